@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace InfraFunctions.Core.Options;
+
+/// <summary>Warning and critical levels in percent (DESIGN §8). App settings: <c>Thresholds__CpuWarning</c> and so on.</summary>
+public sealed class ThresholdOptions
+{
+    public const string SectionName = "Thresholds";
+
+    [Range(0, 100)] public double CpuWarning { get; set; } = 70;
+    [Range(0, 100)] public double CpuCritical { get; set; } = 90;
+    [Range(0, 100)] public double MemoryWarning { get; set; } = 75;
+    [Range(0, 100)] public double MemoryCritical { get; set; } = 90;
+    [Range(0, 100)] public double DiskWarning { get; set; } = 80;
+    [Range(0, 100)] public double DiskCritical { get; set; } = 95;
+}
