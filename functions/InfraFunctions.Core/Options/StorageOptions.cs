@@ -3,11 +3,10 @@ namespace InfraFunctions.Core.Options;
 /// <summary>
 /// Where the tables live. In Azure the app uses the identity-based <c>AzureWebJobsStorage__tableServiceUri</c>
 /// with <c>AzureWebJobsStorage__credential=managedidentity</c> and <c>__clientId</c>; locally a connection string.
+/// It is read from the <see cref="AppSettingNames.Storage"/> settings, not bound as a section.
 /// </summary>
 public sealed class StorageOptions
 {
-    public const string SectionName = "AzureWebJobsStorage";
-
     /// <summary>A connection string (local development and Azurite only).</summary>
     public string? ConnectionString { get; set; }
 

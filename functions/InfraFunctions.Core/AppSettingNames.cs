@@ -1,0 +1,19 @@
+namespace InfraFunctions.Core;
+
+/// <summary>
+/// App settings read by name rather than through an options section. With the options classes
+/// (each <c>SectionName__Property</c>), these are every setting the app reads; the infra tests
+/// check that the deployed function app sets each of them.
+/// </summary>
+public static class AppSettingNames
+{
+    /// <summary>Table Storage: a connection string locally; in Azure the identity-based
+    /// <c>__tableServiceUri</c>, <c>__credential</c> and <c>__clientId</c> children.</summary>
+    public const string Storage = "AzureWebJobsStorage";
+
+    /// <summary>SignalR Service: <c>Endpoint=...;AccessKey=...</c> or <c>Endpoint=...;AuthType=azure.msi;ClientId=...</c>.</summary>
+    public const string SignalRConnectionString = "AzureSignalRConnectionString";
+
+    /// <summary>NCRONTAB schedule of the RetentionCleanup timer.</summary>
+    public const string RetentionSchedule = "RETENTION_SCHEDULE";
+}
