@@ -1,0 +1,41 @@
+using InfraFunctions.Contracts;
+
+namespace InfraFunctions.Agent.Collectors;
+
+/// <summary>Takes one complete sample. Rates and CPU percents are over the time since the previous call.</summary>
+internal sealed class SampleCollector(TimeProvider time, AgentOptions options)
+{
+    private readonly CpuCollector cpu = new();
+    private readonly MemoryCollector memory = new();
+    private readonly DiskCollector disks = new(time);
+    private readonly NetworkCollector network = new(time);
+    private readonly ProcessCollector processes = new(time, options.Top, options.Watch);
+    private readonly ContainerCollector containers = new(time, options.CgroupRoot ?? ContainerCollector.FindCgroup2Root());
+    private PlatformInfo? platform;
+
+    public PlatformInfo Platform => platform ??= PlatformCollector.Collect(BootTime());
+
+    public Sample Collect()
+    {
+        var timestamp = time.GetUtcNow();
+        var cpuMetrics = cpu.Collect();
+        var memoryMetrics = memory.Collect();
+        var (root, mounts) = disks.Collect();
+        var networkMetrics = network.Collect();
+        var processList = processes.Collect(memory.TotalBytes, cpu.BootTimeSeconds);
+        var containerList = containers.Collect();
+        return new Sample(
+            timestamp, cpuMetrics, memoryMetrics, root, networkMetrics, mounts, processList,
+            containerList.Count == 0 ? null : containerList);
+    }
+
+    private long BootTime()
+    {
+        if (cpu.BootTimeSeconds == 0)
+        {
+            cpu.Collect();
+        }
+
+        return cpu.BootTimeSeconds;
+    }
+}

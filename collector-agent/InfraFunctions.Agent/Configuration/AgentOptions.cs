@@ -1,0 +1,29 @@
+namespace InfraFunctions.Agent;
+
+/// <summary>The agent's settings, read from the configuration file, the environment and flags, in that order.</summary>
+internal sealed record AgentOptions
+{
+    public const string DefaultConfigPath = "/etc/infrafunctions/agent.json";
+    public const string DefaultSpoolDir = "/var/lib/infrafunctions/spool";
+
+    public Uri? Endpoint { get; init; }
+
+    public string? Key { get; init; }
+
+    public string HostId { get; init; } = Environment.MachineName;
+
+    public TimeSpan SampleInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan PostInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    public IReadOnlyList<string> Watch { get; init; } = [];
+
+    public string SpoolDir { get; init; } = DefaultSpoolDir;
+
+    public long QueueLimitBytes { get; init; } = 100L * 1024 * 1024;
+
+    public int Top { get; init; } = 10;
+
+    /// <summary>Where cgroup v2 is mounted; found from /proc/mounts when null. Not a setting: tests point it at captured trees.</summary>
+    public string? CgroupRoot { get; init; }
+}

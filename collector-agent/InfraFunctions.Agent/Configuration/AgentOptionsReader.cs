@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Names = InfraFunctions.Agent.AgentSettingNames;
+
+namespace InfraFunctions.Agent;
+
+/// <summary>
+/// Reads and checks each setting by hand: the watch list comes as a JSON array from the file and as a comma
+/// list from the environment and flags, and each error must name its setting.
+/// </summary>
+internal static class AgentOptionsReader
+{
+    public static AgentOptions Read(IConfiguration configuration, bool requireServer)
+    {
+        var defaults = new AgentOptions();
+        var endpoint = Text(configuration, Names.Endpoint);
+        var key = Text(configuration, Names.Key);
+        if (requireServer && endpoint is null)
+        {
+            throw Invalid(Names.Endpoint, "is required: the function app's base URL, such as https://myapp.azurewebsites.net");
+        }
+
+        if (requireServer && key is null)
+        {
+            throw Invalid(Names.Key, "is required: the agent key issued by /api/v1/admin/agents");
+        }
+
+        Uri? endpointUri = null;
+        if (endpoint is not null && (!Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUri) || endpointUri.Scheme is not ("http" or "https")))
+        {
+            throw Invalid(Names.Endpoint, $"must be an absolute http or https URL (got '{endpoint}')");
+        }
+
+        if (key is not null && key.Any(char.IsWhiteSpace))
+        {
+            throw Invalid(Names.Key, "must not contain whitespace");
+        }
+
+        var hostId = Text(configuration, Names.HostId) ?? defaults.HostId;
+        if (hostId.Length > 128 || hostId.Any(char.IsControl) || hostId.IndexOfAny(['/', '\\', '#', '?']) >= 0)
+        {
+            throw Invalid(Names.HostId, $"must be 1-128 printable characters without / \\ # ? (got '{hostId}')");
+        }
+
+        return new AgentOptions
+        {
+            Endpoint = endpointUri,
+            Key = key,
+            HostId = hostId,
+            SampleInterval = TimeSpan.FromSeconds(Number(configuration, Names.SampleInterval, defaults.SampleInterval.TotalSeconds, 1, 3600)),
+            PostInterval = TimeSpan.FromSeconds(Number(configuration, Names.PostInterval, defaults.PostInterval.TotalSeconds, 2, 3600)),
+            Watch = WatchList(configuration),
+            SpoolDir = Text(configuration, Names.SpoolDir) ?? defaults.SpoolDir,
+            QueueLimitBytes = (long)(Number(configuration, Names.QueueLimitMb, defaults.QueueLimitBytes / (1024.0 * 1024), 1, 1_000_000) * 1024 * 1024),
+            Top = (int)Number(configuration, Names.Top, defaults.Top, 0, 100, integer: true),
+        };
+    }
+
+    private static string? Text(IConfiguration configuration, string name) =>
+        configuration[name] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static double Number(IConfiguration configuration, string name, double fallback, double min, double max, bool integer = false)
+    {
+        var text = Text(configuration, name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || value < min || value > max || (integer && value != Math.Floor(value)))
+        {
+            var kind = integer ? "a whole number" : "a number";
+            throw Invalid(name, $"must be {kind} from {min} to {max} (got '{text}')");
+        }
+
+        return value;
+    }
+
+    private static string[] WatchList(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Names.Watch);
+        var items = section.Value is { } list ? list.Split(',') : section.GetChildren().Select(c => c.Value ?? "").ToArray();
+        return items.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    private static AgentConfigurationException Invalid(string name, string problem) =>
+        new($"Invalid configuration: {Names.Describe(name)} {problem}.");
+}

@@ -1,0 +1,24 @@
+namespace InfraFunctions.Agent;
+
+/// <summary>
+/// Setting names as the configuration file spells them; the environment adds <c>INFRA_AGENT_</c> and upper case
+/// (<c>INFRA_AGENT_HOST_ID</c>), the flags use dashes (<c>--host-id</c>).
+/// </summary>
+internal static class AgentSettingNames
+{
+    public const string EnvironmentPrefix = "INFRA_AGENT_";
+    public const string Endpoint = "endpoint";
+    public const string Key = "key";
+    public const string HostId = "host_id";
+    public const string SampleInterval = "sample_interval";
+    public const string PostInterval = "post_interval";
+    public const string Watch = "watch";
+    public const string SpoolDir = "spool_dir";
+    public const string QueueLimitMb = "queue_limit_mb";
+    public const string Top = "top";
+    public const string Config = "config";
+
+    /// <summary>How a person can set <paramref name="name"/>, for error messages.</summary>
+    public static string Describe(string name) =>
+        $"'{name}' (in the configuration file, {EnvironmentPrefix}{name.ToUpperInvariant()}, or --{name.Replace('_', '-')})";
+}

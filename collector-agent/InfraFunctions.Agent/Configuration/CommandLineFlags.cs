@@ -1,0 +1,63 @@
+namespace InfraFunctions.Agent;
+
+/// <summary>
+/// Parses <c>--name value</c> and <c>--name=value</c> flags into configuration keys. Unknown flags are an error,
+/// so a mistyped flag cannot be silently ignored.
+/// </summary>
+internal static class CommandLineFlags
+{
+    private static readonly Dictionary<string, string> ValueFlags = new(StringComparer.Ordinal)
+    {
+        ["--endpoint"] = AgentSettingNames.Endpoint,
+        ["--key"] = AgentSettingNames.Key,
+        ["--host-id"] = AgentSettingNames.HostId,
+        ["--sample-interval"] = AgentSettingNames.SampleInterval,
+        ["--post-interval"] = AgentSettingNames.PostInterval,
+        ["--watch"] = AgentSettingNames.Watch,
+        ["--spool-dir"] = AgentSettingNames.SpoolDir,
+        ["--queue-limit-mb"] = AgentSettingNames.QueueLimitMb,
+        ["--top"] = AgentSettingNames.Top,
+        ["--config"] = AgentSettingNames.Config,
+    };
+
+    public static (Dictionary<string, string?> Values, bool Once) Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var once = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--once")
+            {
+                once = true;
+                continue;
+            }
+
+            var eq = arg.IndexOf('=', StringComparison.Ordinal);
+            var flag = eq > 0 ? arg[..eq] : arg;
+            if (!ValueFlags.TryGetValue(flag, out var key))
+            {
+                throw new AgentConfigurationException($"Unknown flag '{flag}'. Flags: --once, {string.Join(", ", ValueFlags.Keys)}.");
+            }
+
+            string value;
+            if (eq > 0)
+            {
+                value = arg[(eq + 1)..];
+            }
+            else if (i + 1 < args.Count)
+            {
+                value = args[++i];
+            }
+            else
+            {
+                throw new AgentConfigurationException($"Flag '{flag}' needs a value.");
+            }
+
+            // --watch may be given several times; each adds names.
+            values[key] = key == AgentSettingNames.Watch && values.TryGetValue(key, out var earlier) ? $"{earlier},{value}" : value;
+        }
+
+        return (values, once);
+    }
+}
