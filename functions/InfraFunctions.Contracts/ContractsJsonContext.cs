@@ -9,9 +9,11 @@ namespace InfraFunctions.Contracts;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.Strict,
     RespectRequiredConstructorParameters = true,
-    RespectNullableAnnotations = true)]
+    RespectNullableAnnotations = true,
+    Converters = [typeof(UtcTimestampConverter)])]
 [JsonSerializable(typeof(SampleBatch))]
 [JsonSerializable(typeof(Sample))]
+[JsonSerializable(typeof(PlatformInfo))]
 [JsonSerializable(typeof(IngestReply))]
 [JsonSerializable(typeof(IngestEnvelope))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -1,13 +1,52 @@
+using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Auth;
+using InfraFunctions.Core.Ingest;
+using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Retention;
+using InfraFunctions.Core.Storage;
+using InfraFunctions.Core.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfraFunctions.Core;
 
+/// <summary>Registers the whole core. The function app and LocalHost both call this, so they cannot drift.</summary>
 public static class InfraFunctionsServiceCollectionExtensions
 {
     public static IServiceCollection AddInfraFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddInfraOptions();
+        services.AddSingleton(_ => TableServiceFactory.Create(configuration));
+        services.AddSingleton<TableStore>();
+        services.AddSingleton<SampleRepository>();
+        services.AddSingleton<HostRepository>();
+        services.AddSingleton<CredentialRepository>();
+
+        services.AddSingleton<IRequestAuthenticator, BearerTokenAuthenticator>();
+        services.AddSingleton<CallerGate>();
+        services.AddSingleton<ApiGuard>();
+        services.AddSingleton<HostSelector>();
+
+        services.AddSingleton<SampleValidator>();
+        services.TryAddSingleton<IPostIntervalAdvisor, FixedPostInterval>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<IngestHandler>();
+        services.AddSingleton<InfrastructureHandler>();
+        services.AddSingleton<AdminHandler>();
+        services.AddSingleton<RetentionService>();
         return services;
+    }
+
+    private static void AddInfraOptions(this IServiceCollection services)
+    {
+        services.AddOptions<ThresholdOptions>().BindConfiguration(ThresholdOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.CpuWarning < o.CpuCritical && o.MemoryWarning < o.MemoryCritical && o.DiskWarning < o.DiskCritical,
+                "Each warning threshold must be below its critical threshold (Thresholds__CpuWarning < Thresholds__CpuCritical, and so on).")
+            .ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName);
     }
 }

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using InfraFunctions.Core.Auth;
+using InfraFunctions.Core.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InfraFunctions.Core.Api;
+
+/// <summary>
+/// Issues and revokes agent keys and access tokens. The routes are admin-level functions: the Functions host
+/// (or LocalHost) admits only the master key. Secrets are returned once and stored as hashes.
+/// </summary>
+public sealed class AdminHandler(CredentialRepository credentials, ApiGuard guard)
+{
+    public Task<IActionResult> CreateAgentAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Create agent", async () =>
+        {
+            var (body, error) = await ReadAsync(request, ApiJsonContext.Default.CreateAgentRequest, cancellationToken);
+            if (body is null)
+            {
+                return error!;
+            }
+
+            var hostIds = body.HostIds ?? [];
+            var errors = hostIds.Select((h, i) => (i, HostIdRules.Validate(h))).Where(x => x.Item2 is not null)
+                .ToDictionary(x => $"host_ids[{x.i}]", x => new[] { x.Item2! });
+            if (hostIds.Count == 0)
+            {
+                errors["host_ids"] = ["List the host ids this key may report for, usually the host's name: {\"host_ids\": [\"web-1\"]}."];
+            }
+
+            if (errors.Count > 0)
+            {
+                return ApiResults.BadRequest("The agent request is not valid; see 'errors'.", errors);
+            }
+
+            var name = string.IsNullOrWhiteSpace(body.Name) ? string.Join(",", hostIds) : body.Name.Trim();
+            var (agent, key) = await credentials.CreateAgentAsync(name, hostIds.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
+            return new JsonApiResult<CreateAgentResponse>(new CreateAgentResponse(agent.AgentId, key, agent.Name, agent.HostIds), ApiJsonContext.Default.CreateAgentResponse, StatusCodes.Status201Created);
+        });
+
+    public Task<IActionResult> ListAgentsAsync(CancellationToken cancellationToken = default) =>
+        guard.RunAsync("List agents", async () =>
+            ApiResults.Ok(new AgentsResponse(await credentials.ListAgentsAsync(cancellationToken)), ApiJsonContext.Default.AgentsResponse));
+
+    public Task<IActionResult> RevokeAgentAsync(string agentId, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Revoke agent", async () => await credentials.RevokeAgentAsync(agentId, cancellationToken)
+            ? ApiResults.Ok(new RevokedResponse(agentId, true), ApiJsonContext.Default.RevokedResponse)
+            : ApiResults.NotFound($"No agent with id '{agentId}'. GET /api/v1/admin/agents lists them."));
+
+    public Task<IActionResult> CreateTokenAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Create token", async () =>
+        {
+            var (body, error) = await ReadAsync(request, ApiJsonContext.Default.CreateTokenRequest, cancellationToken);
+            if (body is null)
+            {
+                return error!;
+            }
+
+            var errors = new Dictionary<string, string[]>();
+            if (!Roles.IsKnown(body.Role))
+            {
+                errors["role"] = [$"Use '{Roles.Reader}' (read and watch) or '{Roles.Operator}' (also acknowledge alerts and run maintenance)."];
+            }
+
+            if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 128)
+            {
+                errors["name"] = ["Give the token a name of 1-128 characters, saying who or what uses it."];
+            }
+
+            if (errors.Count > 0)
+            {
+                return ApiResults.BadRequest("The token request is not valid; see 'errors'.", errors);
+            }
+
+            var (token, secret) = await credentials.CreateTokenAsync(body.Name!.Trim(), body.Role!, cancellationToken);
+            return new JsonApiResult<CreateTokenResponse>(new CreateTokenResponse(token.TokenId, secret, token.Role, token.Name), ApiJsonContext.Default.CreateTokenResponse, StatusCodes.Status201Created);
+        });
+
+    public Task<IActionResult> ListTokensAsync(CancellationToken cancellationToken = default) =>
+        guard.RunAsync("List tokens", async () =>
+            ApiResults.Ok(new TokensResponse(await credentials.ListTokensAsync(cancellationToken)), ApiJsonContext.Default.TokensResponse));
+
+    public Task<IActionResult> RevokeTokenAsync(string tokenId, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Revoke token", async () => await credentials.RevokeTokenAsync(tokenId, cancellationToken)
+            ? ApiResults.Ok(new RevokedResponse(tokenId, true), ApiJsonContext.Default.RevokedResponse)
+            : ApiResults.NotFound($"No token with id '{tokenId}'. GET /api/v1/admin/tokens lists them."));
+
+    private static async Task<(T? Body, IActionResult? Error)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (bytes, error) = await RequestBody.ReadAsync(request, 64 * 1024, cancellationToken);
+        if (bytes is null)
+        {
+            return (null, error);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, typeInfo) is { } body
+                ? (body, null)
+                : (null, ApiResults.BadRequest("The body must be a JSON object."));
+        }
+        catch (JsonException ex)
+        {
+            return (null, ApiResults.BadRequest($"The body is not valid JSON: {ex.Message.Split(" Path:")[0]} (path {ex.Path ?? "$"})."));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using InfraFunctions.Contracts;
+
+namespace InfraFunctions.Core.Api;
+
+/// <summary>Source-generated JSON for every API response and request: snake_case, timestamps in UTC with Z.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    Converters = [typeof(UtcTimestampConverter)])]
+[JsonSerializable(typeof(Problem))]
+[JsonSerializable(typeof(IngestReply))]
+[JsonSerializable(typeof(SystemResponse))]
+[JsonSerializable(typeof(ProcessResponse))]
+[JsonSerializable(typeof(PlatformResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(ReportResponse))]
+[JsonSerializable(typeof(SummaryResponse))]
+[JsonSerializable(typeof(HostsResponse))]
+[JsonSerializable(typeof(CreateAgentRequest))]
+[JsonSerializable(typeof(CreateAgentResponse))]
+[JsonSerializable(typeof(CreateTokenRequest))]
+[JsonSerializable(typeof(CreateTokenResponse))]
+[JsonSerializable(typeof(AgentsResponse))]
+[JsonSerializable(typeof(TokensResponse))]
+[JsonSerializable(typeof(RevokedResponse))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

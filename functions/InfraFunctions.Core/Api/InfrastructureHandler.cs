@@ -1,0 +1,132 @@
+using InfraFunctions.Core.Auth;
+using InfraFunctions.Core.Health;
+using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Core.Api;
+
+/// <summary>The original's infrastructure endpoints, per host, read from the <c>hosts</c> row and the sample tables.</summary>
+public sealed class InfrastructureHandler(
+    CallerGate gate,
+    HostSelector selector,
+    HostRepository hosts,
+    SampleRepository samples,
+    ApiGuard guard,
+    TimeProvider time,
+    IOptionsMonitor<ThresholdOptions> thresholds,
+    IOptionsMonitor<IngestOptions> ingest)
+{
+    private const string Success = "success";
+
+    public Task<IActionResult> SystemAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "System metrics", snap =>
+        {
+            var s = snap.Host.Latest;
+            return ApiResults.Ok(new SystemResponse(Success, snap.Host.HostId, s.Timestamp, s.Cpu, s.Memory, s.Disk, s.Network, s.Disks ?? [], s.Containers ?? []), ApiJsonContext.Default.SystemResponse);
+        }, cancellationToken);
+
+    public Task<IActionResult> ProcessAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Process metrics", snap =>
+        {
+            var s = snap.Host.Latest;
+            var processes = (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
+            return ApiResults.Ok(new ProcessResponse(Success, snap.Host.HostId, s.Timestamp, processes.Length, processes), ApiJsonContext.Default.ProcessResponse);
+        }, cancellationToken);
+
+    public Task<IActionResult> PlatformAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Platform", snap =>
+            ApiResults.Ok(new PlatformResponse(Success, snap.Host.HostId, View(snap.Host), snap.Host.FirstSeen, snap.Host.LastSeen), ApiJsonContext.Default.PlatformResponse),
+            cancellationToken);
+
+    public Task<IActionResult> HealthAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Health", snap =>
+        {
+            var c = snap.Check;
+            var data = new HealthData(c.Status, c.Warnings, c.Critical, c.Thresholds, snap.HealthScore, snap.Level, snap.Host.HostId, snap.Stale, snap.Host.Latest.Timestamp);
+            return ApiResults.Ok(new HealthResponse(Success, data), ApiJsonContext.Default.HealthResponse);
+        }, cancellationToken);
+
+    public Task<IActionResult> ReportAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Report", snap =>
+        {
+            var s = snap.Host.Latest;
+            var top = (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
+            var busiest = top.FirstOrDefault() is { } p ? new ReportProcess(p.Pid, p.Name, p.CpuPercent, p.MemoryMb, p.NumThreads, p.NumFds) : null;
+            var report = new ReportResponse(Success, s.Timestamp, snap.Host.HostId, View(snap.Host), new SystemBlock(s.Cpu, s.Memory, s.Disk, s.Network),
+                busiest, top, snap.Check, snap.HealthScore, snap.Level, snap.Stale);
+            return ApiResults.Ok(report, ApiJsonContext.Default.ReportResponse);
+        }, cancellationToken);
+
+    public Task<IActionResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Summary", async () =>
+        {
+            string? windowName = request.Query["window"];
+            if (!SummaryWindows.TryParse(windowName, out var window))
+            {
+                var allowed = string.Join(", ", SummaryWindows.Names);
+                return ApiResults.BadRequest($"window '{windowName}' is not supported; use one of {allowed}.", new Dictionary<string, string[]> { ["window"] = [$"Use one of {allowed}."] });
+            }
+
+            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            if (host is null)
+            {
+                return error!;
+            }
+
+            var to = time.GetUtcNow();
+            var from = to - window;
+            var rows = await samples.ReadRowsAsync(host.HostId, from, to, cancellationToken);
+            var summary = new SummaryResponse(Success, host.HostId, windowName ?? "1h", "raw", from, to, rows.Count, SummaryBuilder.Stats(rows), SummaryBuilder.Series(rows));
+            return ApiResults.Ok(summary, ApiJsonContext.Default.SummaryResponse);
+        });
+
+    public Task<IActionResult> HostsAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Hosts", async () =>
+        {
+            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var now = time.GetUtcNow();
+            var rows = await hosts.ListAsync(cancellationToken);
+            var views = rows.Select(r => View(r, now)).OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
+            return ApiResults.Ok(new HostsResponse(Success, views.Length, views), ApiJsonContext.Default.HostsResponse);
+        });
+
+    private Task<IActionResult> ForHostAsync(HttpRequest request, string operation, Func<HostSnapshot, IActionResult> respond, CancellationToken cancellationToken) =>
+        guard.RunAsync(operation, async () =>
+        {
+            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            return host is null ? error! : respond(HostSnapshot.Of(host, thresholds.CurrentValue, ingest.CurrentValue, time.GetUtcNow()));
+        });
+
+    private HostView View(HostSummaryRow r, DateTimeOffset now)
+    {
+        var check = ThresholdEvaluator.Evaluate(r.CpuPercent, r.MemoryPercent, r.DiskPercent, thresholds.CurrentValue);
+        var score = HealthScore.Compute(r.CpuPercent, r.MemoryPercent, r.DiskPercent, check);
+        var level = HealthScore.Level(score);
+        var stale = HostSnapshot.IsStale(r.LastSeen, r.IntervalSeconds, ingest.CurrentValue, now);
+        return new HostView(r.HostId, r.Hostname, r.Os, stale ? "down" : level, score, level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
+            r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, stale);
+    }
+
+    private static PlatformView View(HostRecord h) =>
+        new(h.Platform.System, h.Platform.Release, h.Platform.Hostname, h.Platform.RuntimeVersion, h.Platform.Os, h.Platform.Architecture, h.Platform.BootTime, h.Platform.AgentVersion);
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Serialization;
+using InfraFunctions.Contracts;
+using InfraFunctions.Core.Health;
+
+namespace InfraFunctions.Core.Api;
+
+// Response shapes of the infrastructure API. They follow the original's examples (DESIGN §5).
+
+public sealed record SystemResponse(
+    string Status,
+    string Host,
+    DateTimeOffset Timestamp,
+    CpuMetrics Cpu,
+    MemoryMetrics Memory,
+    DiskMetrics Disk,
+    NetworkMetrics Network,
+    IReadOnlyList<DiskMount> Disks,
+    IReadOnlyList<ContainerInfo> Containers);
+
+public sealed record ProcessResponse(string Status, string Host, DateTimeOffset Timestamp, int Count, IReadOnlyList<ProcessInfo> Processes);
+
+public sealed record PlatformView(
+    string System,
+    string Release,
+    string Hostname,
+    string RuntimeVersion,
+    string Os,
+    string Architecture,
+    DateTimeOffset BootTime,
+    string AgentVersion);
+
+public sealed record PlatformResponse(string Status, string Host, PlatformView Platform, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
+
+public sealed record HealthData(
+    string Status,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Critical,
+    ThresholdSet Thresholds,
+    double HealthScore,
+    string Level,
+    string Host,
+    bool Stale,
+    DateTimeOffset Timestamp);
+
+public sealed record HealthResponse(string Status, HealthData Data);
+
+public sealed record SystemBlock(CpuMetrics Cpu, MemoryMetrics Memory, DiskMetrics Disk, NetworkMetrics Network);
+
+/// <summary>The original report's <c>process</c> block: the busiest process.</summary>
+public sealed record ReportProcess(int Pid, string Name, double CpuPercent, double MemoryMb, int Threads, int FileDescriptors);
+
+public sealed record ReportResponse(
+    string Status,
+    DateTimeOffset Timestamp,
+    string Host,
+    PlatformView Platform,
+    SystemBlock System,
+    ReportProcess? Process,
+    IReadOnlyList<ProcessInfo> TopProcesses,
+    ThresholdCheck ThresholdCheck,
+    double HealthScore,
+    string Level,
+    bool Stale);
+
+public sealed record MetricStats(double Avg, double Min, double Max, double Last);
+
+public sealed record SeriesPoint(
+    DateTimeOffset Timestamp,
+    double CpuPercent,
+    double MemoryPercent,
+    double DiskPercent,
+    double SwapPercent,
+    [property: JsonPropertyName("load_1m")] double Load1,
+    double NetworkSentBytesPerSec,
+    double NetworkRecvBytesPerSec,
+    double HealthScore);
+
+public sealed record SummaryResponse(
+    string Status,
+    string Host,
+    string Window,
+    string Resolution,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    int SampleCount,
+    IReadOnlyDictionary<string, MetricStats> Metrics,
+    IReadOnlyList<SeriesPoint> Series);
+
+public sealed record HostView(
+    string HostId,
+    string Hostname,
+    string Os,
+    string Status,
+    double HealthScore,
+    string Level,
+    double CpuPercent,
+    double MemoryPercent,
+    double DiskPercent,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    DateTimeOffset LatestTimestamp,
+    int IntervalSeconds,
+    bool Stale);
+
+public sealed record HostsResponse(string Status, int Count, IReadOnlyList<HostView> Hosts);

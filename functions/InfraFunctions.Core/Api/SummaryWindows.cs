@@ -1,0 +1,20 @@
+namespace InfraFunctions.Core.Api;
+
+/// <summary>The time windows a summary accepts.</summary>
+public static class SummaryWindows
+{
+    public const int MaxPoints = 500;
+
+    private static readonly Dictionary<string, TimeSpan> Windows = new(StringComparer.Ordinal)
+    {
+        ["5m"] = TimeSpan.FromMinutes(5),
+        ["15m"] = TimeSpan.FromMinutes(15),
+        ["1h"] = TimeSpan.FromHours(1),
+        ["6h"] = TimeSpan.FromHours(6),
+        ["24h"] = TimeSpan.FromHours(24),
+    };
+
+    public static IEnumerable<string> Names => Windows.Keys;
+
+    public static bool TryParse(string? name, out TimeSpan window) => Windows.TryGetValue(name ?? "1h", out window);
+}

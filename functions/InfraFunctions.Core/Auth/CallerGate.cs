@@ -1,0 +1,29 @@
+using InfraFunctions.Core.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InfraFunctions.Core.Auth;
+
+/// <summary>Admits a request when any authenticator recognises a caller with the required role.</summary>
+public sealed class CallerGate(IEnumerable<IRequestAuthenticator> authenticators)
+{
+    public async Task<(Caller? Caller, IActionResult? Refusal)> RequireAsync(HttpRequest request, string role, CancellationToken cancellationToken = default)
+    {
+        foreach (var authenticator in authenticators)
+        {
+            if (await authenticator.AuthenticateAsync(request, cancellationToken) is not { } caller)
+            {
+                continue;
+            }
+
+            return Roles.Satisfies(caller.Role, role)
+                ? (caller, null)
+                : (null, ApiResults.Forbidden($"This needs the '{role}' role; the token '{caller.Name}' has '{caller.Role}'."));
+        }
+
+        var detail = request.Headers.Authorization.Count == 0
+            ? "Send an access token as 'Authorization: Bearer <token>'. An admin issues tokens with POST /api/v1/admin/tokens."
+            : "The access token is unknown or revoked. Ask an admin for a new one (POST /api/v1/admin/tokens).";
+        return (null, ApiResults.Unauthorized(detail));
+    }
+}

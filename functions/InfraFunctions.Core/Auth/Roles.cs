@@ -1,0 +1,16 @@
+namespace InfraFunctions.Core.Auth;
+
+/// <summary>reader reads everything and watches live streams; operator also acknowledges alerts and runs maintenance.</summary>
+public static class Roles
+{
+    public const string Reader = "reader";
+    public const string Operator = "operator";
+
+    public static bool IsKnown(string? role) => role is Reader or Operator;
+
+    public static bool Satisfies(string granted, string required) =>
+        granted == Operator || (granted == Reader && required == Reader);
+}
+
+/// <summary>Who is calling: the token's id as subject, its name, and its role.</summary>
+public sealed record Caller(string Subject, string Name, string Role);

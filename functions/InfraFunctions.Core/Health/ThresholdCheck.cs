@@ -1,0 +1,24 @@
+namespace InfraFunctions.Core.Health;
+
+/// <summary>The original's <c>threshold_check</c>: status word, messages, and the thresholds applied.</summary>
+public sealed record ThresholdCheck(
+    string Status,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Critical,
+    ThresholdSet Thresholds);
+
+/// <summary>The thresholds in force, in the original's snake_case shape.</summary>
+public sealed record ThresholdSet(
+    double CpuWarning,
+    double CpuCritical,
+    double MemoryWarning,
+    double MemoryCritical,
+    double DiskWarning,
+    double DiskCritical);
+
+public static class ThresholdStatus
+{
+    public const string Healthy = "healthy";
+    public const string Degraded = "degraded";
+    public const string Critical = "critical";
+}

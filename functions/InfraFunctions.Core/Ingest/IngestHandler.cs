@@ -1,0 +1,89 @@
+using System.Text.Json;
+using InfraFunctions.Contracts;
+using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Auth;
+using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Core.Ingest;
+
+/// <summary><c>POST /api/v1/ingest/samples</c>: agent key, body limits, JSON errors, then <see cref="IngestService"/>.</summary>
+public sealed class IngestHandler(CredentialRepository credentials, IngestService ingest, ApiGuard guard, IOptions<IngestOptions> options)
+{
+    public Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Ingest", () => IngestAsync(request, cancellationToken));
+
+    private async Task<IActionResult> IngestAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var agent = await credentials.FindAgentByKeyAsync(BearerTokenAuthenticator.BearerValue(request), cancellationToken);
+        if (agent is null)
+        {
+            return ApiResults.Unauthorized("Send the agent key as 'Authorization: Bearer <key>'. The key is missing, unknown or revoked; issue one with POST /api/v1/admin/agents.");
+        }
+
+        var (body, error) = await RequestBody.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        IngestEnvelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize(body, ContractsJsonContext.Default.IngestEnvelope);
+        }
+        catch (JsonException ex)
+        {
+            return ApiResults.BadRequest(
+                $"The body is not a valid sample batch: {ex.Message.Split(" Path:")[0]} (at line {(ex.LineNumber ?? 0) + 1}, byte {ex.BytePositionInLine ?? 0}, path {ex.Path ?? "$"}).");
+        }
+
+        if (envelope is null)
+        {
+            return ApiResults.BadRequest("The body must be a JSON object with host_id, platform and samples.");
+        }
+
+        if (EnvelopeErrors(envelope) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!agent.HostIds.Contains(envelope.HostId, StringComparer.Ordinal))
+        {
+            return ApiResults.Forbidden($"This agent key may report for {string.Join(", ", agent.HostIds.Select(h => $"'{h}'"))}, not for '{envelope.HostId}'.");
+        }
+
+        var reply = await ingest.IngestAsync(envelope, cancellationToken);
+        if (reply.Accepted == 0)
+        {
+            return ApiResults.Problem(new Problem("https://httpstatuses.io/400", "No sample was valid", 400,
+                $"All {envelope.Samples.Count} samples were rejected; see 'rejected' for the reasons by index.", Rejected: reply.Rejected));
+        }
+
+        return ApiResults.Ok(reply, ApiJsonContext.Default.IngestReply);
+    }
+
+    private static IActionResult? EnvelopeErrors(IngestEnvelope envelope)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (envelope.SchemaVersion != SampleBatch.CurrentSchemaVersion)
+        {
+            errors["schema_version"] = [$"Schema version {envelope.SchemaVersion} is not supported; this server reads version {SampleBatch.CurrentSchemaVersion}."];
+        }
+
+        if (HostIdRules.Validate(envelope.HostId) is { } hostError)
+        {
+            errors["host_id"] = [hostError];
+        }
+
+        if (envelope.Samples.Count == 0)
+        {
+            errors["samples"] = ["At least one sample is required."];
+        }
+
+        return errors.Count == 0 ? null : ApiResults.BadRequest("The batch is not valid; see 'errors'.", errors);
+    }
+}

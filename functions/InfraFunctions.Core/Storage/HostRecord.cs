@@ -1,0 +1,27 @@
+using InfraFunctions.Contracts;
+
+namespace InfraFunctions.Core.Storage;
+
+/// <summary>A host's row in <c>hosts</c>: identity, platform, when it was seen, and its latest sample.</summary>
+public sealed record HostRecord(
+    string HostId,
+    PlatformInfo Platform,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    int IntervalSeconds,
+    double SampleIntervalSeconds,
+    long DroppedSamplesTotal,
+    Sample Latest);
+
+/// <summary>The columns of a host row the fleet view needs, without the JSON.</summary>
+public sealed record HostSummaryRow(
+    string HostId,
+    string Hostname,
+    string Os,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    DateTimeOffset LatestTimestamp,
+    int IntervalSeconds,
+    double CpuPercent,
+    double MemoryPercent,
+    double DiskPercent);

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using InfraFunctions.Contracts;
+
+namespace InfraFunctions.Core.Storage;
+
+/// <summary>The <c>hosts</c> table: one row per host, so the fleet is one query and "latest" one point read.</summary>
+public sealed class HostRepository(TableStore store, TimeProvider time)
+{
+    private const string Partition = "host";
+    private static readonly string[] SummaryColumns = ["RowKey", "host_id", "hostname", "os", "first_seen", "last_seen", "latest_ts", "interval", "cpu", "mem", "disk"];
+
+    /// <summary>Records a post: refreshes last seen and platform, and moves "latest" forward only, never back.</summary>
+    public async Task RecordAsync(string hostId, PlatformInfo platform, Sample newest, int intervalSeconds, double sampleIntervalSeconds, long dropped, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableNames.Hosts, cancellationToken);
+        var key = TableKeys.EncodeHostId(hostId);
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
+            var entity = existing.HasValue ? existing.Value! : new TableEntity(Partition, key) { ["first_seen"] = now, ["dropped"] = 0L };
+            var storedLatest = entity.GetDateTimeOffset("latest_ts");
+            entity["host_id"] = hostId;
+            entity["hostname"] = platform.Hostname;
+            entity["os"] = platform.Os;
+            entity["platform"] = JsonSerializer.Serialize(platform, ContractsJsonContext.Default.PlatformInfo);
+            entity["last_seen"] = now;
+            entity["interval"] = intervalSeconds;
+            entity["sample_interval"] = sampleIntervalSeconds;
+            entity["dropped"] = (entity.GetInt64("dropped") ?? 0) + dropped;
+            if (storedLatest is null || newest.Timestamp >= storedLatest)
+            {
+                entity["latest_ts"] = newest.Timestamp;
+                entity["latest"] = SampleEntityMapper.ToEntity(key, newest, 0).GetString("json");
+                entity["cpu"] = newest.Cpu.Percent;
+                entity["mem"] = newest.Memory.Percent;
+                entity["disk"] = newest.Disk.Percent;
+            }
+
+            try
+            {
+                if (existing.HasValue)
+                {
+                    await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await table.AddEntityAsync(entity, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
+            {
+                // Another post for this host won the race; read again and reapply.
+            }
+        }
+    }
+
+    public async Task<HostRecord?> GetAsync(string hostId, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableNames.Hosts, cancellationToken);
+        var result = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.EncodeHostId(hostId), cancellationToken: cancellationToken);
+        if (!result.HasValue)
+        {
+            return null;
+        }
+
+        var e = result.Value!;
+        return new HostRecord(
+            e.GetString("host_id") ?? TableKeys.DecodeHostId(e.RowKey),
+            JsonSerializer.Deserialize(e.GetString("platform")!, ContractsJsonContext.Default.PlatformInfo)!,
+            e.GetDateTimeOffset("first_seen") ?? default,
+            e.GetDateTimeOffset("last_seen") ?? default,
+            e.GetInt32("interval") ?? 30,
+            e.GetDouble("sample_interval") ?? 5,
+            e.GetInt64("dropped") ?? 0,
+            JsonSerializer.Deserialize(e.GetString("latest")!, ContractsJsonContext.Default.Sample)!);
+    }
+
+    public async Task<IReadOnlyList<HostSummaryRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableNames.Hosts, cancellationToken);
+        var rows = new List<HostSummaryRow>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: SummaryColumns, cancellationToken: cancellationToken))
+        {
+            rows.Add(new HostSummaryRow(
+                e.GetString("host_id") ?? TableKeys.DecodeHostId(e.RowKey),
+                e.GetString("hostname") ?? string.Empty,
+                e.GetString("os") ?? string.Empty,
+                e.GetDateTimeOffset("first_seen") ?? default,
+                e.GetDateTimeOffset("last_seen") ?? default,
+                e.GetDateTimeOffset("latest_ts") ?? default,
+                e.GetInt32("interval") ?? 30,
+                e.GetDouble("cpu") ?? 0,
+                e.GetDouble("mem") ?? 0,
+                e.GetDouble("disk") ?? 0));
+        }
+
+        return rows;
+    }
+}

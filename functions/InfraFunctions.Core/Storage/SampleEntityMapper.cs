@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using InfraFunctions.Contracts;
+
+namespace InfraFunctions.Core.Storage;
+
+/// <summary>Maps a sample to its table row: flat numeric columns plus the whole sample as JSON.</summary>
+public static class SampleEntityMapper
+{
+    // A string property holds at most 64 KiB (32K UTF-16 characters); larger samples lose their process list first.
+    private const int MaxJsonChars = 30_000;
+
+    public static TableEntity ToEntity(string partitionKey, Sample sample, double healthScore)
+    {
+        var json = JsonSerializer.Serialize(sample, ContractsJsonContext.Default.Sample);
+        if (json.Length > MaxJsonChars)
+        {
+            json = JsonSerializer.Serialize(sample with { Processes = sample.Processes?.Take(20).ToArray(), Containers = sample.Containers?.Take(20).ToArray() }, ContractsJsonContext.Default.Sample);
+        }
+
+        return new TableEntity(partitionKey, TableKeys.TimeRowKey(sample.Timestamp))
+        {
+            ["ts"] = sample.Timestamp,
+            ["cpu"] = sample.Cpu.Percent,
+            ["mem"] = sample.Memory.Percent,
+            ["disk"] = sample.Disk.Percent,
+            ["swap"] = sample.Memory.Swap?.Percent ?? 0,
+            ["load1"] = sample.Cpu.LoadAvg?.One ?? 0,
+            ["net_tx"] = sample.Network.SentBytesPerSec,
+            ["net_rx"] = sample.Network.RecvBytesPerSec,
+            ["health"] = healthScore,
+            ["json"] = json,
+        };
+    }
+
+    public static readonly string[] RowColumns = ["RowKey", "ts", "cpu", "mem", "disk", "swap", "load1", "net_tx", "net_rx", "health"];
+
+    public static SampleRow ToRow(TableEntity e) => new(
+        e.GetDateTimeOffset("ts") ?? TableKeys.FromTimeRowKey(e.RowKey),
+        e.GetDouble("cpu") ?? 0,
+        e.GetDouble("mem") ?? 0,
+        e.GetDouble("disk") ?? 0,
+        e.GetDouble("swap") ?? 0,
+        e.GetDouble("load1") ?? 0,
+        e.GetDouble("net_tx") ?? 0,
+        e.GetDouble("net_rx") ?? 0,
+        e.GetDouble("health") ?? 0);
+}

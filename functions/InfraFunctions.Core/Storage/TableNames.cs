@@ -1,0 +1,12 @@
+namespace InfraFunctions.Core.Storage;
+
+/// <summary>The fixed tables (DESIGN §7); samples and rollups have one table per period instead.</summary>
+public static class TableNames
+{
+    public const string Hosts = "hosts";
+    public const string Agents = "agents";
+    public const string Tokens = "tokens";
+    public const string Alerts = "alerts";
+    public const string Streams = "streams";
+    public const string Jobs = "jobs";
+}

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+
+namespace InfraFunctions.Core.Storage;
+
+/// <summary>The account's tables, each created once per process on first use.</summary>
+public sealed class TableStore(TableServiceClient service)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
+
+    public TableServiceClient Service => service;
+
+    public Task<TableClient> GetTableAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var lazy = _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n, cancellationToken)));
+        var task = lazy.Value;
+        if (task.IsFaulted || task.IsCanceled)
+        {
+            // A failed create (storage down) must not stick: the next call tries again.
+            _tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(name, lazy));
+        }
+
+        return task;
+    }
+
+    /// <summary>Forgets a table, after it was deleted or found missing.</summary>
+    public void Forget(string name) => _tables.TryRemove(name, out _);
+
+    private async Task<TableClient> CreateAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = service.GetTableClient(name);
+            await client.CreateIfNotExistsAsync(cancellationToken);
+            return client;
+        }
+        catch
+        {
+            _tables.TryRemove(name, out _);
+            throw;
+        }
+    }
+
+    public static bool IsNotFound(RequestFailedException ex) => ex.Status == 404;
+}

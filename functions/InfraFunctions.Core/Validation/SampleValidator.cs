@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using InfraFunctions.Contracts;
+using InfraFunctions.Core.Options;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Core.Validation;
+
+/// <summary>
+/// Parses and checks one sample on its own, so a malformed sample is rejected with its reasons
+/// while the rest of its batch is stored.
+/// </summary>
+public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> ingest, IOptions<RetentionOptions> retention)
+{
+    public SampleValidation Validate(JsonElement element)
+    {
+        Sample? sample;
+        try
+        {
+            sample = element.Deserialize(ContractsJsonContext.Default.Sample);
+        }
+        catch (JsonException ex)
+        {
+            var where = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "sample" : ex.Path.TrimStart('$', '.');
+            return SampleValidation.Invalid($"{where}: {FirstSentence(ex.Message)}");
+        }
+
+        if (sample is null)
+        {
+            return SampleValidation.Invalid("sample: must be an object, not null.");
+        }
+
+        var errors = new SampleErrors();
+        CheckTimestamp(sample.Timestamp, errors);
+        SampleRules.Check(sample, errors);
+        return errors.Count == 0 ? SampleValidation.Valid(sample) : SampleValidation.Invalid(errors.ToArray());
+    }
+
+    private void CheckTimestamp(DateTimeOffset timestamp, SampleErrors errors)
+    {
+        var now = time.GetUtcNow();
+        var latest = now.AddMinutes(ingest.Value.MaxFutureSkewMinutes);
+        var earliest = now.AddDays(-retention.Value.RawDays);
+        if (timestamp > latest)
+        {
+            errors.Add($"timestamp: {Format(timestamp)} is more than {ingest.Value.MaxFutureSkewMinutes} minutes ahead of the server clock ({Format(now)}); check the host's clock (NTP).");
+        }
+        else if (timestamp < earliest)
+        {
+            errors.Add($"timestamp: {Format(timestamp)} is older than the raw retention of {retention.Value.RawDays} days.");
+        }
+    }
+
+    private static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string FirstSentence(string message)
+    {
+        // System.Text.Json appends "Path: ... | LineNumber: ..." which repeats what we already say.
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}
+
+public sealed record SampleValidation(Sample? Sample, IReadOnlyList<string> Errors)
+{
+    public bool IsValid => Sample is not null;
+
+    public static SampleValidation Valid(Sample sample) => new(sample, []);
+
+    public static SampleValidation Invalid(params string[] errors) => new(null, errors);
+}

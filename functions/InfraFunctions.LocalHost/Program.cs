@@ -1,0 +1,4 @@
+using InfraFunctions.LocalHost;
+
+var app = LocalHostApp.Build(args);
+app.Run();
