@@ -1,0 +1,204 @@
+// The function app on Flex Consumption, with every setting the code reads.
+// Its identity reaches storage, SignalR, Application Insights and Azure Monitor; no key is stored anywhere.
+
+@description('Name of the function app.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region of the plan and the app.')
+param location string
+
+@description('Tags applied to the plan and the app; the app adds azd-service-name.')
+param tags object
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity.')
+param identityClientId string
+
+@description('Blob endpoint of the storage account (https://<account>.blob.<suffix>/).')
+param storageBlobEndpoint string
+
+@description('Table endpoint of the storage account.')
+param storageTableEndpoint string
+
+@description('Blob container that holds the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights connection string (not a secret: ingestion requires an Entra token).')
+param applicationInsightsConnectionString string
+
+@description('Customer id (GUID) of the Log Analytics workspace, for the traces endpoint.')
+param logAnalyticsCustomerId string
+
+@description('Host name of the SignalR Service.')
+param signalRHostName string
+
+@description('The dashboard origin, the only one CORS allows.')
+param allowedOrigin string
+
+@description('Upper bound of Flex Consumption instances.')
+param maximumInstanceCount int
+
+@description('Memory of each instance in MB.')
+param instanceMemoryMB int
+
+@description('Thresholds__CpuWarning')
+param thresholdsCpuWarning int
+@description('Thresholds__CpuCritical')
+param thresholdsCpuCritical int
+@description('Thresholds__MemoryWarning')
+param thresholdsMemoryWarning int
+@description('Thresholds__MemoryCritical')
+param thresholdsMemoryCritical int
+@description('Thresholds__DiskWarning')
+param thresholdsDiskWarning int
+@description('Thresholds__DiskCritical')
+param thresholdsDiskCritical int
+
+@description('Retention__RawDays')
+param retentionRawDays int
+@description('Retention__HourlyDays')
+param retentionHourlyDays int
+@description('Retention__DailyDays')
+param retentionDailyDays int
+
+@description('Ingest__PostIntervalSeconds')
+param ingestPostIntervalSeconds int
+@description('Ingest__MaxBodyBytes')
+param ingestMaxBodyBytes int
+@description('Ingest__MaxFutureSkewMinutes')
+param ingestMaxFutureSkewMinutes int
+@description('Ingest__StaleAfterIntervals')
+param ingestStaleAfterIntervals int
+
+@description('RETENTION_SCHEDULE (NCRONTAB)')
+param retentionSchedule string
+@description('AGGREGATION_HOURLY_SCHEDULE (NCRONTAB)')
+param aggregationHourlySchedule string
+@description('AGGREGATION_DAILY_SCHEDULE (NCRONTAB)')
+param aggregationDailySchedule string
+@description('STALE_HOSTS_SCHEDULE (NCRONTAB)')
+param staleHostsSchedule string
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      cors: {
+        allowedOrigins: [
+          allowedOrigin
+        ]
+        supportCredentials: false
+      }
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  // Flex Consumption sets FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION itself and refuses them here.
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+      AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+      AZURE_CLIENT_ID: identityClientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      AzureSignalRConnectionString: 'Endpoint=https://${signalRHostName};AuthType=azure.msi;ClientId=${identityClientId};Version=1.0;'
+      Monitor__WorkspaceId: logAnalyticsCustomerId
+      Monitor__FunctionAppResourceId: functionApp.id
+      Monitor__ClientId: identityClientId
+      Thresholds__CpuWarning: string(thresholdsCpuWarning)
+      Thresholds__CpuCritical: string(thresholdsCpuCritical)
+      Thresholds__MemoryWarning: string(thresholdsMemoryWarning)
+      Thresholds__MemoryCritical: string(thresholdsMemoryCritical)
+      Thresholds__DiskWarning: string(thresholdsDiskWarning)
+      Thresholds__DiskCritical: string(thresholdsDiskCritical)
+      Retention__RawDays: string(retentionRawDays)
+      Retention__HourlyDays: string(retentionHourlyDays)
+      Retention__DailyDays: string(retentionDailyDays)
+      Ingest__PostIntervalSeconds: string(ingestPostIntervalSeconds)
+      Ingest__MaxBodyBytes: string(ingestMaxBodyBytes)
+      Ingest__MaxFutureSkewMinutes: string(ingestMaxFutureSkewMinutes)
+      Ingest__StaleAfterIntervals: string(ingestStaleAfterIntervals)
+      RETENTION_SCHEDULE: retentionSchedule
+      AGGREGATION_HOURLY_SCHEDULE: aggregationHourlySchedule
+      AGGREGATION_DAILY_SCHEDULE: aggregationDailySchedule
+      STALE_HOSTS_SCHEDULE: staleHostsSchedule
+    }
+  }
+}
+
+// Publishing with a user name and password (FTP, Kudu basic auth) stays off; azd deploys with Entra tokens.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+output name string = functionApp.name
+output id string = functionApp.id
+output uri string = 'https://${functionApp.properties.defaultHostName}'

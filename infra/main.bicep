@@ -1,0 +1,282 @@
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; it names the resource group and seeds every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of the resources (one that offers Flex Consumption).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the deploying user, granted table data access for troubleshooting. Empty to skip.')
+param principalId string = ''
+
+@description('Principal type of principalId: User, or ServicePrincipal when deployed from a pipeline.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+@description('Region of the Static Web App, which is offered in fewer regions than the rest.')
+@allowed([
+  'centralus'
+  'eastasia'
+  'eastus2'
+  'westeurope'
+  'westus2'
+])
+param staticWebAppLocation string = 'eastus2'
+
+@description('Static Web App SKU.')
+@allowed([
+  'Free'
+  'Standard'
+])
+param staticWebAppSku string = 'Free'
+
+@description('SignalR Service SKU. Free_F1 allows 20 concurrent dashboard connections and 20,000 messages a day.')
+@allowed([
+  'Free_F1'
+  'Standard_S1'
+  'Premium_P1'
+])
+param signalRSku string = 'Free_F1'
+
+@description('SignalR units for Standard_S1 or Premium_P1 (1,000 connections each).')
+@minValue(1)
+@maxValue(100)
+param signalRCapacity int = 1
+
+@description('Upper bound of Flex Consumption instances of the function app.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of each Flex Consumption instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('CPU warning level in percent (Thresholds__CpuWarning).')
+@minValue(0)
+@maxValue(100)
+param thresholdsCpuWarning int = 70
+
+@description('CPU critical level in percent (Thresholds__CpuCritical).')
+@minValue(0)
+@maxValue(100)
+param thresholdsCpuCritical int = 90
+
+@description('Memory warning level in percent (Thresholds__MemoryWarning).')
+@minValue(0)
+@maxValue(100)
+param thresholdsMemoryWarning int = 75
+
+@description('Memory critical level in percent (Thresholds__MemoryCritical).')
+@minValue(0)
+@maxValue(100)
+param thresholdsMemoryCritical int = 90
+
+@description('Disk warning level in percent (Thresholds__DiskWarning).')
+@minValue(0)
+@maxValue(100)
+param thresholdsDiskWarning int = 80
+
+@description('Disk critical level in percent (Thresholds__DiskCritical).')
+@minValue(0)
+@maxValue(100)
+param thresholdsDiskCritical int = 95
+
+@description('Days raw samples are kept (Retention__RawDays).')
+@minValue(1)
+@maxValue(3650)
+param retentionRawDays int = 30
+
+@description('Days hourly rollups are kept (Retention__HourlyDays).')
+@minValue(1)
+@maxValue(3650)
+param retentionHourlyDays int = 90
+
+@description('Days daily rollups are kept (Retention__DailyDays).')
+@minValue(1)
+@maxValue(36500)
+param retentionDailyDays int = 365
+
+@description('Seconds between an unwatched agent\'s posts (Ingest__PostIntervalSeconds).')
+@minValue(2)
+@maxValue(3600)
+param ingestPostIntervalSeconds int = 30
+
+@description('Largest accepted ingest body after decompression, in bytes (Ingest__MaxBodyBytes).')
+@minValue(1024)
+@maxValue(16777216)
+param ingestMaxBodyBytes int = 1048576
+
+@description('How far ahead of the server clock a sample may be, in minutes (Ingest__MaxFutureSkewMinutes).')
+@minValue(0)
+@maxValue(60)
+param ingestMaxFutureSkewMinutes int = 5
+
+@description('Reporting intervals of silence after which a host is down (Ingest__StaleAfterIntervals).')
+@minValue(1)
+@maxValue(100)
+param ingestStaleAfterIntervals int = 3
+
+@description('NCRONTAB schedule of the retention cleanup (RETENTION_SCHEDULE): daily at 02:30 UTC.')
+param retentionSchedule string = '0 30 2 * * *'
+
+@description('NCRONTAB schedule of the hourly rollup (AGGREGATION_HOURLY_SCHEDULE): five minutes past each hour.')
+param aggregationHourlySchedule string = '0 5 * * * *'
+
+@description('NCRONTAB schedule of the daily rollup (AGGREGATION_DAILY_SCHEDULE): daily at 00:15 UTC.')
+param aggregationDailySchedule string = '0 15 0 * * *'
+
+@description('NCRONTAB schedule of the stale-host and alert sweep (STALE_HOSTS_SCHEDULE): every minute.')
+param staleHostsSchedule string = '0 * * * * *'
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
+var deploymentContainerName = 'app-package-${resourceToken}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'core/security/user-assigned-identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'core/monitor/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'core/storage/storage-account.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    location: location
+    tags: tags
+    containers: [
+      deploymentContainerName
+    ]
+  }
+}
+
+module web 'core/host/static-web-app.bicep' = {
+  name: 'web'
+  scope: rg
+  params: {
+    name: '${abbrs.webStaticSites}${resourceToken}'
+    location: staticWebAppLocation
+    tags: union(tags, { 'azd-service-name': 'web' })
+    sku: staticWebAppSku
+  }
+}
+
+module signalR 'core/signalr/signalr.bicep' = {
+  name: 'signalr'
+  scope: rg
+  params: {
+    name: '${abbrs.signalRServiceSignalR}${resourceToken}'
+    location: location
+    tags: tags
+    sku: signalRSku
+    capacity: signalRCapacity
+    allowedOrigin: web.outputs.uri
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageTableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    logAnalyticsCustomerId: monitoring.outputs.logAnalyticsCustomerId
+    signalRHostName: signalR.outputs.hostName
+    allowedOrigin: web.outputs.uri
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    thresholdsCpuWarning: thresholdsCpuWarning
+    thresholdsCpuCritical: thresholdsCpuCritical
+    thresholdsMemoryWarning: thresholdsMemoryWarning
+    thresholdsMemoryCritical: thresholdsMemoryCritical
+    thresholdsDiskWarning: thresholdsDiskWarning
+    thresholdsDiskCritical: thresholdsDiskCritical
+    retentionRawDays: retentionRawDays
+    retentionHourlyDays: retentionHourlyDays
+    retentionDailyDays: retentionDailyDays
+    ingestPostIntervalSeconds: ingestPostIntervalSeconds
+    ingestMaxBodyBytes: ingestMaxBodyBytes
+    ingestMaxFutureSkewMinutes: ingestMaxFutureSkewMinutes
+    ingestStaleAfterIntervals: ingestStaleAfterIntervals
+    retentionSchedule: retentionSchedule
+    aggregationHourlySchedule: aggregationHourlySchedule
+    aggregationDailySchedule: aggregationDailySchedule
+    staleHostsSchedule: staleHostsSchedule
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    signalRName: signalR.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    logAnalyticsName: monitoring.outputs.logAnalyticsName
+    functionAppName: api.outputs.name
+    appPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output API_BASE_URL string = api.outputs.uri
+output DASHBOARD_URL string = web.outputs.uri
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_SIGNALR_NAME string = signalR.outputs.name
+output AZURE_STATIC_WEB_APP_NAME string = web.outputs.name
