@@ -21,6 +21,12 @@ internal static class MountsParser
         "zfs", "nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "virtiofs", "ceph", "glusterfs", "fuse.sshfs",
     };
 
+    // Container runtimes bind-mount these single files from the host's disk; they are not filesystems of their own.
+    private static readonly HashSet<string> RuntimeFileMounts = new(StringComparer.Ordinal)
+    {
+        "/etc/resolv.conf", "/etc/hostname", "/etc/hosts",
+    };
+
     public static List<MountEntry> ParseAll(ReadOnlySpan<byte> text)
     {
         var mounts = new List<MountEntry>();
@@ -67,5 +73,6 @@ internal static class MountsParser
 
     private static bool IsReal(MountEntry mount) =>
         !Pseudo.Contains(mount.FsType)
+        && !RuntimeFileMounts.Contains(mount.MountPoint)
         && (mount.Device.StartsWith('/') || RealWithoutDevice.Contains(mount.FsType));
 }
