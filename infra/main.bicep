@@ -60,13 +60,17 @@ param signalRCapacity int = 1
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Memory of each Flex Consumption instance, in MB.')
+@description('Memory of each Flex Consumption instance, in MB. Billing is memory times active time, so 512 keeps idle cost lowest; use 2048 under memory pressure.')
 @allowed([
   512
   2048
   4096
 ])
-param instanceMemoryMB int = 2048
+param instanceMemoryMB int = 512
+
+@description('Daily ingestion cap of the Log Analytics workspace in GB; -1 for none. Telemetry past the cap is dropped until the next day.')
+@minValue(-1)
+param logAnalyticsDailyQuotaGb int = -1
 
 @description('CPU warning level in percent (Thresholds__CpuWarning).')
 @minValue(0)
@@ -177,6 +181,7 @@ module monitoring 'core/monitor/monitoring.bicep' = {
     applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
     location: location
     tags: tags
+    dailyQuotaGb: logAnalyticsDailyQuotaGb
   }
 }
 

@@ -15,6 +15,10 @@ param tags object
 @maxValue(730)
 param retentionInDays int = 30
 
+@description('Daily ingestion cap in GB; -1 for none.')
+@minValue(-1)
+param dailyQuotaGb int = -1
+
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   name: logAnalyticsName
   location: location
@@ -24,6 +28,9 @@ resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
       name: 'PerGB2018'
     }
     retentionInDays: retentionInDays
+    workspaceCapping: {
+      dailyQuotaGb: dailyQuotaGb
+    }
     features: {
       enableLogAccessUsingOnlyResourcePermissions: true
     }
