@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json;
+using InfraFunctions.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InfraFunctions.Agent.Tests.Delivery;
+
+/// <summary>A scripted answer: status, optional JSON body and Retry-After header.</summary>
+internal sealed record ScriptedReply(int Status, string? Body = null, string? RetryAfter = null);
+
+/// <summary>One request as the server saw it.</summary>
+internal sealed record RecordedRequest(string? Authorization, string? ContentEncoding, string? ContentType, byte[] Body)
+{
+    public SampleBatch Batch
+    {
+        get
+        {
+            using var gzip = new GZipStream(new MemoryStream(Body), CompressionMode.Decompress);
+            return JsonSerializer.Deserialize(gzip, ContractsJsonContext.Default.SampleBatch)!;
+        }
+    }
+}
+
+/// <summary>
+/// A real Kestrel listener on loopback serving the ingest route: it records each request and answers from a
+/// script, or with 200 and every sample accepted when the script is empty.
+/// </summary>
+internal sealed class IngestRecorder : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private IngestRecorder(WebApplication app) => this.app = app;
+
+    public ConcurrentQueue<ScriptedReply> Script { get; } = new();
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public int NextPostSeconds { get; set; } = 30;
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public static async Task<IngestRecorder> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var recorder = new IngestRecorder(app);
+        app.MapPost("/api/v1/ingest/samples", recorder.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        recorder.Endpoint = new Uri(address);
+        return recorder;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        var request = new RecordedRequest(
+            context.Request.Headers.Authorization, context.Request.Headers.ContentEncoding, context.Request.ContentType, body.ToArray());
+        Requests.Enqueue(request);
+        var reply = Script.TryDequeue(out var scripted)
+            ? scripted
+            : new ScriptedReply(200, $$"""{"accepted":{{request.Batch.Samples.Count}},"rejected":[],"next_post_seconds":{{NextPostSeconds}}}""");
+        context.Response.StatusCode = reply.Status;
+        if (reply.RetryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = reply.RetryAfter;
+        }
+
+        if (reply.Body is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(reply.Body);
+        }
+    }
+}
