@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace InfraFunctions.Testing;
+
+/// <summary>
+/// A real Azurite Table server. <see cref="SharedConnectionString"/> is the one ./test.sh started
+/// (INFRA_TEST_TABLES); <see cref="StartAsync"/> starts a private one, which a test may stop and restart.
+/// </summary>
+public sealed class AzuriteServer : IAsyncDisposable
+{
+    // Azurite's documented development account; it is public and only ever used against the local emulator.
+    private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly string _location;
+    private Process? _process;
+
+    private AzuriteServer(int port, string location)
+    {
+        Port = port;
+        _location = location;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString => ConnectionStringFor(Port);
+
+    /// <summary>The suite-wide Azurite: ./test.sh exports its endpoint; run alone, a test starts a private one instead.</summary>
+    public static string? SharedConnectionString =>
+        Environment.GetEnvironmentVariable("INFRA_TEST_TABLES") is { Length: > 0 } endpoint
+            ? $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint={endpoint.TrimEnd('/')}/devstoreaccount1;"
+            : null;
+
+    public static string ConnectionStringFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+
+    public static async Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var location = Directory.CreateTempSubdirectory("azurite-").FullName;
+        var server = new AzuriteServer(FreePort(), location);
+        await server.StartAgainAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>Starts (or restarts) the server on the same port and data folder.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        var exe = Path.Combine(RepoPaths.Root, "tests", "node_modules", ".bin", "azurite-table");
+        if (!File.Exists(exe))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {exe}: run 'npm ci --prefix tests' (./test.sh does).");
+        }
+
+        var info = new ProcessStartInfo(exe, ["--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", _location, "--silent", "--skipApiVersionCheck"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        _process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilListeningAsync(cancellationToken);
+    }
+
+    /// <summary>Kills the server, as an outage would.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_location, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temp folder is harmless
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process is { HasExited: true })
+            {
+                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} while starting on port {Port}.");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+
+        throw new TimeoutException($"Azurite did not listen on port {Port} within 30 s.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
