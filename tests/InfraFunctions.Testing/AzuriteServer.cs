@@ -64,13 +64,22 @@ public sealed class AzuriteServer : IAsyncDisposable
         await WaitUntilListeningAsync(cancellationToken);
     }
 
-    /// <summary>Kills the server, as an outage would.</summary>
+    /// <summary>Stops the server (SIGINT, so Azurite saves its data as a real store keeps it), as an outage would.</summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false })
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            _ = Kill(_process.Id, 2); // SIGINT: Azurite saves and closes
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
 
         _process?.Dispose();
@@ -114,6 +123,9 @@ public sealed class AzuriteServer : IAsyncDisposable
 
         throw new TimeoutException($"Azurite did not listen on port {Port} within 30 s.");
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     public static int FreePort()
     {

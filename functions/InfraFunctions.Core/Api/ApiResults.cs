@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -28,9 +29,14 @@ public sealed class JsonApiResult<T>(T value, JsonTypeInfo<T> typeInfo, int stat
         }
 
         // Relaxed escaping keeps quotes and non-ASCII host ids readable; the content type is JSON, never HTML.
-        await using var writer = new Utf8JsonWriter(response.Body, WriterOptions);
-        JsonSerializer.Serialize(writer, value, typeInfo);
-        await writer.FlushAsync(context.HttpContext.RequestAborted);
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        await using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+
+        response.ContentLength = buffer.WrittenCount;
+        await response.Body.WriteAsync(buffer.WrittenMemory, context.HttpContext.RequestAborted);
     }
 }
 
