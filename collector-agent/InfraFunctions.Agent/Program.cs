@@ -1,4 +1,3 @@
-using System.Collections;
 using InfraFunctions.Agent;
 using Microsoft.Extensions.Hosting;
 

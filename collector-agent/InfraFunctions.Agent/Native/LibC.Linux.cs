@@ -11,6 +11,9 @@ internal static unsafe partial class LibC
     public const int ReadOnly = 0;
     public const int CloseOnExec = 0x80000;
     public const int Directory = 0x10000;
+    public const int AtFdCwd = -100;
+    public const uint StatxSize = 0x200;
+    public const int StatxSizeOffset = 40;
     private const int ScClockTicks = 2;
     private const int ScPageSize = 30;
 
@@ -28,6 +31,9 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "statvfs", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int StatVfs(string path, out StatVfsResult result);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    public static partial int Statx(int directoryFd, byte* path, int flags, uint mask, byte* buffer);
 
     [LibraryImport("libc", EntryPoint = "sysconf")]
     private static partial long SysConf(int name);
