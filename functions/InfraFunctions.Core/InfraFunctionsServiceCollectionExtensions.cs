@@ -1,7 +1,9 @@
+using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Realtime;
 using InfraFunctions.Core.Retention;
 using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
@@ -30,12 +32,13 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<HostSelector>();
 
         services.AddSingleton<SampleValidator>();
-        services.TryAddSingleton<IPostIntervalAdvisor, FixedPostInterval>();
+        services.AddRealtime(configuration);
         services.AddSingleton<IngestService>();
         services.AddSingleton<IngestHandler>();
         services.AddSingleton<InfrastructureHandler>();
         services.AddSingleton<AdminHandler>();
         services.AddSingleton<RetentionService>();
+        services.AddAggregationAndAlerting(configuration);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using InfraFunctions.Core;
+using InfraFunctions.LocalHost.SignalR;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public static class LocalHostApp
         configure?.Invoke(builder);
 
         builder.Services.AddInfraFunctions(builder.Configuration);
+        builder.Services.AddSignalRStandIn(builder.Configuration);
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new FunctionCatalog(sp.GetRequiredService<IOptions<LocalHostOptions>>().Value.MetadataDirectory ?? AppContext.BaseDirectory));
         builder.Services.AddSingleton<TimerScheduler>();
@@ -30,6 +32,7 @@ public static class LocalHostApp
             TimerScheduler.Schedule(timer, app.Configuration); // a missing or bad schedule fails at start, naming the setting
         }
 
+        app.MapSignalRStandIn();
         ServeDashboard(app);
         MapFunctions(app, catalog);
         return app;

@@ -25,5 +25,12 @@ namespace InfraFunctions.Core.Api;
 [JsonSerializable(typeof(AgentsResponse))]
 [JsonSerializable(typeof(TokensResponse))]
 [JsonSerializable(typeof(RevokedResponse))]
+[JsonSerializable(typeof(AlertsResponse))]
+[JsonSerializable(typeof(AlertResponse))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(Realtime.NegotiateResponse))]
+[JsonSerializable(typeof(Realtime.StartStreamRequest))]
+[JsonSerializable(typeof(Realtime.StopStreamRequest))]
+[JsonSerializable(typeof(Realtime.StreamStartedResponse))]
+[JsonSerializable(typeof(Realtime.StreamStoppedResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

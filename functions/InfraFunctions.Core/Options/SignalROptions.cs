@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace InfraFunctions.Core.Options;
+
+/// <summary>Live updates through SignalR Service (DESIGN §6). The service itself is named by the AzureSignalRConnectionString setting.</summary>
+public sealed class SignalROptions
+{
+    public const string SectionName = "SignalR";
+
+    /// <summary>The hub the dashboard connects to.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9_]{0,127}$", ErrorMessage = "SignalR__HubName must start with a letter and hold only letters, digits and underscores.")]
+    public string HubName { get; set; } = "observability";
+
+    /// <summary>How long a client token from negotiate is valid; the client negotiates again when it reconnects.</summary>
+    [Range(1, 1440)] public int ClientTokenLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>How long a start-metrics-stream lease lives; the dashboard renews it while the page is open.</summary>
+    [Range(1, 3600)] public int LeaseSeconds { get; set; } = 120;
+
+    /// <summary>The <c>next_post_seconds</c> told to the agent of a host someone watches live.</summary>
+    [Range(1, 60)] public int StreamPostIntervalSeconds { get; set; } = 2;
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using InfraFunctions.Core.Health;
+using InfraFunctions.Core.Ingest;
+
+namespace InfraFunctions.Core.Realtime;
+
+/// <summary>
+/// Ingest's live reaction: the newest sample to <c>host-{id}</c> while someone watches that host, and a fleet row
+/// to <c>observability-metrics</c> while any dashboard streams. It only enqueues: sending happens in
+/// <see cref="RealtimeDispatcher"/>, so ingest never waits for SignalR Service.
+/// </summary>
+public sealed class LivePublisher(SignalRAccess access, StreamLeases leases, RealtimeOutbox outbox) : IIngestSubscriber
+{
+    public async Task OnIngestedAsync(IngestedBatch batch, CancellationToken cancellationToken = default)
+    {
+        if (!access.IsConfigured)
+        {
+            return;
+        }
+
+        var latest = batch.Latest;
+        var level = HealthScore.Level(latest.HealthScore);
+        if (await leases.IsWatchedAsync(batch.HostId, cancellationToken))
+        {
+            var message = new HostMetricsMessage("host", batch.HostId, batch.Platform.Hostname, latest.Sample.Timestamp,
+                latest.HealthScore, level, latest.Check, batch.Samples.Count, latest.Sample);
+            outbox.Post(new OutboundMessage(RealtimeNames.HostGroup(batch.HostId), RealtimeNames.MetricsUpdated,
+                JsonSerializer.SerializeToUtf8Bytes(message, RealtimeJsonContext.Default.HostMetricsMessage)));
+        }
+
+        if (await leases.IsFleetWatchedAsync(cancellationToken))
+        {
+            var row = new FleetMetricsMessage("fleet", batch.HostId, batch.Platform.Hostname, batch.Platform.Os, latest.Sample.Timestamp,
+                level, latest.HealthScore, level, latest.Sample.Cpu.Percent, latest.Sample.Memory.Percent, latest.Sample.Disk.Percent);
+            outbox.Post(new OutboundMessage(RealtimeNames.FleetGroup, RealtimeNames.MetricsUpdated,
+                JsonSerializer.SerializeToUtf8Bytes(row, RealtimeJsonContext.Default.FleetMetricsMessage)));
+        }
+    }
+}

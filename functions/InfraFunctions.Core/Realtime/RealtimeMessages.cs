@@ -1,0 +1,55 @@
+using InfraFunctions.Contracts;
+using InfraFunctions.Core.Health;
+
+namespace InfraFunctions.Core.Realtime;
+
+// Live message shapes (documented in MESSAGES.md). Both groups use the target metrics.updated; scope tells them apart.
+
+/// <summary>Names shared by the server and the dashboard.</summary>
+public static class RealtimeNames
+{
+    public const string MetricsUpdated = "metrics.updated";
+    public const string AlertUpdated = "alert.updated";
+    public const string FleetGroup = "observability-metrics";
+
+    public static string HostGroup(string hostId) => $"host-{hostId}";
+}
+
+/// <summary><c>metrics.updated</c> to <c>host-{id}</c>: the batch's newest sample with its health and threshold check.</summary>
+public sealed record HostMetricsMessage(
+    string Scope,
+    string HostId,
+    string Hostname,
+    DateTimeOffset Timestamp,
+    double HealthScore,
+    string Level,
+    ThresholdCheck ThresholdCheck,
+    int SamplesInBatch,
+    Sample Sample);
+
+/// <summary><c>metrics.updated</c> to <c>observability-metrics</c>: one fleet row, the fields of GET /hosts that a post changes.</summary>
+public sealed record FleetMetricsMessage(
+    string Scope,
+    string HostId,
+    string Hostname,
+    string Os,
+    DateTimeOffset Timestamp,
+    string Status,
+    double HealthScore,
+    string Level,
+    double CpuPercent,
+    double MemoryPercent,
+    double DiskPercent);
+
+/// <summary><c>alert.updated</c> to <c>host-{id}</c> and <c>observability-metrics</c>: an alert raised or resolved.</summary>
+public sealed record AlertMessage(
+    string Kind,
+    string AlertId,
+    string HostId,
+    string Metric,
+    string Severity,
+    double Value,
+    double Threshold,
+    string Message,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? ResolvedAt);

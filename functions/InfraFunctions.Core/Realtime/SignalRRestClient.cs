@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using InfraFunctions.Core.Options;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Core.Realtime;
+
+/// <summary>
+/// SignalR Service's data-plane REST API, version 2022-06-01 (DESIGN §6): hub and group sends, group membership,
+/// connection existence and health. Retries and the circuit breaker sit in the HttpClient's resilience handler.
+/// </summary>
+public sealed class SignalRRestClient(HttpClient http, SignalRAccess access, IOptions<SignalROptions> options)
+{
+    public const string ApiVersion = "2022-06-01";
+
+    // :generateToken is documented from 2024-12-01 on; everything else uses 2022-06-01.
+    public const string GenerateTokenApiVersion = "2024-12-01";
+
+    private string Hub => Uri.EscapeDataString(options.Value.HubName);
+
+    /// <summary>Sends to every connection of the hub.</summary>
+    public Task BroadcastAsync(string target, ReadOnlyMemory<byte> argumentJson, CancellationToken cancellationToken = default) =>
+        SendAsync($"/api/hubs/{Hub}/:send", target, argumentJson, cancellationToken);
+
+    /// <summary>Sends to every connection in <paramref name="group"/>.</summary>
+    public Task SendToGroupAsync(string group, string target, ReadOnlyMemory<byte> argumentJson, CancellationToken cancellationToken = default) =>
+        SendAsync($"/api/hubs/{Hub}/groups/{Uri.EscapeDataString(group)}/:send", target, argumentJson, cancellationToken);
+
+    /// <summary>Adds a connection to a group; false when the service does not know the connection.</summary>
+    public async Task<bool> AddToGroupAsync(string group, string connectionId, CancellationToken cancellationToken = default)
+    {
+        using var response = await CallAsync(HttpMethod.Put, $"/api/hubs/{Hub}/groups/{Uri.EscapeDataString(group)}/connections/{Uri.EscapeDataString(connectionId)}", null, cancellationToken);
+        return response.StatusCode != HttpStatusCode.NotFound && EnsureSuccess(response);
+    }
+
+    public async Task RemoveFromGroupAsync(string group, string connectionId, CancellationToken cancellationToken = default)
+    {
+        using var response = await CallAsync(HttpMethod.Delete, $"/api/hubs/{Hub}/groups/{Uri.EscapeDataString(group)}/connections/{Uri.EscapeDataString(connectionId)}", null, cancellationToken);
+        _ = response.StatusCode == HttpStatusCode.NotFound || EnsureSuccess(response);
+    }
+
+    /// <summary>Removes a connection from every group it is in.</summary>
+    public async Task RemoveFromAllGroupsAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        using var response = await CallAsync(HttpMethod.Delete, $"/api/hubs/{Hub}/connections/{Uri.EscapeDataString(connectionId)}/groups", null, cancellationToken);
+        _ = response.StatusCode == HttpStatusCode.NotFound || EnsureSuccess(response);
+    }
+
+    public async Task<bool> ConnectionExistsAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        using var response = await CallAsync(HttpMethod.Head, $"/api/hubs/{Hub}/connections/{Uri.EscapeDataString(connectionId)}", null, cancellationToken);
+        return response.StatusCode != HttpStatusCode.NotFound && EnsureSuccess(response);
+    }
+
+    /// <summary><c>HEAD /api/health</c>: true when the service answers 200.</summary>
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await CallAsync(HttpMethod.Head, "/api/health", null, cancellationToken);
+        return response.IsSuccessStatusCode;
+    }
+
+    /// <summary>Asks the service for a client token (managed identity has no key to sign one with).</summary>
+    public async Task<string> GenerateClientTokenAsync(string userId, int minutesToExpire, CancellationToken cancellationToken = default)
+    {
+        var query = $"userId={Uri.EscapeDataString(userId)}&minutesToExpire={minutesToExpire}";
+        using var response = await CallAsync(HttpMethod.Post, $"/api/hubs/{Hub}/:generateToken", null, cancellationToken, query, GenerateTokenApiVersion);
+        EnsureSuccess(response);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var doc = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        return doc.RootElement.GetProperty("token").GetString()
+            ?? throw new SignalRServiceException(response.StatusCode, ":generateToken answered without a token.");
+    }
+
+    private async Task SendAsync(string path, string target, ReadOnlyMemory<byte> argumentJson, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(SignalRMessage.Body(target, argumentJson));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var response = await CallAsync(HttpMethod.Post, path, content, cancellationToken);
+        EnsureSuccess(response);
+    }
+
+    private async Task<HttpResponseMessage> CallAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, string? query = null, string apiVersion = ApiVersion)
+    {
+        var connection = access.Connection ?? throw new SignalRNotConfiguredException();
+        var url = new Uri($"{connection.BaseUrl}{path}?{(query is null ? string.Empty : query + "&")}api-version={apiVersion}");
+        using var request = new HttpRequestMessage(method, url) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await access.BearerForAsync(url, cancellationToken));
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private static bool EnsureSuccess(HttpResponseMessage response) =>
+        response.IsSuccessStatusCode
+            ? true
+            : throw new SignalRServiceException(response.StatusCode, $"SignalR Service answered {(int)response.StatusCode} {response.ReasonPhrase} to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}.");
+}

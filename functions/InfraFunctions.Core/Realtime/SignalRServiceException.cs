@@ -1,0 +1,13 @@
+using System.Net;
+
+namespace InfraFunctions.Core.Realtime;
+
+/// <summary>SignalR Service refused or failed a REST call.</summary>
+public sealed class SignalRServiceException(HttpStatusCode status, string message) : Exception(message)
+{
+    public HttpStatusCode Status { get; } = status;
+}
+
+/// <summary>The AzureSignalRConnectionString setting is absent, so there is no service to call.</summary>
+public sealed class SignalRNotConfiguredException()
+    : Exception($"SignalR Service is not configured: set {AppSettingNames.SignalRConnectionString}.");

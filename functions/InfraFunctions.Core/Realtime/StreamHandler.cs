@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Auth;
+using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Storage;
+using InfraFunctions.Core.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Core.Realtime;
+
+/// <summary>
+/// <c>start-metrics-stream</c> and <c>stop-metrics-stream</c> (DESIGN §6): join or leave the live groups and
+/// hold a short lease per watched host, so that host's agent posts every 2 s while someone watches.
+/// </summary>
+public sealed class StreamHandler(
+    CallerGate gate, SignalRAccess access, SignalRRestClient client, StreamLeases leases, HostRepository hosts, ApiGuard guard, IOptions<SignalROptions> options)
+{
+    private const int MaxBodyBytes = 16 * 1024;
+    private const int MaxHosts = 50;
+
+    public Task<IActionResult> StartAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("StartMetricsStream", () => RunAsync(request, ApiJsonContext.Default.StartStreamRequest, (body, ct) => StartCoreAsync(body, ct), cancellationToken));
+
+    public Task<IActionResult> StopAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("StopMetricsStream", () => RunAsync(request, ApiJsonContext.Default.StopStreamRequest, (body, ct) => StopCoreAsync(body, ct), cancellationToken));
+
+    private async Task<IActionResult> RunAsync<T>(HttpRequest request, JsonTypeInfo<T> type, Func<T, CancellationToken, Task<IActionResult>> handle, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (caller, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
+        if (caller is null)
+        {
+            return refusal!;
+        }
+
+        if (!access.IsConfigured)
+        {
+            return RealtimeProblems.NotConfigured();
+        }
+
+        var (raw, error) = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        T? body;
+        try
+        {
+            body = raw!.Length == 0 ? null : JsonSerializer.Deserialize(raw, type);
+        }
+        catch (JsonException ex)
+        {
+            return ApiResults.BadRequest($"The body is not valid JSON for this call: {ex.Message.Split(" Path:")[0]}");
+        }
+
+        if (body is null)
+        {
+            return ApiResults.BadRequest("Send a JSON body such as {\"connection_id\": \"<HubConnection.connectionId>\", \"hosts\": [\"<host id>\"]}.");
+        }
+
+        try
+        {
+            return await handle(body, cancellationToken);
+        }
+        catch (Exception ex) when (RealtimeProblems.IsServiceFailure(ex, cancellationToken))
+        {
+            return RealtimeProblems.Unavailable(ex);
+        }
+    }
+
+    private async Task<IActionResult> StartCoreAsync(StartStreamRequest body, CancellationToken cancellationToken)
+    {
+        var hostIds = (body.Hosts ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        if (Invalid(body.ConnectionId, hostIds) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var connectionId = body.ConnectionId!;
+        var unknown = new List<string>();
+        foreach (var hostId in hostIds)
+        {
+            if (await hosts.GetAsync(hostId, cancellationToken) is null)
+            {
+                unknown.Add(hostId);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            return ApiResults.Problem(new Problem("https://httpstatuses.io/404", "Unknown host", 404,
+                $"No host with id {string.Join(", ", unknown.Select(h => $"'{h}'"))} has reported. GET /api/v1/observability/hosts lists the known hosts.",
+                KnownHosts: null, Errors: new Dictionary<string, string[]> { ["hosts"] = [.. unknown.Select(h => $"'{h}' is not a known host.")] }));
+        }
+
+        if (!await client.ConnectionExistsAsync(connectionId, cancellationToken))
+        {
+            return UnknownConnection(connectionId);
+        }
+
+        var groups = hostIds.Select(RealtimeNames.HostGroup).Prepend(RealtimeNames.FleetGroup).ToArray();
+        foreach (var group in groups)
+        {
+            if (!await client.AddToGroupAsync(group, connectionId, cancellationToken))
+            {
+                return UnknownConnection(connectionId);
+            }
+        }
+
+        var (expiresAt, dropped) = await leases.StartAsync(connectionId, hostIds, cancellationToken);
+        foreach (var hostId in dropped)
+        {
+            await client.RemoveFromGroupAsync(RealtimeNames.HostGroup(hostId), connectionId, cancellationToken);
+        }
+
+        return ApiResults.Ok(
+            new StreamStartedResponse("streaming", connectionId, hostIds, groups, options.Value.StreamPostIntervalSeconds, expiresAt),
+            ApiJsonContext.Default.StreamStartedResponse);
+    }
+
+    private async Task<IActionResult> StopCoreAsync(StopStreamRequest body, CancellationToken cancellationToken)
+    {
+        if (Invalid(body.ConnectionId, []) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var connectionId = body.ConnectionId!;
+        var watched = await leases.StopAsync(connectionId, cancellationToken);
+        if (watched is null && !await client.ConnectionExistsAsync(connectionId, cancellationToken))
+        {
+            return UnknownConnection(connectionId);
+        }
+
+        await client.RemoveFromAllGroupsAsync(connectionId, cancellationToken);
+        return ApiResults.Ok(new StreamStoppedResponse("stopped", connectionId, watched ?? []), ApiJsonContext.Default.StreamStoppedResponse);
+    }
+
+    private static JsonApiResult<Problem>? Invalid(string? connectionId, IReadOnlyList<string> hostIds)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (ConnectionIdRules.Validate(connectionId) is { } connectionError)
+        {
+            errors["connection_id"] = [connectionError];
+        }
+
+        var hostErrors = hostIds.Select(HostIdRules.Validate).OfType<string>().ToArray();
+        if (hostIds.Count > MaxHosts)
+        {
+            hostErrors = [.. hostErrors, $"At most {MaxHosts} hosts can be watched by one connection."];
+        }
+
+        if (hostErrors.Length > 0)
+        {
+            errors["hosts"] = hostErrors;
+        }
+
+        return errors.Count == 0 ? null : ApiResults.BadRequest("The stream request is not valid; see 'errors'.", errors);
+    }
+
+    private static JsonApiResult<Problem> UnknownConnection(string connectionId) =>
+        ApiResults.NotFound($"SignalR Service has no connection '{connectionId}'. Connect first (the stock client pointed at /api), then send its connectionId; a closed connection must reconnect and start again.");
+}

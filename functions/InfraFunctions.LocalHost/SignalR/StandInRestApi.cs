@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+
+namespace InfraFunctions.LocalHost.SignalR;
+
+/// <summary>
+/// The serverless REST subset of SignalR Service (api-version 2022-06-01) that the function app uses:
+/// hub and group sends (202), group membership, connection existence and health. Every call but health needs a
+/// server token whose audience is the request URL; a bad one gets 401, an unknown hub 404.
+/// </summary>
+public static class StandInRestApi
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapMethods("/api/health", [HttpMethods.Head, HttpMethods.Get], () => Results.Ok());
+
+        var hubs = app.MapGroup("/api/hubs/{hub}").AddEndpointFilter(AuthorizeAsync);
+        hubs.MapPost("/:send", (string hub, HttpContext context, IHubContext<StandInHub> clients) =>
+            SendAsync(clients.Clients.Group(StandInConnections.HubKey(hub)), context));
+        hubs.MapPost("/groups/{group}/:send", (string hub, string group, HttpContext context, IHubContext<StandInHub> clients) =>
+            SendAsync(clients.Clients.Group(StandInConnections.GroupKey(hub, group)), context));
+        hubs.MapPut("/groups/{group}/connections/{connectionId}", AddToGroupAsync);
+        hubs.MapDelete("/groups/{group}/connections/{connectionId}", RemoveFromGroupAsync);
+        hubs.MapDelete("/connections/{connectionId}/groups", RemoveFromAllGroupsAsync);
+        hubs.MapMethods("/connections/{connectionId}", [HttpMethods.Head], (string hub, string connectionId, StandInConnections connections) =>
+            connections.Exists(hub, connectionId) ? Results.Ok() : Results.NotFound());
+    }
+
+    private static async ValueTask<object?> AuthorizeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        var hub = context.GetRouteValue("hub")?.ToString() ?? string.Empty;
+        var header = context.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        var result = await context.RequestServices.GetRequiredService<StandInTokens>().ValidateServerAsync(token, StandInProblems.RawPath(context));
+        if (!result.IsValid)
+        {
+            await StandInProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Server token refused",
+                "Send 'Authorization: Bearer <JWT>' signed (HS256) with the AccessKey, with 'aud' equal to the request URL without its query, and not expired.");
+            return Results.Empty;
+        }
+
+        if (!context.RequestServices.GetRequiredService<StandInHubs>().IsKnown(hub))
+        {
+            await StandInProblems.WriteAsync(context, StatusCodes.Status404NotFound, "Unknown hub", $"This SignalR stand-in does not serve the hub '{hub}'.");
+            return Results.Empty;
+        }
+
+        if (context.Request.Query["api-version"].Count == 0)
+        {
+            await StandInProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "api-version missing", "Add ?api-version=2022-06-01.");
+            return Results.Empty;
+        }
+
+        return await next(invocation);
+    }
+
+    private static async Task<IResult> SendAsync(IClientProxy clients, HttpContext context)
+    {
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid payload", detail: "The body must be {\"target\": \"...\", \"arguments\": [...]}.");
+        }
+
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("target", out var target) || target.ValueKind != JsonValueKind.String)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid payload", detail: "The body must be {\"target\": \"...\", \"arguments\": [...]}.");
+        }
+
+        var arguments = body.TryGetProperty("arguments", out var a) && a.ValueKind == JsonValueKind.Array
+            ? a.EnumerateArray().Select(e => (object?)e.Clone()).ToArray()
+            : [];
+        await clients.SendCoreAsync(target.GetString()!, arguments, context.RequestAborted);
+        return Results.Accepted();
+    }
+
+    private static async Task<IResult> AddToGroupAsync(string hub, string group, string connectionId, StandInConnections connections, IHubContext<StandInHub> clients)
+    {
+        if (!connections.Exists(hub, connectionId))
+        {
+            return Results.NotFound();
+        }
+
+        var key = StandInConnections.GroupKey(hub, group);
+        await clients.Groups.AddToGroupAsync(connectionId, key);
+        connections.Joined(connectionId, key);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> RemoveFromGroupAsync(string hub, string group, string connectionId, StandInConnections connections, IHubContext<StandInHub> clients)
+    {
+        var key = StandInConnections.GroupKey(hub, group);
+        await clients.Groups.RemoveFromGroupAsync(connectionId, key);
+        connections.Left(connectionId, key);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> RemoveFromAllGroupsAsync(string hub, string connectionId, StandInConnections connections, IHubContext<StandInHub> clients)
+    {
+        foreach (var key in connections.GroupsOf(connectionId))
+        {
+            await clients.Groups.RemoveFromGroupAsync(connectionId, key);
+            connections.Left(connectionId, key);
+        }
+
+        return Results.Ok();
+    }
+}

@@ -1,0 +1,26 @@
+using InfraFunctions.Core.Realtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfraFunctions.Functions;
+
+// Anonymous at the host: each handler requires a reader token itself (DESIGN §10).
+public sealed class RealtimeFunctions(NegotiateHandler negotiate, StreamHandler streams)
+{
+    // The stock SignalR clients, pointed at {base}/api, POST {base}/api/negotiate and follow the redirect it returns.
+    [Function(nameof(Negotiate))]
+    public Task<IActionResult> Negotiate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "negotiate")] HttpRequest request, CancellationToken cancellationToken) =>
+        negotiate.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(StartMetricsStream))]
+    public Task<IActionResult> StartMetricsStream(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/observability/start-metrics-stream")] HttpRequest request, CancellationToken cancellationToken) =>
+        streams.StartAsync(request, cancellationToken);
+
+    [Function(nameof(StopMetricsStream))]
+    public Task<IActionResult> StopMetricsStream(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/observability/stop-metrics-stream")] HttpRequest request, CancellationToken cancellationToken) =>
+        streams.StopAsync(request, cancellationToken);
+}
