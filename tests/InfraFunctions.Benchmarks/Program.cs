@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+using InfraFunctions.Benchmarks;
+
+switch (args.FirstOrDefault())
+{
+    case "ingest":
+        await IngestThroughput.RunAsync(args.Skip(1).ToArray());
+        break;
+    case "micro":
+        BenchmarkRunner.Run<ValidationBenchmarks>(args: args.Skip(1).ToArray());
+        break;
+    default:
+        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | micro");
+        return 2;
+}
+
+return 0;

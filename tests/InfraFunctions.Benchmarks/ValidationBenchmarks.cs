@@ -1,0 +1,39 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using InfraFunctions.Core.Health;
+using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Storage;
+using InfraFunctions.Core.Validation;
+using InfraFunctions.Testing;
+
+namespace InfraFunctions.Benchmarks;
+
+/// <summary>Cost per sample of what ingest does in memory: parse and validate, score, and map to a table row.</summary>
+[MemoryDiagnoser]
+public class ValidationBenchmarks
+{
+    private SampleValidator _validator = null!;
+    private JsonElement _sample;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _validator = new SampleValidator(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new IngestOptions()), Microsoft.Extensions.Options.Options.Create(new RetentionOptions()));
+        var batch = Samples.Batch("web-1", [DateTimeOffset.UtcNow]);
+        _sample = JsonSerializer.SerializeToElement(batch["samples"]![0]);
+    }
+
+    [Benchmark(Baseline = true)]
+    public object ValidateOnly() => _validator.Validate(_sample);
+
+    [Benchmark]
+    public object ValidateScoreAndMap()
+    {
+        var sample = _validator.Validate(_sample).Sample!;
+        var check = ThresholdEvaluator.Evaluate(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, Thresholds);
+        var score = HealthScore.Compute(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, check);
+        return SampleEntityMapper.ToEntity("web-1", sample, score);
+    }
+
+    private static readonly ThresholdOptions Thresholds = new();
+}
