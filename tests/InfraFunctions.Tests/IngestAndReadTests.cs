@@ -187,4 +187,22 @@ public sealed class IngestAndReadTests(LocalHostFixture fixture) : IClassFixture
             Assert.DoesNotContain("\"cpu\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task ARealAgentCaptureIsAcceptedWhole()
+    {
+        var batch = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.TestData("agent-once.json")))!.AsObject();
+        var (agent, host) = await AgentForAsync();
+        batch["host_id"] = host;
+        batch["samples"]![0]!["timestamp"] = DateTimeOffset.UtcNow.AddSeconds(-2).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var processes = batch["samples"]![0]!["processes"]!.AsArray().Count;
+
+        using var post = await agent.PostAsync("api/v1/ingest/samples", Samples.Gzip(batch));
+        var reply = await post.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Equal(1, reply.GetProperty("accepted").GetInt32());
+        var process = await (await fixture.Reader.GetAsync(Http.Query("api/v1/observability/infrastructure/process", host))).JsonAsync();
+        Assert.Equal(processes, process.GetProperty("count").GetInt32());
+    }
 }
