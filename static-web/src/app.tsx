@@ -1,0 +1,86 @@
+import { AppShell, Container } from '@mantine/core';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { configureApi } from './lib/api';
+import { readStoredToken, storeToken, takeTokenFromFragment } from './lib/token-store';
+import { useRoute } from './hooks/use-route';
+import { useLive } from './hooks/use-live';
+import { LiveProvider } from './components/live-provider';
+import { AppHeader } from './components/ui/app-header';
+import { TokenPrompt } from './components/ui/token-prompt';
+import { LoadingState } from './components/ui/state-views';
+import { FleetPage } from './routes/fleet/fleet-page';
+import { HostPage } from './routes/host/host-page';
+
+const ChartPerfPage = lazy(() => import('./routes/perf/chart-perf-page'));
+
+function Pages({ onSignOut }: { onSignOut: () => void }) {
+  const { route, navigate } = useRoute();
+  const live = useLive();
+  const [autoRefresh, setAutoRefresh] = useState(true);
+  return (
+    <AppShell header={{ height: 56 }} padding={{ base: 'xs', sm: 'md' }}>
+      <AppShell.Header>
+        <AppHeader onHome={() => navigate('/')} onSignOut={onSignOut} live={live} />
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="xl" px={{ base: 4, sm: 'md' }}>
+          {route.page === 'fleet' && <FleetPage onOpen={navigate} autoRefresh={autoRefresh} setAutoRefresh={setAutoRefresh} />}
+          {route.page === 'host' && (
+            <HostPage
+              key={route.hostId}
+              hostId={route.hostId}
+              tab={route.tab}
+              range={route.range}
+              navigate={navigate}
+              autoRefresh={autoRefresh}
+              setAutoRefresh={setAutoRefresh}
+            />
+          )}
+          {route.page === 'perf' && (
+            <Suspense fallback={<LoadingState />}>
+              <ChartPerfPage />
+            </Suspense>
+          )}
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+export function App({ apiBaseUrl }: { apiBaseUrl: string }) {
+  const [token, setToken] = useState<string | null>(() => {
+    const fromUrl = takeTokenFromFragment();
+    if (fromUrl) storeToken(fromUrl);
+    return fromUrl ?? readStoredToken();
+  });
+  const [rejected, setRejected] = useState<string>();
+  const getToken = useCallback(() => readStoredToken(), []);
+
+  // Configured during render, before any child's effect can send a request. Idempotent.
+  configureApi({
+    baseUrl: apiBaseUrl,
+    getToken,
+    onUnauthorized: (message) => {
+      storeToken(null);
+      setToken(null);
+      setRejected(message);
+    },
+  });
+
+  const signIn = (value: string) => {
+    storeToken(value);
+    setRejected(undefined);
+    setToken(value);
+  };
+  const signOut = () => {
+    storeToken(null);
+    setToken(null);
+  };
+
+  if (!token) return <TokenPrompt message={rejected} onSubmit={signIn} />;
+  return (
+    <LiveProvider key={token} getToken={getToken}>
+      <Pages onSignOut={signOut} />
+    </LiveProvider>
+  );
+}

@@ -1,0 +1,101 @@
+import { Card, Text, useComputedColorScheme } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import uPlot, { type AlignedData, type Options } from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface ChartSeries {
+  label: string;
+  color: string;
+  values: ArrayLike<number | null>;
+  /** Area chart: fill under the line. */
+  fill?: boolean;
+}
+
+interface TimeSeriesChartProps {
+  title: string;
+  /** Unix seconds. */
+  times: ArrayLike<number>;
+  series: ChartSeries[];
+  formatValue: (value: number) => string;
+  range?: [number, number];
+  height?: number;
+  testId?: string;
+  onRendered?: (ms: number) => void;
+}
+
+function withAlpha(hex: string, alpha: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/**
+ * A uPlot time series. The plot is built once per shape (series, theme) and later data goes through
+ * setData, so live points redraw the canvas without rebuilding the chart or re-rendering React.
+ */
+export function TimeSeriesChart({ title, times, series, formatValue, range, height = 220, testId, onRendered }: TimeSeriesChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const scheme = useComputedColorScheme('light');
+  const shape = `${scheme}|${series.map((s) => `${s.label}:${s.color}:${s.fill ? 1 : 0}`).join(',')}|${range?.join('-') ?? ''}|${height}`;
+  const formatRef = useRef(formatValue);
+  useEffect(() => {
+    formatRef.current = formatValue;
+  });
+
+  const data = [times, ...series.map((s) => s.values)] as unknown as AlignedData;
+  const dataRef = useRef(data);
+  dataRef.current = data;
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const axisStroke = scheme === 'dark' ? '#c1c2c5' : '#495057';
+    const grid = scheme === 'dark' ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.07)';
+    const axis = { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    const options: Options = {
+      width: Math.max(200, el.clientWidth),
+      height,
+      legend: { live: true },
+      cursor: { drag: { x: true, y: false } },
+      scales: { x: { time: true }, y: range ? { range } : { auto: true } },
+      axes: [axis, { ...axis, size: 64, values: (_u, ticks) => ticks.map((t) => formatRef.current(t)) }],
+      series: [
+        {},
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: 1.5,
+          fill: s.fill ? withAlpha(s.color, 0.15) : undefined,
+          points: { show: false },
+          value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatRef.current(v)),
+        })),
+      ],
+    };
+    const started = performance.now();
+    const instance = new uPlot(options, dataRef.current, el);
+    onRendered?.(performance.now() - started);
+    plot.current = instance;
+    const observer = new ResizeObserver(() => instance.setSize({ width: Math.max(200, el.clientWidth), height }));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      instance.destroy();
+      plot.current = null;
+    };
+    // Rebuilt only when the shape changes; data flows in through setData below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shape]);
+
+  useEffect(() => {
+    plot.current?.setData(dataRef.current);
+  }, [times, series]);
+
+  return (
+    <Card withBorder padding="sm" radius="md" data-testid={testId}>
+      <Text fw={600} fz="sm" mb={4}>
+        {title}
+      </Text>
+      <div ref={container} role="img" aria-label={`${title} chart, ${times.length} points`} />
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback } from 'react';
+import { api } from '../lib/api';
+import type { ReportResponse, SystemResponse } from '../lib/types';
+import type { HostMetricsMessage } from '../lib/realtime';
+import { usePolled } from './use-polled';
+import { useLive, useLiveFeed } from './use-live';
+import { POLL_MS } from './use-hosts';
+
+export interface HostDetail {
+  report: ReportResponse;
+  system: SystemResponse;
+}
+
+/** Folds a live sample into the host view, so cards and tables move without a request. */
+export function applyHostMessage(detail: HostDetail, m: HostMetricsMessage): HostDetail {
+  const s = m.sample;
+  const report: ReportResponse = {
+    ...detail.report,
+    timestamp: m.timestamp,
+    system: { cpu: s.cpu, memory: s.memory, disk: s.disk, network: s.network },
+    top_processes: s.processes ? [...s.processes].sort((a, b) => b.cpu_percent - a.cpu_percent).slice(0, detail.report.top_processes.length || 10) : detail.report.top_processes,
+    threshold_check: m.threshold_check,
+    health_score: m.health_score,
+    level: m.level,
+    stale: false,
+  };
+  const system: SystemResponse = {
+    ...detail.system,
+    timestamp: m.timestamp,
+    cpu: s.cpu,
+    memory: s.memory,
+    disk: s.disk,
+    network: s.network,
+    disks: s.disks ?? detail.system.disks,
+    containers: s.containers ?? detail.system.containers,
+  };
+  return { report, system };
+}
+
+export function useHostDetail(hostId: string, autoRefresh: boolean, onLive?: (m: HostMetricsMessage) => void) {
+  const { enabled, state } = useLive();
+  const streaming = enabled && state === 'live';
+  const fetcher = useCallback(
+    async (signal: AbortSignal): Promise<HostDetail> => {
+      const [report, system] = await Promise.all([api.report(hostId, signal), api.system(hostId, signal)]);
+      return { report, system };
+    },
+    [hostId],
+  );
+  const polled = usePolled<HostDetail>(`detail:${hostId}`, fetcher, autoRefresh && !streaming ? POLL_MS : null);
+  const { mutate } = polled;
+  useLiveFeed([hostId], {
+    onHost: (m) => {
+      if (m.host_id !== hostId) return;
+      mutate((current) => current && applyHostMessage(current, m));
+      onLive?.(m);
+    },
+  });
+  return polled;
+}

@@ -1,0 +1,199 @@
+// Shapes of the infrastructure API (functions/InfraFunctions.Core/Api/Responses.cs): snake_case, UTC timestamps.
+
+export type HostStatus = 'healthy' | 'degraded' | 'warning' | 'critical' | 'down';
+export type HealthLevel = 'healthy' | 'degraded' | 'warning' | 'critical';
+
+export interface HostView {
+  host_id: string;
+  hostname: string;
+  os: string;
+  status: HostStatus;
+  health_score: number;
+  level: HealthLevel;
+  cpu_percent: number;
+  memory_percent: number;
+  disk_percent: number;
+  first_seen: string;
+  last_seen: string;
+  latest_timestamp: string;
+  interval_seconds: number;
+  stale: boolean;
+}
+
+export interface HostsResponse {
+  status: string;
+  count: number;
+  hosts: HostView[];
+}
+
+export interface LoadAverage { one: number; five: number; fifteen: number }
+
+export interface CpuMetrics {
+  percent: number;
+  count: number;
+  freq_mhz: number;
+  per_core?: number[] | null;
+  load_avg?: LoadAverage | null;
+}
+
+export interface SwapMetrics { total_gb: number; used_gb: number; percent: number }
+
+export interface MemoryMetrics {
+  total_gb: number;
+  used_gb: number;
+  available_gb: number;
+  percent: number;
+  swap?: SwapMetrics | null;
+}
+
+export interface DiskMetrics { total_gb: number; used_gb: number; free_gb: number; percent: number }
+
+export interface NetworkMetrics {
+  bytes_sent: number;
+  bytes_recv: number;
+  connections: number;
+  sent_bytes_per_sec: number;
+  recv_bytes_per_sec: number;
+}
+
+export interface DiskMount extends DiskMetrics {
+  mount: string;
+  device: string;
+  fs_type: string;
+  read_bytes_per_sec: number;
+  write_bytes_per_sec: number;
+}
+
+export interface ContainerInfo {
+  id: string;
+  runtime: string;
+  cpu_percent: number;
+  memory_bytes: number;
+  memory_limit_bytes: number;
+}
+
+export interface ProcessInfo {
+  pid: number;
+  name: string;
+  status: string;
+  cpu_percent: number;
+  memory_mb: number;
+  memory_percent: number;
+  num_threads: number;
+  num_fds: number;
+  create_time: string;
+}
+
+export interface PlatformView {
+  system: string;
+  release: string;
+  hostname: string;
+  runtime_version: string;
+  os: string;
+  architecture: string;
+  boot_time: string;
+  agent_version: string;
+}
+
+export interface Thresholds {
+  cpu_warning: number;
+  cpu_critical: number;
+  memory_warning: number;
+  memory_critical: number;
+  disk_warning: number;
+  disk_critical: number;
+}
+
+export interface ThresholdCheck {
+  status: 'healthy' | 'degraded' | 'critical';
+  warnings: string[];
+  critical: string[];
+  thresholds: Thresholds;
+}
+
+export interface ReportResponse {
+  status: string;
+  timestamp: string;
+  host: string;
+  platform: PlatformView;
+  system: { cpu: CpuMetrics; memory: MemoryMetrics; disk: DiskMetrics; network: NetworkMetrics };
+  process: { pid: number; name: string; cpu_percent: number; memory_mb: number; threads: number; file_descriptors: number } | null;
+  top_processes: ProcessInfo[];
+  threshold_check: ThresholdCheck;
+  health_score: number;
+  level: HealthLevel;
+  stale: boolean;
+}
+
+export interface SystemResponse {
+  status: string;
+  host: string;
+  timestamp: string;
+  cpu: CpuMetrics;
+  memory: MemoryMetrics;
+  disk: DiskMetrics;
+  network: NetworkMetrics;
+  disks: DiskMount[];
+  containers: ContainerInfo[];
+}
+
+export interface MetricStats { avg: number; min: number; max: number; last: number }
+
+export interface SeriesPoint {
+  timestamp: string;
+  cpu_percent: number;
+  memory_percent: number;
+  disk_percent: number;
+  swap_percent: number;
+  load_1m: number;
+  network_sent_bytes_per_sec: number;
+  network_recv_bytes_per_sec: number;
+  health_score: number;
+}
+
+export interface SummaryResponse {
+  status: string;
+  host: string;
+  window: string;
+  resolution: string;
+  from: string;
+  to: string;
+  sample_count: number;
+  metrics: Record<string, MetricStats>;
+  series: SeriesPoint[];
+}
+
+export interface AlertView {
+  id: string;
+  host_id: string;
+  metric: string;
+  severity: 'warning' | 'critical';
+  state: 'open' | 'resolved';
+  value: number;
+  threshold: number;
+  message: string;
+  raised_at: string;
+  resolved_at?: string | null;
+  resolved_value?: number | null;
+  acknowledged_at?: string | null;
+  acknowledged_by?: string | null;
+}
+
+export interface AlertsResponse {
+  status: string;
+  count?: number;
+  alerts: AlertView[];
+}
+
+/** RFC 9457 problem details as the API sends them. */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+  known_hosts?: string[];
+}
+
+export const TIME_WINDOWS = ['5m', '15m', '1h', '6h', '24h', '7d', '30d'] as const;
+export type TimeWindow = (typeof TIME_WINDOWS)[number];

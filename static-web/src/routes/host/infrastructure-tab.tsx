@@ -1,0 +1,70 @@
+import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { HostDetail } from '../../hooks/use-host-detail';
+import { HealthRing } from '../../components/ui/health-ring';
+import { formatAgo, formatMb, formatPercent, formatTime } from '../../lib/format';
+import { ResourceCards } from './resource-cards';
+import { ThresholdBadges } from './threshold-badges';
+import { ProcessesTable } from './processes-table';
+import { ContainersTable, DisksTable } from './disks-table';
+import { PlatformCard } from './platform-card';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Title order={3} fz="md" mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+/** The original's InfrastructureMetrics: ring, cards, badges, processes and platform, for one host. */
+export function InfrastructureTab({ detail }: { detail: HostDetail }) {
+  const { report, system } = detail;
+  const thresholds = report.threshold_check.thresholds;
+  return (
+    <Stack gap="md">
+      {report.stale && (
+        <Alert color="orange" variant="light" title="Stale data" role="status" data-testid="stale-alert">
+          This host has not reported for 3 of its intervals. The values below are from its last sample, {formatAgo(report.timestamp)} (
+          {formatTime(report.timestamp)}).
+        </Alert>
+      )}
+      <Card withBorder radius="md" padding="md">
+        <Group align="center" gap="xl" wrap="wrap">
+          <HealthRing score={report.health_score} level={report.level} />
+          <Stack gap="xs" style={{ flex: 1, minWidth: 240 }}>
+            <Text fw={600}>Threshold check: {report.threshold_check.status}</Text>
+            <ThresholdBadges check={report.threshold_check} />
+            <Text fz="xs" c="dimmed">
+              Sample of {formatTime(report.timestamp)}. Thresholds: CPU {thresholds.cpu_warning}/{thresholds.cpu_critical}%, memory{' '}
+              {thresholds.memory_warning}/{thresholds.memory_critical}%, disk {thresholds.disk_warning}/{thresholds.disk_critical}% (warning/critical).
+            </Text>
+          </Stack>
+        </Group>
+      </Card>
+      <ResourceCards system={report.system} thresholds={thresholds} />
+      {report.process && (
+        <Card withBorder radius="md" padding="md" data-testid="busiest-process">
+          <Text fz="sm">
+            Busiest process: <b>{report.process.name}</b> (PID {report.process.pid}) — CPU {formatPercent(report.process.cpu_percent)}, memory{' '}
+            {formatMb(report.process.memory_mb)}, {report.process.threads} threads, {report.process.file_descriptors < 0 ? 'unknown' : report.process.file_descriptors} open files
+          </Text>
+        </Card>
+      )}
+      <Section title="Top processes">
+        <ProcessesTable processes={report.top_processes} />
+      </Section>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Section title="Filesystems">
+          <DisksTable disks={system.disks} thresholds={thresholds} />
+        </Section>
+        <Section title="Containers">
+          <ContainersTable containers={system.containers} />
+        </Section>
+      </SimpleGrid>
+      <PlatformCard platform={report.platform} />
+    </Stack>
+  );
+}

@@ -1,0 +1,118 @@
+import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import type { SummaryResponse } from '../../lib/types';
+import { TimeSeriesChart } from '../../components/ui/time-series-chart';
+import { formatNumber, formatPercent, formatRate, formatScore, formatTime } from '../../lib/format';
+import { EmptyState } from '../../components/ui/state-views';
+import { COLORS } from './series-colors';
+
+export interface ChartColumns {
+  times: Float64Array;
+  cpu: Float64Array;
+  memory: Float64Array;
+  disk: Float64Array;
+  swap: Float64Array;
+  sent: Float64Array;
+  recv: Float64Array;
+  health: Float64Array;
+}
+
+/** The summary series as columns, the layout uPlot draws from. */
+export function toColumns(series: SummaryResponse['series']): ChartColumns {
+  const n = series.length;
+  const c: ChartColumns = {
+    times: new Float64Array(n), cpu: new Float64Array(n), memory: new Float64Array(n), disk: new Float64Array(n),
+    swap: new Float64Array(n), sent: new Float64Array(n), recv: new Float64Array(n), health: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const p = series[i];
+    c.times[i] = Date.parse(p.timestamp) / 1000;
+    c.cpu[i] = p.cpu_percent;
+    c.memory[i] = p.memory_percent;
+    c.disk[i] = p.disk_percent;
+    c.swap[i] = p.swap_percent;
+    c.sent[i] = p.network_sent_bytes_per_sec;
+    c.recv[i] = p.network_recv_bytes_per_sec;
+    c.health[i] = p.health_score;
+  }
+  return c;
+}
+
+const STATS: { key: string; label: string; format: (v: number) => string }[] = [
+  { key: 'cpu_percent', label: 'CPU', format: (v) => formatPercent(v) },
+  { key: 'memory_percent', label: 'Memory', format: (v) => formatPercent(v) },
+  { key: 'disk_percent', label: 'Disk', format: (v) => formatPercent(v) },
+  { key: 'network_sent_bytes_per_sec', label: 'Network sent', format: formatRate },
+  { key: 'network_recv_bytes_per_sec', label: 'Network received', format: formatRate },
+  { key: 'health_score', label: 'Health score', format: formatScore },
+  { key: 'load_1m', label: 'Load (1 min)', format: (v) => formatNumber(v) },
+];
+
+export function MetricsTab({ summary }: { summary: SummaryResponse }) {
+  const c = useMemo(() => toColumns(summary.series), [summary.series]);
+  const pct = (v: number) => `${v.toFixed(0)}%`;
+  const resources = useMemo(
+    () => [
+      { label: 'CPU', color: COLORS.cpu, values: c.cpu },
+      { label: 'Memory', color: COLORS.memory, values: c.memory },
+      { label: 'Disk', color: COLORS.disk, values: c.disk },
+      { label: 'Swap', color: COLORS.swap, values: c.swap },
+    ],
+    [c],
+  );
+  const network = useMemo(
+    () => [
+      { label: 'Sent', color: COLORS.sent, values: c.sent, fill: true },
+      { label: 'Received', color: COLORS.recv, values: c.recv, fill: true },
+    ],
+    [c],
+  );
+  const health = useMemo(() => [{ label: 'Health score', color: COLORS.health, values: c.health, fill: true }], [c]);
+  return (
+    <Stack gap="md">
+      <Group gap="md" fz="sm" c="dimmed">
+        <Text fz="sm" c="dimmed" data-testid="summary-window">
+          Window {summary.window} · {summary.resolution} resolution · {summary.sample_count} samples · {formatTime(summary.from)} – {formatTime(summary.to)}
+        </Text>
+      </Group>
+      {summary.series.length === 0 ? (
+        <EmptyState title={`No samples in the last ${summary.window}`}>The host has not reported in this window. Choose a longer range.</EmptyState>
+      ) : (
+        <>
+          <TimeSeriesChart title="CPU, memory, disk and swap (%)" times={c.times} series={resources} formatValue={pct} range={[0, 100]} testId="chart-resources" />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <TimeSeriesChart title="Network (sent and received per second)" times={c.times} series={network} formatValue={formatRate} testId="chart-network" />
+            <TimeSeriesChart title="Health score" times={c.times} series={health} formatValue={(v) => v.toFixed(0)} range={[0, 100]} testId="chart-health" />
+          </SimpleGrid>
+        </>
+      )}
+      <Table.ScrollContainer minWidth={420}>
+        <Table verticalSpacing={4} data-testid="summary-stats">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Metric</Table.Th>
+              <Table.Th ta="right">Average</Table.Th>
+              <Table.Th ta="right">Min</Table.Th>
+              <Table.Th ta="right">Max</Table.Th>
+              <Table.Th ta="right">Last</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {STATS.filter((s) => summary.metrics[s.key]).map((s) => {
+              const m = summary.metrics[s.key];
+              return (
+                <Table.Tr key={s.key}>
+                  <Table.Td>{s.label}</Table.Td>
+                  <Table.Td ta="right" ff="monospace">{s.format(m.avg)}</Table.Td>
+                  <Table.Td ta="right" ff="monospace">{s.format(m.min)}</Table.Td>
+                  <Table.Td ta="right" ff="monospace">{s.format(m.max)}</Table.Td>
+                  <Table.Td ta="right" ff="monospace">{s.format(m.last)}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}

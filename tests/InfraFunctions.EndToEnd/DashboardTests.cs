@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace InfraFunctions.EndToEnd;
+
+/// <summary>The dashboard in Chromium against LocalHost, Azurite and the real agent's sample (issue 6).</summary>
+public sealed partial class DashboardTests(DashboardFixture fx) : IClassFixture<DashboardFixture>
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 15_000 };
+
+    private Task<IResponse?> OpenAsync(IPage page, string path) => page.GotoAsync($"{fx.BaseUrl}{path}#token={Uri.EscapeDataString(fx.ReaderToken)}");
+
+    private string HostPath(string hostId, string tab = "infrastructure", string range = "1h") =>
+        $"/host?id={Uri.EscapeDataString(hostId)}&tab={tab}&range={range}";
+
+    [Fact]
+    public async Task SignsInWithTheTokenUrlAndRemovesTheTokenFromTheAddressBar()
+    {
+        var page = await fx.NewPageAsync();
+        await OpenAsync(page, "/");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fleet" })).ToBeVisibleAsync(Soon);
+        Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);
+        Assert.Equal(fx.ReaderToken, await page.EvaluateAsync<string>("localStorage.getItem('infrafunctions.token')"));
+    }
+
+    [Fact]
+    public async Task FleetViewShowsThisMachineWithStatusInWords()
+    {
+        var page = await fx.NewPageAsync();
+        await OpenAsync(page, "/");
+
+        var card = page.Locator($"[data-testid=host-card][data-host-id=\"{fx.HostId}\"]");
+        await Assertions.Expect(card).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(card.GetByLabel(new Regex("^Status: "))).ToHaveTextAsync(new Regex("healthy|degraded|warning|critical"));
+        await Assertions.Expect(card.GetByTestId("last-seen")).ToContainTextAsync("Last seen");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, "fleet-desktop-light.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task HostViewShowsTheCpuCountAndMemoryTotalOfTheAgentsOnceOutput()
+    {
+        var sample = fx.AgentOnce["samples"]![0]!;
+        var cpuCount = sample["cpu"]!["count"]!.GetValue<int>();
+        var memoryTotal = sample["memory"]!["total_gb"]!.GetValue<double>();
+        var page = await fx.NewPageAsync();
+        await OpenAsync(page, "/");
+
+        await page.Locator($"[data-testid=host-card][data-host-id=\"{fx.HostId}\"] a").First.ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("cpu-count")).ToHaveTextAsync(cpuCount.ToString(CultureInfo.InvariantCulture), new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("memory-total")).ToHaveTextAsync(GbText(memoryTotal));
+        await Assertions.Expect(page.GetByTestId("processes-table")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("platform-card")).ToContainTextAsync(fx.AgentOnce["platform"]!["hostname"]!.GetValue<string>());
+        Assert.Contains($"id={Uri.EscapeDataString(fx.HostId)}", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SwitchingTimeRangesLoadsEachWindowsSummary()
+    {
+        var page = await fx.NewPageAsync();
+        await OpenAsync(page, HostPath(fx.HostId, "metrics", "1h"));
+        await Assertions.Expect(page.GetByTestId("summary-window")).ToContainTextAsync("Window 1h", new() { Timeout = 15_000 });
+
+        foreach (var range in new[] { "5m", "15m", "6h", "24h" })
+        {
+            await page.Locator("label.mantine-SegmentedControl-label").GetByText(range, new() { Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("summary-window")).ToContainTextAsync($"Window {range} ", new() { Timeout = 10_000 });
+            Assert.Contains($"range={range}", page.Url, StringComparison.Ordinal);
+        }
+
+        await Assertions.Expect(page.GetByTestId("chart-resources")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task LiveModeShowsANewValueWithinFiveSecondsWithoutReloading()
+    {
+        var page = await fx.NewPageAsync();
+        await page.AddInitScriptAsync("localStorage.setItem('infrafunctions.live', 'true')");
+        await OpenAsync(page, HostPath(fx.HostId));
+        await Assertions.Expect(page.GetByTestId("cpu-count")).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveTextAsync("streaming", new() { Timeout = 15_000 });
+        await page.EvaluateAsync("window.__noReload = 'still here'");
+
+        await fx.PostAsync(fx.AgentBatch(s => s["cpu"]!["percent"] = 42.7));
+
+        await Assertions.Expect(page.GetByTestId("card-cpu-value")).ToHaveTextAsync("42.7%", new() { Timeout = 5_000 });
+        Assert.Equal("still here", await page.EvaluateAsync<string>("window.__noReload"));
+    }
+
+    [Fact]
+    public async Task ThresholdBreachShowsTheCriticalBadgeAndAToast()
+    {
+        // An id with the characters that must be encoded in a URL and that Table keys forbid.
+        const string hostId = "e2e/breach #1?\"ü";
+        var (_, key) = await fx.Server.CreateAgentAsync(hostId);
+        JsonObject Batch(double cpu) => Reassign(fx.AgentBatch(s => s["cpu"]!["percent"] = cpu), hostId);
+        await fx.PostAsync(Batch(20), key);
+        var page = await fx.NewPageAsync();
+        await OpenAsync(page, HostPath(hostId));
+        await Assertions.Expect(page.GetByTestId("threshold-ok")).ToBeVisibleAsync(Soon);
+
+        await fx.PostAsync(Batch(97.5), key);
+
+        await Assertions.Expect(page.GetByTestId("critical-badge").First).ToBeVisibleAsync(new() { Timeout = 12_000 });
+        await Assertions.Expect(page.GetByTestId("threshold-badges")).ToContainTextAsync("CPU usage critical: 97.5%");
+        await Assertions.Expect(page.Locator(".mantine-Notification-root").Filter(new() { HasText = "CPU usage critical" }).First).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(page.GetByTestId("host-status")).ToHaveTextAsync("critical");
+    }
+
+    [Fact]
+    public async Task AWrongTokenBringsBackThePromptWithAClearMessage()
+    {
+        var page = await fx.NewPageAsync();
+        await page.GotoAsync($"{fx.BaseUrl}/#token=not-a-real-token");
+
+        await Assertions.Expect(page.GetByTestId("token-error")).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(page.GetByLabel("Access token")).ToBeVisibleAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("localStorage.getItem('infrafunctions.token')"));
+
+        await page.GetByLabel("Access token").FillAsync(fx.ReaderToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fleet" })).ToBeVisibleAsync(Soon);
+    }
+
+    [Theory]
+    [InlineData(1366, 900, "desktop", ColorScheme.Light)]
+    [InlineData(1366, 900, "desktop", ColorScheme.Dark)]
+    [InlineData(390, 844, "phone", ColorScheme.Light)]
+    [InlineData(390, 844, "phone", ColorScheme.Dark)]
+    public async Task FleetAndHostViewsRenderAtEachWidthAndTheme(int width, int height, string device, ColorScheme scheme)
+    {
+        var name = $"{device}-{scheme.ToString().ToLowerInvariant()}";
+        var page = await fx.NewPageAsync(width, height, scheme);
+        await OpenAsync(page, "/");
+        await Assertions.Expect(page.Locator("[data-testid=host-card]").First).ToBeVisibleAsync(Soon);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, $"fleet-{name}.png"), FullPage = true });
+
+        await page.GotoAsync($"{fx.BaseUrl}{HostPath(fx.HostId)}");
+        await Assertions.Expect(page.GetByTestId("cpu-count")).ToBeVisibleAsync(Soon);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, $"host-{name}.png"), FullPage = true });
+
+        await page.GotoAsync($"{fx.BaseUrl}{HostPath(fx.HostId, "metrics", "1h")}");
+        await Assertions.Expect(page.GetByTestId("summary-stats")).ToBeVisibleAsync(Soon);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, $"metrics-{name}.png"), FullPage = true });
+
+        // Nothing may be wider than the viewport: the page scrolls vertically only (tables scroll inside themselves).
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways");
+    }
+
+    [Fact]
+    public async Task TabsWithoutTheirEndpointSayWhatIsMissing()
+    {
+        var page = await fx.NewPageAsync();
+        await OpenAsync(page, HostPath(fx.HostId, "traces"));
+        await Assertions.Expect(page.GetByTestId("missing-state").Or(page.GetByTestId("unavailable-state")).First).ToBeVisibleAsync(Soon);
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "System Health" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Resource radar") })).ToBeVisibleAsync(Soon);
+    }
+
+    private static JsonObject Reassign(JsonObject batch, string hostId)
+    {
+        batch["host_id"] = hostId;
+        return batch;
+    }
+
+    /// <summary>The dashboard's GB format (static-web/src/lib/format.ts formatGb).</summary>
+    private static string GbText(double gb) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(gb >= 100 ? gb.ToString("F0", CultureInfo.InvariantCulture) : gb.ToString(gb >= 10 ? "F1" : "F2", CultureInfo.InvariantCulture))} GB");
+}
