@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using InfraFunctions.Core.Realtime;
+using InfraFunctions.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfraFunctions.Tests.Realtime;
+
+// Each test starts its own LocalHost: one with a one-second lease, one whose SignalR Service is unreachable, one without any.
+public sealed class LeaseAndOutageTests(TablesFixture tables) : IClassFixture<TablesFixture>
+{
+    private readonly TablesFixture _tables = tables;
+
+    [Fact]
+    public async Task TheAgentIsToldTwoSecondsWhileTheLeaseLivesAndThirtyAfterItExpires()
+    {
+        await using var realtime = await RealtimeServer.StartAsync(_tables.ConnectionString, new Dictionary<string, string?> { ["SignalR:LeaseSeconds"] = "1" });
+        var server = realtime.Server;
+        var host = Http.NewHostId("lease");
+        var (_, key) = await server.CreateAgentAsync(host);
+        using var agent = server.ClientWithBearer(key);
+        var token = await server.CreateTokenAsync();
+        using var reader = server.ClientWithBearer(token);
+        Assert.Equal(30, await NextPostAsync(agent, host));
+
+        await using var connection = await realtime.ConnectAsync(token);
+        (await realtime.StartStreamAsync(reader, connection.ConnectionId!, host)).EnsureSuccessStatusCode();
+        Assert.Equal(2, await NextPostAsync(agent, host));
+
+        // The lease lasts one second and "is anyone watching" is remembered for one more.
+        var deadline = Stopwatch.StartNew();
+        int next;
+        do
+        {
+            await Task.Delay(250);
+            next = await NextPostAsync(agent, host);
+        }
+        while (next == 2 && deadline.Elapsed < TimeSpan.FromSeconds(5));
+
+        Assert.Equal(30, next);
+        Assert.InRange(deadline.Elapsed, TimeSpan.FromSeconds(0.7), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task WithSignalRDownIngestStillAnswers200QuicklyAndStoresEverything()
+    {
+        // The connection string names a port where nothing listens: every REST call fails to connect.
+        await using var realtime = await RealtimeServer.StartAsync(_tables.ConnectionString, signalRPort: AzuriteServer.FreePort());
+        var server = realtime.Server;
+        var host = Http.NewHostId("down");
+        var (_, key) = await server.CreateAgentAsync(host);
+        using var agent = server.ClientWithBearer(key);
+        using var reader = server.ClientWithBearer(await server.CreateTokenAsync());
+        await server.Services.GetRequiredService<StreamLeases>().StartAsync("watcher-of-a-dead-service", [host]);
+
+        var now = DateTimeOffset.UtcNow;
+        var slowest = TimeSpan.Zero;
+        for (var i = 0; i < 10; i++)
+        {
+            var batch = Samples.Batch(host, Samples.Times(now.AddSeconds(-60 + (i * 5)), 1, TimeSpan.FromSeconds(1)));
+            var watch = Stopwatch.StartNew();
+            using var response = await agent.PostAsync("api/v1/ingest/samples", Samples.Gzip(batch));
+            slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var reply = await response.JsonAsync();
+            Assert.Equal(1, reply.GetProperty("accepted").GetInt32());
+            Assert.Equal(2, reply.GetProperty("next_post_seconds").GetInt32());
+        }
+
+        Assert.True(slowest < TimeSpan.FromSeconds(1), $"An ingest took {slowest.TotalMilliseconds:F0} ms while SignalR was down.");
+        var summary = await (await reader.GetAsync(Http.Query("api/v1/observability/infrastructure/summary", host) + "&window=5m")).JsonAsync();
+        Assert.Equal(10, summary.GetProperty("sample_count").GetInt32());
+
+        var counters = server.Services.GetRequiredService<RealtimeCounters>();
+        var waited = Stopwatch.StartNew();
+        while (counters.Failed == 0 && waited.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(counters.Failed > 0, "Failed sends must be counted.");
+        Assert.Equal(0, counters.Published);
+        Assert.NotNull(counters.LastError);
+
+        using var stream = await reader.PostAsJsonAsync("api/v1/observability/start-metrics-stream", new { connection_id = "abc", hosts = new[] { host } });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stream.StatusCode);
+        Assert.Equal("application/problem+json", stream.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task WithoutTheSettingNegotiateAnswers503NamingItAndIngestIsUnaffected()
+    {
+        await using var server = await LocalHostServer.StartAsync(_tables.ConnectionString);
+        using var reader = server.ClientWithBearer(await server.CreateTokenAsync());
+        using var response = await reader.PostAsync("api/negotiate?negotiateVersion=1", null);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("AzureSignalRConnectionString", (await response.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var client = new HttpClient();
+        using var standIn = await client.PostAsync(new Uri(server.BaseAddress, "client/negotiate?hub=observability"), null);
+        Assert.Equal(HttpStatusCode.NotFound, standIn.StatusCode);
+
+        var host = Http.NewHostId("plain");
+        var (_, key) = await server.CreateAgentAsync(host);
+        using var agent = server.ClientWithBearer(key);
+        Assert.Equal(30, await NextPostAsync(agent, host));
+    }
+
+    private static async Task<int> NextPostAsync(HttpClient agent, string host)
+    {
+        using var response = await agent.PostAsync("api/v1/ingest/samples", Samples.Json(Samples.Batch(host, [DateTimeOffset.UtcNow])));
+        response.EnsureSuccessStatusCode();
+        return (await response.JsonAsync()).GetProperty("next_post_seconds").GetInt32();
+    }
+}
