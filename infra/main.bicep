@@ -149,6 +149,48 @@ param aggregationDailySchedule string = '0 15 0 * * *'
 @description('NCRONTAB schedule of the stale-host and alert sweep (STALE_HOSTS_SCHEDULE): every minute.')
 param staleHostsSchedule string = '0 * * * * *'
 
+@description('Hours back a late sample still recomputes its rolled-up hour and day (Aggregation__LateSampleLookbackHours).')
+@minValue(1)
+@maxValue(720)
+param aggregationLateSampleLookbackHours int = 48
+
+@description('Seconds a condition must hold before an alert raises, and clear before it resolves (Alerts__DurationSeconds).')
+@minValue(0)
+@maxValue(86400)
+param alertsDurationSeconds int = 60
+
+@description('Points below the threshold a value must fall before its alert resolves (Alerts__HysteresisPoints).')
+@minValue(0)
+@maxValue(50)
+param alertsHysteresisPoints int = 5
+
+@description('Receivers of alert events as plain JSON, separated by spaces, commas or semicolons; empty for none (Webhooks__GenericUrls).')
+@secure()
+param webhooksGenericUrls string = ''
+
+@description('Slack incoming webhook URLs for alert events; empty for none (Webhooks__SlackUrls).')
+@secure()
+param webhooksSlackUrls string = ''
+
+@description('Teams incoming webhook URLs for alert events (MessageCard); empty for none (Webhooks__TeamsUrls).')
+@secure()
+param webhooksTeamsUrls string = ''
+
+@description('Tries per webhook delivery, the first included (Webhooks__MaxAttempts).')
+@minValue(1)
+@maxValue(20)
+param webhooksMaxAttempts int = 6
+
+@description('Milliseconds before the first webhook retry; each next retry waits twice as long, up to five minutes (Webhooks__RetryDelayMilliseconds).')
+@minValue(1)
+@maxValue(600000)
+param webhooksRetryDelayMilliseconds int = 2000
+
+@description('Seconds each webhook request may take (Webhooks__TimeoutSeconds).')
+@minValue(1)
+@maxValue(300)
+param webhooksTimeoutSeconds int = 10
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -258,6 +300,15 @@ module api 'app/api.bicep' = {
     aggregationHourlySchedule: aggregationHourlySchedule
     aggregationDailySchedule: aggregationDailySchedule
     staleHostsSchedule: staleHostsSchedule
+    aggregationLateSampleLookbackHours: aggregationLateSampleLookbackHours
+    alertsDurationSeconds: alertsDurationSeconds
+    alertsHysteresisPoints: alertsHysteresisPoints
+    webhooksGenericUrls: webhooksGenericUrls
+    webhooksSlackUrls: webhooksSlackUrls
+    webhooksTeamsUrls: webhooksTeamsUrls
+    webhooksMaxAttempts: webhooksMaxAttempts
+    webhooksRetryDelayMilliseconds: webhooksRetryDelayMilliseconds
+    webhooksTimeoutSeconds: webhooksTimeoutSeconds
   }
 }
 

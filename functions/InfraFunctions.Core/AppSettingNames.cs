@@ -16,4 +16,13 @@ public static class AppSettingNames
 
     /// <summary>NCRONTAB schedule of the RetentionCleanup timer.</summary>
     public const string RetentionSchedule = "RETENTION_SCHEDULE";
+
+    /// <summary>NCRONTAB schedule of the AggregateHourly timer.</summary>
+    public const string AggregationHourlySchedule = "AGGREGATION_HOURLY_SCHEDULE";
+
+    /// <summary>NCRONTAB schedule of the AggregateDaily timer.</summary>
+    public const string AggregationDailySchedule = "AGGREGATION_DAILY_SCHEDULE";
+
+    /// <summary>NCRONTAB schedule of the DetectStaleHosts timer (every minute).</summary>
+    public const string StaleHostsSchedule = "STALE_HOSTS_SCHEDULE";
 }

@@ -84,6 +84,28 @@ param aggregationDailySchedule string
 @description('STALE_HOSTS_SCHEDULE (NCRONTAB)')
 param staleHostsSchedule string
 
+@description('Aggregation__LateSampleLookbackHours')
+param aggregationLateSampleLookbackHours int
+@description('Alerts__DurationSeconds')
+param alertsDurationSeconds int
+@description('Alerts__HysteresisPoints')
+param alertsHysteresisPoints int
+@description('Webhooks__GenericUrls')
+@secure()
+param webhooksGenericUrls string
+@description('Webhooks__SlackUrls')
+@secure()
+param webhooksSlackUrls string
+@description('Webhooks__TeamsUrls')
+@secure()
+param webhooksTeamsUrls string
+@description('Webhooks__MaxAttempts')
+param webhooksMaxAttempts int
+@description('Webhooks__RetryDelayMilliseconds')
+param webhooksRetryDelayMilliseconds int
+@description('Webhooks__TimeoutSeconds')
+param webhooksTimeoutSeconds int
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
@@ -178,6 +200,15 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       AGGREGATION_HOURLY_SCHEDULE: aggregationHourlySchedule
       AGGREGATION_DAILY_SCHEDULE: aggregationDailySchedule
       STALE_HOSTS_SCHEDULE: staleHostsSchedule
+      Aggregation__LateSampleLookbackHours: string(aggregationLateSampleLookbackHours)
+      Alerts__DurationSeconds: string(alertsDurationSeconds)
+      Alerts__HysteresisPoints: string(alertsHysteresisPoints)
+      Webhooks__GenericUrls: webhooksGenericUrls
+      Webhooks__SlackUrls: webhooksSlackUrls
+      Webhooks__TeamsUrls: webhooksTeamsUrls
+      Webhooks__MaxAttempts: string(webhooksMaxAttempts)
+      Webhooks__RetryDelayMilliseconds: string(webhooksRetryDelayMilliseconds)
+      Webhooks__TimeoutSeconds: string(webhooksTimeoutSeconds)
     }
   }
 }

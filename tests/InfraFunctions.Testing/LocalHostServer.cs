@@ -44,6 +44,9 @@ public sealed class LocalHostServer : IAsyncDisposable
             ["LocalHost:StaticRoot"] = Path.Combine(AppContext.BaseDirectory, "no-dashboard"),
             ["LocalHost:Urls"] = "http://127.0.0.1:0",
             ["RETENTION_SCHEDULE"] = "0 30 2 * * *",
+            ["AGGREGATION_HOURLY_SCHEDULE"] = "0 5 * * * *",
+            ["AGGREGATION_DAILY_SCHEDULE"] = "0 15 0 * * *",
+            ["STALE_HOSTS_SCHEDULE"] = "0 * * * * *",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

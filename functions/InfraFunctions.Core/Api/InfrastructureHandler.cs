@@ -14,6 +14,7 @@ public sealed class InfrastructureHandler(
     HostSelector selector,
     HostRepository hosts,
     SampleRepository samples,
+    Aggregation.TieredSummaryReader tiers,
     ApiGuard guard,
     TimeProvider time,
     IOptionsMonitor<ThresholdOptions> thresholds,
@@ -84,6 +85,14 @@ public sealed class InfrastructureHandler(
 
             var to = time.GetUtcNow();
             var from = to - window;
+            if (window > SummaryWindows.RawUpTo)
+            {
+                var read = await tiers.ReadAsync(host.HostId, from, to, cancellationToken);
+                return ApiResults.Ok(
+                    new SummaryResponse(Success, host.HostId, windowName!, read.Resolution, from, to, (int)read.SampleCount, read.Stats(), read.Series()),
+                    ApiJsonContext.Default.SummaryResponse);
+            }
+
             var rows = await samples.ReadRowsAsync(host.HostId, from, to, cancellationToken);
             var summary = new SummaryResponse(Success, host.HostId, windowName ?? "1h", "raw", from, to, rows.Count, SummaryBuilder.Stats(rows), SummaryBuilder.Series(rows));
             return ApiResults.Ok(summary, ApiJsonContext.Default.SummaryResponse);

@@ -12,7 +12,14 @@ public static class SummaryWindows
         ["1h"] = TimeSpan.FromHours(1),
         ["6h"] = TimeSpan.FromHours(6),
         ["24h"] = TimeSpan.FromHours(24),
+        ["7d"] = TimeSpan.FromDays(7),
+        ["30d"] = TimeSpan.FromDays(30),
+        ["90d"] = TimeSpan.FromDays(90),
+        ["365d"] = TimeSpan.FromDays(365),
     };
+
+    /// <summary>Windows up to this long read raw samples; longer ones read rollups (DESIGN §7).</summary>
+    public static readonly TimeSpan RawUpTo = TimeSpan.FromHours(6);
 
     public static IEnumerable<string> Names => Windows.Keys;
 

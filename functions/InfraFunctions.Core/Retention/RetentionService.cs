@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -6,45 +7,79 @@ using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Retention;
 
+/// <summary>A period table a retention run deleted, and how many entities it held (from its counters, not a scan).</summary>
+public sealed record DroppedTable(string Table, string Tier, DateTimeOffset PeriodEnd, long Entities);
+
 /// <summary>What a retention run dropped.</summary>
-public sealed record RetentionReport(DateTimeOffset RanAt, IReadOnlyList<string> DroppedTables, IReadOnlyList<string> KeptTables);
+public sealed record RetentionReport(DateTimeOffset RanAt, IReadOnlyList<DroppedTable> Dropped, IReadOnlyList<string> KeptTables)
+{
+    public IReadOnlyList<string> DroppedTables => Dropped.Select(d => d.Table).ToArray();
+
+    public long EntitiesDropped => Dropped.Sum(d => d.Entities);
+}
 
 /// <summary>
-/// Drops whole period tables older than the policy, so retention costs O(tables), never O(rows).
-/// The current period is never dropped.
+/// Drops whole period tables (raw days, hourly months, daily years) whose whole period lies before now minus the
+/// tier's policy, so retention costs O(tables), never O(rows). The current period is never dropped.
 /// </summary>
-public sealed class RetentionService(TableStore store, TimeProvider time, IOptions<RetentionOptions> options, ILogger<RetentionService> logger)
+public sealed class RetentionService(TableStore store, TableStats stats, TimeProvider time, IOptions<RetentionOptions> options, ILogger<RetentionService> logger)
 {
     public async Task<RetentionReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var rawDays = options.Value.RawDays;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        // A day table is expired when all of its day lies before now - RawDays.
-        var cutoff = DateOnly.FromDateTime(now.AddDays(-rawDays).UtcDateTime);
-        var dropped = new List<string>();
+        var policy = options.Value;
+        var dropped = new List<DroppedTable>();
         var kept = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"TableName ge {TableKeys.SamplesTablePrefix} and TableName lt {TableKeys.SamplesTablePrefix + "~"}");
-        await foreach (var table in store.Service.QueryAsync(filter, cancellationToken: cancellationToken))
+        (string Tier, int Days, Func<string, (DateTimeOffset Start, DateTimeOffset End)?> Period)[] tiers =
+        [
+            ("raw", policy.RawDays, RawPeriod),
+            (RollupTier.Hourly.Name, policy.HourlyDays, RollupTier.Hourly.TablePeriod),
+            (RollupTier.Daily.Name, policy.DailyDays, RollupTier.Daily.TablePeriod),
+        ];
+        foreach (var (tier, days, period) in tiers)
         {
-            if (TableKeys.SamplesTableDay(table.Name) is not { } day)
+            var cutoff = now.AddDays(-days);
+            foreach (var name in await ListAsync(tier == "raw" ? TableKeys.SamplesTablePrefix : tier, cancellationToken))
             {
-                continue;
-            }
+                if (period(name) is not { } p)
+                {
+                    continue;
+                }
 
-            if (day < cutoff && day < today)
-            {
-                await store.Service.DeleteTableAsync(table.Name, cancellationToken);
-                store.Forget(table.Name);
-                dropped.Add(table.Name);
-                logger.LogInformation("Retention dropped table {Table} (older than {RawDays} days)", table.Name, rawDays);
-            }
-            else
-            {
-                kept.Add(table.Name);
+                // Expired only when every row it can hold is older than the cutoff; the current period never is.
+                if (p.End <= cutoff && p.End <= now)
+                {
+                    var entities = await stats.CountAsync(name, cancellationToken);
+                    await store.Service.DeleteTableAsync(name, cancellationToken);
+                    store.Forget(name);
+                    await stats.ForgetAsync(name, cancellationToken);
+                    dropped.Add(new DroppedTable(name, tier, p.End, entities));
+                    logger.LogInformation("Retention dropped table {Table} ({Tier}, older than {Days} days) holding {Entities} entities", name, tier, days, entities);
+                }
+                else
+                {
+                    kept.Add(name);
+                }
             }
         }
 
         return new RetentionReport(now, dropped, kept);
     }
+
+    private async Task<List<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"TableName ge {prefix} and TableName lt {prefix + "~"}");
+        await foreach (var table in store.Service.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            names.Add(table.Name);
+        }
+
+        return names;
+    }
+
+    private static (DateTimeOffset Start, DateTimeOffset End)? RawPeriod(string name) =>
+        TableKeys.SamplesTableDay(name) is { } day
+            ? (new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+            : null;
 }

@@ -1,0 +1,87 @@
+using System.Globalization;
+using InfraFunctions.Contracts;
+using InfraFunctions.Core.Ingest;
+using InfraFunctions.Core.Options;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Core.Alerts;
+
+/// <summary>
+/// Evaluates each accepted sample, in time order, against the warning and critical thresholds of CPU, memory and
+/// disk (DESIGN §8). Each (metric, severity) is its own track with duration and hysteresis. A post from a host that
+/// was down resolves its <c>host_down</c> alert.
+/// </summary>
+public sealed class AlertEvaluator(
+    AlertTrackStore tracks,
+    AlertPublisher publisher,
+    TimeProvider time,
+    IOptionsMonitor<ThresholdOptions> thresholds,
+    IOptionsMonitor<AlertOptions> options) : IIngestSubscriber
+{
+    private static readonly (string Metric, string Label, Func<Sample, double> Value)[] Metrics =
+    [
+        ("cpu", "CPU", s => s.Cpu.Percent),
+        ("memory", "Memory", s => s.Memory.Percent),
+        ("disk", "Disk", s => s.Disk.Percent),
+    ];
+
+    public async Task OnIngestedAsync(IngestedBatch batch, CancellationToken cancellationToken = default)
+    {
+        var state = await tracks.ReadAsync(batch.HostId, cancellationToken);
+        var changed = new Dictionary<string, AlertTrack>(StringComparer.Ordinal);
+        var downKey = AlertTrackStore.Key(AlertMetrics.HostDown, "critical");
+        if (state.TryGetValue(downKey, out var down) && down.OpenAlertId is { } downId)
+        {
+            await publisher.ResolveAsync(downId, 0, $"Host {batch.HostId} is reporting again", time.GetUtcNow(), cancellationToken);
+            changed[downKey] = AlertTrack.Empty;
+        }
+
+        var t = thresholds.CurrentValue;
+        var o = options.CurrentValue;
+        var duration = TimeSpan.FromSeconds(o.DurationSeconds);
+        (string Severity, Func<string, double> Threshold)[] levels =
+        [
+            ("warning", m => m switch { "cpu" => t.CpuWarning, "memory" => t.MemoryWarning, _ => t.DiskWarning }),
+            ("critical", m => m switch { "cpu" => t.CpuCritical, "memory" => t.MemoryCritical, _ => t.DiskCritical }),
+        ];
+        foreach (var accepted in batch.Samples.OrderBy(s => s.Sample.Timestamp))
+        {
+            var sample = accepted.Sample;
+            foreach (var (metric, label, read) in Metrics)
+            {
+                foreach (var (severity, thresholdOf) in levels)
+                {
+                    var key = AlertTrackStore.Key(metric, severity);
+                    var before = changed.TryGetValue(key, out var c) ? c : state.GetValueOrDefault(key, AlertTrack.Empty);
+                    var value = read(sample);
+                    var threshold = thresholdOf(metric);
+                    var (after, transition) = AlertRule.Step(before, sample.Timestamp, value, threshold, o.HysteresisPoints, duration);
+                    if (transition == AlertTransition.Raise)
+                    {
+                        var alert = await publisher.RaiseAsync(batch.HostId, metric, severity, value, threshold, RaiseMessage(label, severity, value), sample.Timestamp, cancellationToken);
+                        after = after with { OpenAlertId = alert.Id };
+                    }
+                    else if (transition == AlertTransition.Resolve)
+                    {
+                        await publisher.ResolveAsync(before.OpenAlertId!, value, $"{label} usage back below {Shown(threshold - o.HysteresisPoints)}%: {Shown(value)}%", sample.Timestamp, cancellationToken);
+                        after = after with { OpenAlertId = null };
+                    }
+
+                    // Only transitions of the bands are stored; the last timestamp alone is not worth a write per post.
+                    if (after.AboveSince != before.AboveSince || after.BelowSince != before.BelowSince || after.OpenAlertId != before.OpenAlertId || changed.ContainsKey(key))
+                    {
+                        changed[key] = after;
+                    }
+                }
+            }
+        }
+
+        await tracks.WriteAsync(batch.HostId, changed, cancellationToken);
+    }
+
+    // The original's messages: "CPU usage high: 75.3%" and "CPU usage critical: 95.1%".
+    private static string RaiseMessage(string label, string severity, double value) =>
+        $"{label} usage {(severity == "critical" ? "critical" : "high")}: {Shown(value)}%";
+
+    private static string Shown(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+
+namespace InfraFunctions.Core.Alerts;
+
+/// <summary>
+/// Stores raise and resolve events in <c>alerts</c>, then hands each to every registered <see cref="IAlertNotifier"/>
+/// (webhooks, live push) at once; a failing notifier is logged and affects neither the others nor the caller.
+/// </summary>
+public sealed class AlertPublisher(AlertRepository alerts, IEnumerable<IAlertNotifier> notifiers, ILogger<AlertPublisher> logger)
+{
+    public async Task<AlertRecord> RaiseAsync(string hostId, string metric, string severity, double value, double threshold, string message, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var alert = new AlertRecord(AlertRepository.NewId(at), hostId, metric, severity, AlertStates.Open, value, threshold, message, at);
+        await alerts.AddAsync(alert, cancellationToken);
+        logger.LogWarning("Alert {AlertId} raised for host {HostId}: {Message}", alert.Id, hostId, message);
+        await NotifyAsync(new AlertEvent(AlertKinds.Raised, alert.Id, hostId, metric, severity, value, threshold, message, at, null), cancellationToken);
+        return alert;
+    }
+
+    public async Task<AlertRecord?> ResolveAsync(string alertId, double value, string message, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var wasOpen = false;
+        var alert = await alerts.UpdateAsync(alertId, a =>
+        {
+            wasOpen = a.State == AlertStates.Open;
+            return wasOpen ? a with { State = AlertStates.Resolved, ResolvedAt = at, ResolvedValue = value } : a;
+        }, cancellationToken);
+        if (alert is null || !wasOpen)
+        {
+            return alert; // already resolved (a concurrent run), or gone: no second event
+        }
+
+        logger.LogInformation("Alert {AlertId} resolved for host {HostId}: {Message}", alert.Id, alert.HostId, message);
+        await NotifyAsync(new AlertEvent(AlertKinds.Resolved, alert.Id, alert.HostId, alert.Metric, alert.Severity, value, alert.Threshold, message, alert.RaisedAt, at), cancellationToken);
+        return alert;
+    }
+
+    private Task NotifyAsync(AlertEvent alert, CancellationToken cancellationToken) =>
+        Task.WhenAll(notifiers.Select(async notifier =>
+        {
+            try
+            {
+                await notifier.NotifyAsync(alert, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Alert notifier {Notifier} failed for alert {AlertId}", notifier.GetType().Name, alert.AlertId);
+            }
+        }));
+}

@@ -1,0 +1,46 @@
+namespace InfraFunctions.Core.Alerts;
+
+/// <summary>Where one (host, metric, severity) condition stands: since when it has held or cleared, and its open alert.</summary>
+public sealed record AlertTrack(DateTimeOffset? AboveSince, DateTimeOffset? BelowSince, string? OpenAlertId, DateTimeOffset? LastTimestamp)
+{
+    public static readonly AlertTrack Empty = new(null, null, null, null);
+}
+
+public enum AlertTransition
+{
+    None,
+    Raise,
+    Resolve,
+}
+
+/// <summary>
+/// Raise after the value has stayed at or above the threshold for the duration; resolve after it has stayed below the
+/// threshold minus the hysteresis for the duration (DESIGN §8). Between the two bands nothing changes, so a value
+/// oscillating around the threshold raises one alert, not many.
+/// </summary>
+public static class AlertRule
+{
+    public static (AlertTrack Track, AlertTransition Transition) Step(
+        AlertTrack track, DateTimeOffset at, double value, double threshold, double hysteresis, TimeSpan duration)
+    {
+        if (track.LastTimestamp is { } last && at <= last)
+        {
+            return (track, AlertTransition.None); // a retried or out-of-order sample changes nothing
+        }
+
+        var above = value >= threshold ? track.AboveSince ?? at : (DateTimeOffset?)null;
+        var below = value < threshold - hysteresis ? track.BelowSince ?? at : (DateTimeOffset?)null;
+        var next = track with { AboveSince = above, BelowSince = below, LastTimestamp = at };
+        if (track.OpenAlertId is null && above is { } a && at - a >= duration)
+        {
+            return (next, AlertTransition.Raise);
+        }
+
+        if (track.OpenAlertId is not null && below is { } b && at - b >= duration)
+        {
+            return (next, AlertTransition.Resolve);
+        }
+
+        return (next, AlertTransition.None);
+    }
+}

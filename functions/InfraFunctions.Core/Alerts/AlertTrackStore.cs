@@ -1,0 +1,78 @@
+using Azure.Data.Tables;
+using InfraFunctions.Core.Storage;
+
+namespace InfraFunctions.Core.Alerts;
+
+/// <summary>
+/// Condition tracks in the <c>alertstate</c> table: PartitionKey = host, RowKey = <c>{metric}.{severity}</c>, so the
+/// whole state of a host is one partition query and its changes one batch.
+/// </summary>
+public sealed class AlertTrackStore(TableStore store)
+{
+    public const string TableName = "alertstate";
+
+    public async Task<Dictionary<string, AlertTrack>> ReadAsync(string hostId, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableName, cancellationToken);
+        var tracks = new Dictionary<string, AlertTrack>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.EncodeHostId(hostId)}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            tracks[e.RowKey] = new AlertTrack(e.GetDateTimeOffset("above_since"), e.GetDateTimeOffset("below_since"), e.GetString("alert_id"), e.GetDateTimeOffset("last_ts"));
+        }
+
+        return tracks;
+    }
+
+    /// <summary>One track of every host (such as <c>host_down.critical</c>), by host id, in one query.</summary>
+    public async Task<Dictionary<string, AlertTrack>> ReadEveryHostAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableName, cancellationToken);
+        var tracks = new Dictionary<string, AlertTrack>(StringComparer.Ordinal);
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {key}"), cancellationToken: cancellationToken))
+        {
+            tracks[TableKeys.DecodeHostId(e.PartitionKey)] = new AlertTrack(e.GetDateTimeOffset("above_since"), e.GetDateTimeOffset("below_since"), e.GetString("alert_id"), e.GetDateTimeOffset("last_ts"));
+        }
+
+        return tracks;
+    }
+
+    public async Task WriteAsync(string hostId, IReadOnlyDictionary<string, AlertTrack> changed, CancellationToken cancellationToken = default)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var table = await store.GetTableAsync(TableName, cancellationToken);
+        var partition = TableKeys.EncodeHostId(hostId);
+        var actions = changed.Select(c =>
+        {
+            var e = new TableEntity(partition, c.Key);
+            Set(e, "above_since", c.Value.AboveSince);
+            Set(e, "below_since", c.Value.BelowSince);
+            Set(e, "last_ts", c.Value.LastTimestamp);
+            if (c.Value.OpenAlertId is { } id)
+            {
+                e["alert_id"] = id;
+            }
+
+            return new TableTransactionAction(TableTransactionActionType.UpsertReplace, e);
+        }).ToArray();
+        // At most 100 entities per transaction; a host has a handful of tracks.
+        foreach (var chunk in actions.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(chunk, cancellationToken);
+        }
+    }
+
+    public static string Key(string metric, string severity) => $"{metric}.{severity}";
+
+    private static void Set(TableEntity e, string name, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            e[name] = v;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Core.Alerts;
+
+/// <summary>What a stale-host sweep found.</summary>
+public sealed record StaleHostsReport(DateTimeOffset RanAt, int HostsChecked, IReadOnlyList<string> Down, IReadOnlyList<string> Raised, IReadOnlyList<string> Resolved);
+
+/// <summary>
+/// Marks hosts silent for N of their reporting intervals (default 3) as down, with a <c>host_down</c> alert that
+/// resolves when the host reports again (at ingest, or here if a post's resolve was missed).
+/// </summary>
+public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore tracks, AlertPublisher publisher, TimeProvider time, IOptionsMonitor<IngestOptions> ingest)
+{
+    public async Task<StaleHostsReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var key = AlertTrackStore.Key(AlertMetrics.HostDown, "critical");
+        var known = await hosts.ListAsync(cancellationToken);
+        var open = await tracks.ReadEveryHostAsync(key, cancellationToken);
+        List<string> down = [], raised = [], resolved = [];
+        foreach (var host in known)
+        {
+            var stale = HostSnapshot.IsStale(host.LastSeen, host.IntervalSeconds, ingest.CurrentValue, now);
+            var track = open.GetValueOrDefault(host.HostId, AlertTrack.Empty);
+            if (stale)
+            {
+                down.Add(host.HostId);
+            }
+
+            if (stale && track.OpenAlertId is null)
+            {
+                var silent = Math.Round((now - host.LastSeen).TotalSeconds);
+                var limit = Math.Max(host.IntervalSeconds, 1) * (double)ingest.CurrentValue.StaleAfterIntervals;
+                var message = string.Create(CultureInfo.InvariantCulture, $"Host {host.HostId} is down: silent for {silent} s (limit {limit} s)");
+                var alert = await publisher.RaiseAsync(host.HostId, AlertMetrics.HostDown, "critical", silent, limit, message, now, cancellationToken);
+                await tracks.WriteAsync(host.HostId, new Dictionary<string, AlertTrack> { [key] = AlertTrack.Empty with { OpenAlertId = alert.Id } }, cancellationToken);
+                raised.Add(host.HostId);
+            }
+            else if (!stale && track.OpenAlertId is { } id)
+            {
+                await publisher.ResolveAsync(id, 0, $"Host {host.HostId} is reporting again", now, cancellationToken);
+                await tracks.WriteAsync(host.HostId, new Dictionary<string, AlertTrack> { [key] = AlertTrack.Empty }, cancellationToken);
+                resolved.Add(host.HostId);
+            }
+        }
+
+        return new StaleHostsReport(now, known.Count, down, raised, resolved);
+    }
+}

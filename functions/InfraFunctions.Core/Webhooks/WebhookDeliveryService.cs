@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Headers;
+using InfraFunctions.Core.Options;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Core.Webhooks;
+
+/// <summary>
+/// Posts queued alert events to their receivers. Each delivery retries network errors, 408, 429 and 5xx with
+/// exponential backoff (honouring Retry-After); deliveries run side by side, so one dead receiver delays no other.
+/// URLs are never logged: Slack and Teams webhook URLs are secrets.
+/// </summary>
+public sealed class WebhookDeliveryService(
+    WebhookNotifier notifier,
+    IHttpClientFactory clients,
+    TimeProvider time,
+    IOptionsMonitor<WebhookOptions> options,
+    ILogger<WebhookDeliveryService> logger) : BackgroundService
+{
+    public const string ClientName = "webhooks";
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _parallel = new(16, 16);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var running = new List<Task>();
+        try
+        {
+            await foreach (var delivery in notifier.Queue.ReadAllAsync(stoppingToken))
+            {
+                await _parallel.WaitAsync(stoppingToken);
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(RunAsync(delivery, stoppingToken));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunAsync(WebhookDelivery delivery, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await DeliverAsync(delivery, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping: the delivery is abandoned
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Webhook delivery of alert {AlertId} to {Receiver} failed unexpectedly", delivery.Alert.AlertId, delivery.Url.Host);
+        }
+        finally
+        {
+            _parallel.Release();
+        }
+    }
+
+    /// <summary>Delivers one event, retrying with backoff; true when the receiver accepted it.</summary>
+    public async Task<bool> DeliverAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        var o = options.CurrentValue;
+        var body = WebhookBody.Of(delivery.Alert, delivery.Format);
+        var client = clients.CreateClient(ClientName);
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan? retryAfter = null;
+            string outcome;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
+                using var response = await client.SendAsync(request, timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    logger.LogInformation("Webhook {Format} delivered alert {AlertId} ({Kind}) to {Receiver} on attempt {Attempt}", delivery.Format, delivery.Alert.AlertId, delivery.Alert.Kind, delivery.Url.Host, attempt);
+                    return true;
+                }
+
+                outcome = $"HTTP {(int)response.StatusCode}";
+                if (!IsRetryable(response.StatusCode))
+                {
+                    logger.LogWarning("Webhook {Format} receiver {Receiver} refused alert {AlertId} with {Outcome}; not retried", delivery.Format, delivery.Url.Host, delivery.Alert.AlertId, outcome);
+                    return false;
+                }
+
+                retryAfter = response.Headers.RetryAfter?.Delta;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                outcome = ex.GetType().Name;
+            }
+
+            if (attempt >= o.MaxAttempts)
+            {
+                logger.LogWarning("Webhook {Format} delivery of alert {AlertId} to {Receiver} gave up after {Attempts} attempts ({Outcome})", delivery.Format, delivery.Alert.AlertId, delivery.Url.Host, attempt, outcome);
+                return false;
+            }
+
+            var delay = Backoff(o.RetryDelayMilliseconds, attempt, retryAfter);
+            logger.LogInformation("Webhook {Format} delivery of alert {AlertId} to {Receiver} failed ({Outcome}); retry {Attempt} in {Delay}", delivery.Format, delivery.Alert.AlertId, delivery.Url.Host, outcome, attempt + 1, delay);
+            await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    /// <summary>The first retry waits the base delay, each next one twice as long, up to five minutes; Retry-After wins when longer.</summary>
+    public static TimeSpan Backoff(int baseMilliseconds, int failedAttempts, TimeSpan? retryAfter = null)
+    {
+        var exponential = TimeSpan.FromMilliseconds(baseMilliseconds * Math.Pow(2, Math.Min(failedAttempts - 1, 20)));
+        var delay = exponential < MaxDelay ? exponential : MaxDelay;
+        return retryAfter is { } r && r > delay ? (r < MaxDelay ? r : MaxDelay) : delay;
+    }
+
+    private static bool IsRetryable(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    public override void Dispose()
+    {
+        _parallel.Dispose();
+        base.Dispose();
+    }
+}

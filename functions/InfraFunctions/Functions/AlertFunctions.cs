@@ -1,0 +1,27 @@
+using InfraFunctions.Core;
+using InfraFunctions.Core.Alerts;
+using InfraFunctions.Core.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfraFunctions.Functions;
+
+// Anonymous at the host: the handler requires a reader (list) or operator (acknowledge) token itself (DESIGN §10).
+public sealed class AlertFunctions(AlertsHandler alerts, StaleHostDetector staleHosts)
+{
+    [Function(nameof(ListAlerts))]
+    public Task<IActionResult> ListAlerts(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/observability/alerts")] HttpRequest request, CancellationToken cancellationToken) =>
+        alerts.ListAsync(request, cancellationToken);
+
+    [Function(nameof(AcknowledgeAlert))]
+    public Task<IActionResult> AcknowledgeAlert(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/observability/alerts/{id}/acknowledge")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        alerts.AcknowledgeAsync(request, id, cancellationToken);
+
+    [Function(nameof(DetectStaleHosts))]
+    public Task<StaleHostsReport> DetectStaleHosts(
+        [TimerTrigger("%" + AppSettingNames.StaleHostsSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        staleHosts.RunAsync(cancellationToken);
+}
