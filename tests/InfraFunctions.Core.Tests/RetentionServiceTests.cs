@@ -28,7 +28,8 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         }
 
         await service.CreateTableIfNotExistsAsync(TableNames.Hosts);
-        var retention = new RetentionService(new TableStore(service), new FakeTimeProvider(now), Microsoft.Extensions.Options.Options.Create(new RetentionOptions { RawDays = 30 }), NullLogger<RetentionService>.Instance);
+        var store = new TableStore(service);
+        var retention = new RetentionService(store, new InfraFunctions.Core.Aggregation.TableStats(store), new FakeTimeProvider(now), Microsoft.Extensions.Options.Options.Create(new RetentionOptions { RawDays = 30 }), NullLogger<RetentionService>.Instance);
 
         var report = await retention.RunAsync();
 
@@ -50,7 +51,8 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         var now = new DateTimeOffset(2026, 11, 27, 23, 59, 0, TimeSpan.Zero);
         await service.CreateTableIfNotExistsAsync(TableKeys.SamplesTable(now));
         await service.CreateTableIfNotExistsAsync(TableKeys.SamplesTable(now.AddDays(-1)));
-        var retention = new RetentionService(new TableStore(service), new FakeTimeProvider(now), Microsoft.Extensions.Options.Options.Create(new RetentionOptions { RawDays = 1 }), NullLogger<RetentionService>.Instance);
+        var store = new TableStore(service);
+        var retention = new RetentionService(store, new InfraFunctions.Core.Aggregation.TableStats(store), new FakeTimeProvider(now), Microsoft.Extensions.Options.Options.Create(new RetentionOptions { RawDays = 1 }), NullLogger<RetentionService>.Instance);
 
         var report = await retention.RunAsync();
 

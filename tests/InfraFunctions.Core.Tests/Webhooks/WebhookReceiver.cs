@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace InfraFunctions.Core.Tests.Webhooks;
+
+/// <summary>One webhook request as received.</summary>
+internal sealed record ReceivedHook(string Path, string? ContentType, JsonElement Body);
+
+/// <summary>
+/// A real Kestrel listener on a fixed loopback port that records each POST. It can be stopped and started again on
+/// the same port, as a receiver that is down and comes back.
+/// </summary>
+internal sealed class WebhookReceiver : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public WebhookReceiver(int port) => Port = port;
+
+    public int Port { get; }
+
+    public ConcurrentQueue<ReceivedHook> Received { get; } = new();
+
+    /// <summary>Statuses to answer before answering 200.</summary>
+    public ConcurrentQueue<int> Failures { get; } = new();
+
+    public Uri Url(string path) => new($"http://127.0.0.1:{Port}/{path}");
+
+    public async Task StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost("/{**path}", async (HttpContext context, string path) =>
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body);
+            Received.Enqueue(new ReceivedHook(path, context.Request.ContentType, document.RootElement.Clone()));
+            context.Response.StatusCode = Failures.TryDequeue(out var status) ? status : 200;
+        });
+        await app.StartAsync();
+        _app = app;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    public async Task<List<ReceivedHook>> WaitForAsync(int count, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (Received.Count < count && !cts.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None);
+        }
+
+        return [.. Received];
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+}
