@@ -51,7 +51,7 @@ internal static class AgentOptionsReader
             PostInterval = TimeSpan.FromSeconds(Number(configuration, Names.PostInterval, defaults.PostInterval.TotalSeconds, 2, 3600)),
             Watch = WatchList(configuration),
             SpoolDir = Text(configuration, Names.SpoolDir) ?? defaults.SpoolDir,
-            QueueLimitBytes = (long)(Number(configuration, Names.QueueLimitMb, defaults.QueueLimitBytes / (1024.0 * 1024), 1, 1_000_000) * 1024 * 1024),
+            QueueLimitBytes = (long)(Number(configuration, Names.QueueLimitMb, defaults.QueueLimitBytes / (1024.0 * 1024), 0.1, 1_000_000) * 1024 * 1024),
             Top = (int)Number(configuration, Names.Top, defaults.Top, 0, 100, integer: true),
         };
     }

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text;
+using InfraFunctions.Testing;
+
+namespace InfraFunctions.Agent.Tests.EndToEnd;
+
+/// <summary>
+/// The built agent (collector-agent/InfraFunctions.Agent/bin/{Configuration}/net10.0/infra-agent) running as a
+/// separate process, sampling every second, with its own key and spool directory.
+/// </summary>
+internal sealed class AgentProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private AgentProcess(Process process) => this.process = process;
+
+    public static string Executable { get; } = Path.Combine(
+        RepoPaths.Root, "collector-agent", "InfraFunctions.Agent", "bin", RepoPaths.Configuration, "net10.0", "infra-agent");
+
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>What the agent wrote to stdout and stderr so far, for failure messages.</summary>
+    public string Output
+    {
+        get { lock (output) { return output.ToString(); } }
+    }
+
+    public static AgentProcess Start(Uri endpoint, string key, string hostId, string spoolDir, params string[] extra)
+    {
+        if (!File.Exists(Executable))
+        {
+            throw new InvalidOperationException($"The agent is not built at {Executable}: build tests/InfraFunctions.Agent.Tests, which references it.");
+        }
+
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = spoolDir,
+        };
+        string[] args =
+        [
+            "--endpoint", endpoint.AbsoluteUri, "--key", key, "--host-id", hostId,
+            "--sample-interval", "1", "--post-interval", "2", "--spool-dir", spoolDir, .. extra,
+        ];
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("INFRA_AGENT_", StringComparison.Ordinal)).ToArray())
+        {
+            start.Environment.Remove(name);
+        }
+
+        var agent = new AgentProcess(Process.Start(start) ?? throw new InvalidOperationException("The agent did not start."));
+        agent.process.OutputDataReceived += (_, e) => agent.Append(e.Data);
+        agent.process.ErrorDataReceived += (_, e) => agent.Append(e.Data);
+        agent.process.BeginOutputReadLine();
+        agent.process.BeginErrorReadLine();
+        return agent;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a crash or power loss.</summary>
+    public void KillHard()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        KillHard();
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+}

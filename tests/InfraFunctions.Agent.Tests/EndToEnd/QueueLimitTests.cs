@@ -1,0 +1,48 @@
+namespace InfraFunctions.Agent.Tests.EndToEnd;
+
+/// <summary>The server is down until the spool is full: the oldest samples go first, and the server learns how many.</summary>
+public sealed class QueueLimitTests : IAsyncLifetime
+{
+    private DeliveryRig rig = null!;
+
+    public async Task InitializeAsync() => rig = await DeliveryRig.StartAsync();
+
+    public async Task DisposeAsync() => await rig.DisposeAsync();
+
+    [Fact]
+    public async Task A_full_queue_drops_its_oldest_samples_and_the_drop_count_reaches_the_server()
+    {
+        const string host = "full-queue-host";
+        var key = await rig.CreateAgentKeyAsync(host);
+        await rig.StopServerAsync();
+
+        // 0.1 MB holds about six samples of some 16 KB (the top 30 processes by CPU and by memory).
+        using var agent = AgentProcess.Start(rig.Endpoint, key, host, rig.SpoolDir, "--queue-limit-mb", "0.1", "--top", "30");
+        DateTimeOffset? first = null;
+        Assert.True(await Eventually.TrueAsync(() => (first = SpoolSnapshot.Oldest(rig.SpoolDir)) is not null, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50)), agent.Output);
+        Assert.True(await Eventually.TrueAsync(() => SpoolSnapshot.Read(rig.SpoolDir).Dropped >= 5, TimeSpan.FromSeconds(40)), agent.Output);
+        var droppedWhileDown = SpoolSnapshot.Read(rig.SpoolDir).Dropped;
+
+        await rig.StartServerAsync();
+        var up = DateTimeOffset.UtcNow;
+        var drained = await Eventually.TrueAsync(
+            () => rig.Tap.Accepted(host).SelectMany(p => p.Timestamps).Any(t => t > up.AddSeconds(1)), TimeSpan.FromSeconds(60));
+        agent.KillHard();
+        Assert.True(drained, "The agent did not deliver after the server came back.\n" + agent.Output);
+
+        var reported = rig.Tap.Accepted(host).Sum(p => p.Dropped);
+        var hostRow = await rig.HostAsync(host);
+        Assert.NotNull(hostRow);
+        Assert.True(reported >= droppedWhileDown, $"The agent reported {reported} drops; its spool had counted {droppedWhileDown}.");
+        Assert.Equal(reported, hostRow.DroppedSamplesTotal);
+        Assert.Equal(0, SpoolSnapshot.Read(rig.SpoolDir).Dropped);
+
+        // What arrived is one unbroken run of samples; the ones before it, exactly as many as were reported, are the dropped ones.
+        var stored = await rig.StoredTimestampsAsync(host, first!.Value.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.True(stored.Zip(stored.Skip(1)).All(pair => pair.Second - pair.First < TimeSpan.FromSeconds(1.9)), "The delivered samples have a hole.");
+        var firstDelivered = stored[0] - TimeSpan.FromSeconds(reported);
+        Assert.True(
+            (firstDelivered - first.Value).Duration() < TimeSpan.FromSeconds(0.5),
+            $"The first sample taken was at {first:O}; the first delivered, {stored[0]:O}, less {reported} dropped seconds, is {firstDelivered:O}.\n{agent.Output}");
+    }
+}
