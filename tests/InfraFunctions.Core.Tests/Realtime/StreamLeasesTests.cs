@@ -1,0 +1,103 @@
+using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Realtime;
+using InfraFunctions.Core.Storage;
+using InfraFunctions.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InfraFunctions.Core.Tests.Realtime;
+
+public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<TablesFixture>
+{
+    private const string Key = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn012=";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
+
+    private (StreamLeases Leases, LeasePostIntervalAdvisor Advisor) Create()
+    {
+        var signalR = new TestOptionsMonitor<SignalROptions>(new SignalROptions());
+        var ingest = new TestOptionsMonitor<IngestOptions>(new IngestOptions());
+        var leases = new StreamLeases(new TableStore(tables.Service), _clock, signalR);
+        var access = new SignalRAccess(SignalRConnectionString.Parse($"Endpoint=http://localhost;Port=7071;AccessKey={Key};"), _clock);
+        return (leases, new LeasePostIntervalAdvisor(access, leases, signalR, ingest));
+    }
+
+    private static string NewHost() => $"lease-{Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task AWatchedHostIsToldTwoSecondsUntilItsLeaseExpiresThenThirty()
+    {
+        var (leases, advisor) = Create();
+        var host = NewHost();
+        Assert.Equal(30, await advisor.NextPostSecondsAsync(host));
+
+        var (expires, _) = await leases.StartAsync("conn-1", [host]);
+        Assert.Equal(_clock.GetUtcNow().AddSeconds(120), expires);
+        Assert.Equal(2, await advisor.NextPostSecondsAsync(host));
+
+        _clock.Advance(TimeSpan.FromSeconds(119));
+        Assert.Equal(2, await advisor.NextPostSecondsAsync(host));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(30, await advisor.NextPostSecondsAsync(host));
+    }
+
+    [Fact]
+    public async Task StartingAgainRenewsTheLease()
+    {
+        var (leases, advisor) = Create();
+        var host = NewHost();
+        await leases.StartAsync("conn-2", [host]);
+        _clock.Advance(TimeSpan.FromSeconds(100));
+        await leases.StartAsync("conn-2", [host]);
+        _clock.Advance(TimeSpan.FromSeconds(100));
+        Assert.Equal(2, await advisor.NextPostSecondsAsync(host));
+    }
+
+    [Fact]
+    public async Task StopEndsTheLeasesAndReportsTheHostsAndAnUnknownConnectionHasNone()
+    {
+        var (leases, advisor) = Create();
+        var (a, b) = (NewHost(), NewHost());
+        await leases.StartAsync("conn-3", [a, b]);
+        Assert.True(await leases.IsFleetWatchedAsync());
+
+        Assert.Equal([a, b], await leases.StopAsync("conn-3"));
+        Assert.Equal(30, await advisor.NextPostSecondsAsync(a));
+        Assert.Equal(30, await advisor.NextPostSecondsAsync(b));
+        Assert.Null(await leases.StopAsync("conn-3"));
+    }
+
+    [Fact]
+    public async Task MovingAConnectionToOtherHostsReleasesTheOldOnesButAnotherWatcherKeepsAHostWatched()
+    {
+        var (leases, advisor) = Create();
+        var (a, b) = (NewHost(), NewHost());
+        await leases.StartAsync("conn-4", [a]);
+        await leases.StartAsync("conn-5", [a]);
+
+        var (_, dropped) = await leases.StartAsync("conn-4", [b]);
+        Assert.Equal([a], dropped);
+        Assert.Equal(2, await advisor.NextPostSecondsAsync(a));
+        Assert.Equal(2, await advisor.NextPostSecondsAsync(b));
+
+        await leases.StopAsync("conn-5");
+        Assert.Equal(30, await advisor.NextPostSecondsAsync(a));
+    }
+
+    [Fact]
+    public async Task HostIdsWithKeyForbiddenCharactersLeaseLikeAnyOther()
+    {
+        var (leases, advisor) = Create();
+        var host = $"rack/7\\node#3?{Guid.NewGuid():N}";
+        await leases.StartAsync("conn-6", [host]);
+        Assert.Equal(2, await advisor.NextPostSecondsAsync(host));
+    }
+
+    private sealed class TestOptionsMonitor<T>(T value) : IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+
+        public T Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+}
