@@ -107,7 +107,7 @@ public sealed partial class DashboardTests(DashboardFixture fx) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("critical-badge").First).ToBeVisibleAsync(new() { Timeout = 12_000 });
         await Assertions.Expect(page.GetByTestId("threshold-badges")).ToContainTextAsync("CPU usage critical: 97.5%");
         await Assertions.Expect(page.Locator(".mantine-Notification-root").Filter(new() { HasText = "CPU usage critical" }).First).ToBeVisibleAsync(Soon);
-        await Assertions.Expect(page.GetByTestId("host-status")).ToHaveTextAsync("critical");
+        await Assertions.Expect(page.GetByText("Threshold check: critical")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { api, ApiError, configureApi, describeError, loadApiBaseUrl } from './api';
+
+const json = (status: number, body: unknown, type = 'application/json') =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+
+describe('api', () => {
+  it('sends the bearer token and URL-encodes host ids', async () => {
+    const fetch = vi.fn().mockResolvedValue(json(200, { status: 'success' }));
+    configureApi({ baseUrl: 'https://api.example/', getToken: () => 'tok', fetch });
+    await api.report('a/b #1?"ü');
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('https://api.example/api/v1/observability/infrastructure/report?host=a%2Fb%20%231%3F%22%C3%BC');
+    expect((init.headers as Headers).get('Authorization')).toBe('Bearer tok');
+  });
+
+  it('turns problem+json into an ApiError with the detail, and a 401 brings back the prompt', async () => {
+    const onUnauthorized = vi.fn();
+    const fetch = vi.fn().mockResolvedValue(json(401, { title: 'Unauthorized', detail: 'The token is revoked.' }, 'application/problem+json'));
+    configureApi({ baseUrl: '', getToken: () => 'old', onUnauthorized, fetch });
+    const error = await api.hosts().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(describeError(error)).toBe('The token is revoked.');
+    expect(onUnauthorized).toHaveBeenCalledWith('The token is revoked.');
+  });
+
+  it('lists field errors after the detail', async () => {
+    const fetch = vi.fn().mockResolvedValue(json(400, { title: 'Bad', detail: 'Invalid window.', errors: { window: ['Use 5m, 15m, 1h, 6h or 24h.'] } }, 'application/problem+json'));
+    configureApi({ fetch });
+    const error = await api.summary('h', '7d').catch((e: unknown) => e);
+    expect(describeError(error)).toBe('Invalid window. window: Use 5m, 15m, 1h, 6h or 24h.');
+  });
+
+  it('reports a route that is not deployed as missing, and a 503 with its detail as not missing', async () => {
+    configureApi({ fetch: vi.fn().mockResolvedValue(new Response('', { status: 404 })) });
+    expect(((await api.optional('traces').catch((e: unknown) => e)) as ApiError).missing).toBe(true);
+    configureApi({ fetch: vi.fn().mockResolvedValue(json(503, { detail: 'Monitor:WorkspaceId is not set.' }, 'application/problem+json')) });
+    const unavailable = (await api.optional('traces').catch((e: unknown) => e)) as ApiError;
+    expect(unavailable.missing).toBe(false);
+    expect(unavailable.problem.detail).toBe('Monitor:WorkspaceId is not set.');
+  });
+
+  it('reads the API base URL from /config.json, defaulting to the same origin', async () => {
+    expect(await loadApiBaseUrl(vi.fn().mockResolvedValue(json(200, { api_base_url: 'https://func.example/ ' })))).toBe('https://func.example');
+    expect(await loadApiBaseUrl(vi.fn().mockResolvedValue(new Response('<html>', { status: 200, headers: { 'content-type': 'text/html' } })))).toBe('');
+    expect(await loadApiBaseUrl(vi.fn().mockResolvedValue(new Response('', { status: 404 })))).toBe('');
+    expect(await loadApiBaseUrl(vi.fn().mockRejectedValue(new TypeError('offline')))).toBe('');
+  });
+});
