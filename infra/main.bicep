@@ -137,6 +137,24 @@ param ingestMaxFutureSkewMinutes int = 5
 @maxValue(100)
 param ingestStaleAfterIntervals int = 3
 
+@description('SignalR hub the dashboard connects to (SignalR__HubName).')
+param signalRHubName string = 'observability'
+
+@description('Minutes a client token from negotiate is valid (SignalR__ClientTokenLifetimeMinutes).')
+@minValue(1)
+@maxValue(1440)
+param signalRClientTokenLifetimeMinutes int = 60
+
+@description('Seconds a start-metrics-stream lease lives unless renewed (SignalR__LeaseSeconds).')
+@minValue(1)
+@maxValue(3600)
+param signalRLeaseSeconds int = 120
+
+@description('Seconds between posts of a host someone watches live (SignalR__StreamPostIntervalSeconds).')
+@minValue(1)
+@maxValue(60)
+param signalRStreamPostIntervalSeconds int = 2
+
 @description('NCRONTAB schedule of the retention cleanup (RETENTION_SCHEDULE): daily at 02:30 UTC.')
 param retentionSchedule string = '0 30 2 * * *'
 
@@ -296,6 +314,10 @@ module api 'app/api.bicep' = {
     ingestMaxBodyBytes: ingestMaxBodyBytes
     ingestMaxFutureSkewMinutes: ingestMaxFutureSkewMinutes
     ingestStaleAfterIntervals: ingestStaleAfterIntervals
+    signalRHubName: signalRHubName
+    signalRClientTokenLifetimeMinutes: signalRClientTokenLifetimeMinutes
+    signalRLeaseSeconds: signalRLeaseSeconds
+    signalRStreamPostIntervalSeconds: signalRStreamPostIntervalSeconds
     retentionSchedule: retentionSchedule
     aggregationHourlySchedule: aggregationHourlySchedule
     aggregationDailySchedule: aggregationDailySchedule

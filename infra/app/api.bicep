@@ -75,6 +75,15 @@ param ingestMaxFutureSkewMinutes int
 @description('Ingest__StaleAfterIntervals')
 param ingestStaleAfterIntervals int
 
+@description('SignalR__HubName')
+param signalRHubName string
+@description('SignalR__ClientTokenLifetimeMinutes')
+param signalRClientTokenLifetimeMinutes int
+@description('SignalR__LeaseSeconds')
+param signalRLeaseSeconds int
+@description('SignalR__StreamPostIntervalSeconds')
+param signalRStreamPostIntervalSeconds int
+
 @description('RETENTION_SCHEDULE (NCRONTAB)')
 param retentionSchedule string
 @description('AGGREGATION_HOURLY_SCHEDULE (NCRONTAB)')
@@ -196,6 +205,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Ingest__MaxBodyBytes: string(ingestMaxBodyBytes)
       Ingest__MaxFutureSkewMinutes: string(ingestMaxFutureSkewMinutes)
       Ingest__StaleAfterIntervals: string(ingestStaleAfterIntervals)
+      SignalR__HubName: signalRHubName
+      SignalR__ClientTokenLifetimeMinutes: string(signalRClientTokenLifetimeMinutes)
+      SignalR__LeaseSeconds: string(signalRLeaseSeconds)
+      SignalR__StreamPostIntervalSeconds: string(signalRStreamPostIntervalSeconds)
       RETENTION_SCHEDULE: retentionSchedule
       AGGREGATION_HOURLY_SCHEDULE: aggregationHourlySchedule
       AGGREGATION_DAILY_SCHEDULE: aggregationDailySchedule
