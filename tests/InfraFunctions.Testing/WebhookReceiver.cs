@@ -6,16 +6,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace InfraFunctions.Core.Tests.Webhooks;
+namespace InfraFunctions.Testing;
 
 /// <summary>One webhook request as received.</summary>
-internal sealed record ReceivedHook(string Path, string? ContentType, JsonElement Body);
+public sealed record ReceivedHook(string Path, string? ContentType, JsonElement Body);
 
 /// <summary>
 /// A real Kestrel listener on a fixed loopback port that records each POST. It can be stopped and started again on
 /// the same port, as a receiver that is down and comes back.
 /// </summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private WebApplication? _app;
 
