@@ -108,6 +108,7 @@ public sealed partial class DashboardTests(DashboardFixture fx) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("threshold-badges")).ToContainTextAsync("CPU usage critical: 97.5%");
         await Assertions.Expect(page.Locator(".mantine-Notification-root").Filter(new() { HasText = "CPU usage critical" }).First).ToBeVisibleAsync(Soon);
         await Assertions.Expect(page.GetByText("Threshold check: critical")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, "host-critical-toast.png") });
     }
 
     [Fact]
