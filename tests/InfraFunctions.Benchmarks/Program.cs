@@ -6,11 +6,20 @@ switch (args.FirstOrDefault())
     case "ingest":
         await IngestThroughput.RunAsync(args.Skip(1).ToArray());
         break;
+    case "realtime":
+        await RealtimeLatency.RunAsync(args.Skip(1).ToArray());
+        break;
+    case "retention":
+        await RetentionAndSummary.RetentionAsync(args.Skip(1).ToArray());
+        break;
+    case "summary":
+        await RetentionAndSummary.SummaryAsync(args.Skip(1).ToArray());
+        break;
     case "micro":
         BenchmarkRunner.Run<ValidationBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | micro");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | realtime [posts] [clients] | retention [rows] | summary [minutes-between-samples] | micro");
         return 2;
 }
 
