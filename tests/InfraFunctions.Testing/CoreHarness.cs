@@ -1,15 +1,16 @@
 using System.Text.Json;
 using InfraFunctions.Contracts;
+using InfraFunctions.Core;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace InfraFunctions.Core.Tests;
+namespace InfraFunctions.Testing;
 
 /// <summary>The whole core, registered as the app registers it, on a real Azurite, with a fake clock.</summary>
-internal sealed class CoreHarness : IAsyncDisposable
+public sealed class CoreHarness : IAsyncDisposable
 {
     private CoreHarness(ServiceProvider provider, FakeTimeProvider time)
     {

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using InfraFunctions.Contracts;
+using InfraFunctions.Core.Aggregation;
+using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Retention;
+using InfraFunctions.Core.Storage;
+using InfraFunctions.Testing;
+
+namespace InfraFunctions.Benchmarks;
+
+/// <summary>
+/// Retention: time to drop 5 expired day tables holding N rows, then 10N rows (goal: 10x the rows under 1.5x the
+/// time). Summary: a 30d summary from hourly rollups against a raw scan of the same 30 days, in the same run.
+/// </summary>
+public static class RetentionAndSummary
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 2, 30, 0, TimeSpan.Zero);
+
+    public static async Task RetentionAsync(string[] args)
+    {
+        var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var small = await TimeRetentionAsync(n);
+        var large = await TimeRetentionAsync(10 * n);
+        Console.WriteLine($"Retention of {n} rows: {small.TotalMilliseconds:F0} ms; of {10 * n} rows: {large.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"Ratio 10N/N: {large / small:F2}  (goal < 1.5)");
+    }
+
+    public static async Task SummaryAsync(string[] args)
+    {
+        var minutes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1;
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var core = CoreHarness.Create(azurite.ConnectionString, Now.AddDays(-30));
+        var step = TimeSpan.FromMinutes(minutes);
+        var count = (int)(TimeSpan.FromDays(30) / step);
+        var fill = Stopwatch.StartNew();
+        await FillAsync(core.Get<SampleRepository>(), "bench-1", Now.AddDays(-30), count, step);
+        await core.IngestAsync("bench-1", [Now.AddDays(-30)]); // the hosts row, as a post writes it
+        core.Time.SetUtcNow(Now);
+        await core.Get<AggregationService>().RunHourlyAsync();
+        Console.WriteLine($"{count} raw rows over 30 days written and rolled up hourly in {fill.Elapsed.TotalSeconds:F0} s");
+
+        var (tiered, raw) = (new List<double>(), new List<double>());
+        for (var round = 0; round < 3; round++)
+        {
+            var t = Stopwatch.StartNew();
+            var read = await core.Get<TieredSummaryReader>().ReadAsync("bench-1", Now.AddDays(-30), Now);
+            _ = read.Series();
+            tiered.Add(t.Elapsed.TotalMilliseconds);
+            t.Restart();
+            var rows = await core.Get<SampleRepository>().ReadRowsAsync("bench-1", Now.AddDays(-30), Now);
+            _ = SummaryBuilder.Series(rows);
+            raw.Add(t.Elapsed.TotalMilliseconds);
+            Console.WriteLine($"round {round}: rollups {tiered[^1]:F0} ms ({read.RollupRowsRead} rollup + {read.RawRowsRead} raw rows), raw scan {raw[^1]:F0} ms ({rows.Count} rows)");
+        }
+
+        var (a, b) = (tiered.Order().ElementAt(1), raw.Order().ElementAt(1));
+        Console.WriteLine($"30d summary from rollups: {a:F0} ms; raw scan: {b:F0} ms; raw/rollups = {b / a:F1}x, rollups/raw = {a / b:F3}");
+    }
+
+    private static async Task<TimeSpan> TimeRetentionAsync(int rows)
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var core = CoreHarness.Create(azurite.ConnectionString, Now);
+        var fill = Stopwatch.StartNew();
+        var perDay = rows / 5;
+        var stats = core.Get<TableStats>();
+        await Parallel.ForEachAsync(Enumerable.Range(36, 5), new ParallelOptions { MaxDegreeOfParallelism = 5 }, async (daysAgo, ct) =>
+        {
+            var day = new DateTimeOffset(Now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-daysAgo);
+            // Ten hosts a day; the counters are what the hourly rollups would have recorded.
+            for (var h = 0; h < 10; h++)
+            {
+                var perHost = perDay / 10;
+                var step = TimeSpan.FromDays(1) / perHost;
+                await FillAsync(core.Get<SampleRepository>(), $"host-{h}", day, perHost, step, ct);
+                for (var hour = 0; hour < 24; hour++)
+                {
+                    var inHour = Enumerable.Range(0, perHost).Count(i => (int)(step * i).TotalHours == hour);
+                    await stats.RecordRollupAsync(RollupTier.Hourly, $"host-{h}", day.AddHours(hour), inHour, ct);
+                }
+            }
+        });
+        Console.WriteLine($"Filled {rows} rows over 5 expired days in {fill.Elapsed.TotalSeconds:F0} s");
+
+        var timer = Stopwatch.StartNew();
+        var report = await core.Get<RetentionService>().RunAsync();
+        timer.Stop();
+        Console.WriteLine($"  dropped {report.Dropped.Count} tables holding {report.EntitiesDropped} entities in {timer.Elapsed.TotalMilliseconds:F0} ms");
+        return timer.Elapsed;
+    }
+
+    private static async Task FillAsync(SampleRepository samples, string host, DateTimeOffset from, int count, TimeSpan step, CancellationToken cancellationToken = default)
+    {
+        var template = Samples.Batch(host, [from]);
+        var sample = System.Text.Json.JsonSerializer.Deserialize(template["samples"]![0]!.ToJsonString(), ContractsJsonContext.Default.Sample)! with { Processes = null };
+        for (var i = 0; i < count; i += 1000)
+        {
+            var chunk = Enumerable.Range(i, Math.Min(1000, count - i))
+                .Select(k => (sample with { Timestamp = from + (step * k), Cpu = sample.Cpu with { Percent = k % 100 } }, 80.0))
+                .ToArray();
+            await samples.WriteAsync(host, chunk, cancellationToken);
+        }
+    }
+}
