@@ -3,6 +3,8 @@
 #   collector-agent/bench/run.sh [MINUTES]      (default 5; fractions allowed, such as 2.5)
 # The agent samples every second with the top-N scan on and posts to a loopback recorder (recorder.py) that
 # accepts every batch and asks for the normal 30 s post interval, so the figures include spooling and posting.
+# With BENCH_ENDPOINT and BENCH_KEY set, it posts to that server instead (for example LocalHost on Azurite, as
+# ./run.sh starts it, with an agent key from POST /api/v1/admin/agents for host id BENCH_HOST_ID, default "bench").
 set -euo pipefail
 cd "$(dirname "$0")"
 minutes="${1:-5}"
@@ -15,10 +17,15 @@ echo "Publishing the agent (NativeAOT)..."
 dotnet publish ../InfraFunctions.Agent -r linux-x64 -p:PublishAot=true -o "$out/agent" -v quiet -nologo > "$out/publish.log"
 cc -O2 -o "$out/raw-read" raw-read.c
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 recorder.py "$port" "$out/posts" &
-recorder=$!
-"$out/agent/infra-agent" --endpoint "http://127.0.0.1:$port" --key bench --sample-interval 1 --top 10 \
+if [ -n "${BENCH_ENDPOINT:-}" ]; then
+  endpoint=$BENCH_ENDPOINT key=${BENCH_KEY:?set BENCH_KEY with BENCH_ENDPOINT} recorder=
+  echo "n/a n/a" > "$out/posts"
+else
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  python3 recorder.py "$port" "$out/posts" &
+  recorder=$! endpoint="http://127.0.0.1:$port" key=bench
+fi
+"$out/agent/infra-agent" --endpoint "$endpoint" --key "$key" --host-id "${BENCH_HOST_ID:-bench}" --sample-interval 1 --top 10 \
   --spool-dir "$out/spool" > "$out/agent.log" 2>&1 &
 agent=$!
 trap 'kill $agent $recorder 2>/dev/null || true' EXIT
