@@ -1,0 +1,4 @@
+namespace InfraFunctions.Core.Anomalies;
+
+/// <summary>One value of a metric series at a time.</summary>
+public readonly record struct SeriesPoint(DateTimeOffset Timestamp, double Value);
