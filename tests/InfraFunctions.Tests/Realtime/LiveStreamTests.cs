@@ -1,5 +1,8 @@
 using System.Net;
+using InfraFunctions.Core.Alerts;
+using InfraFunctions.Core.Realtime;
 using InfraFunctions.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Tests.Realtime;
 
@@ -104,5 +107,28 @@ public sealed class LiveStreamTests(RealtimeFixture fixture) : IClassFixture<Rea
         Assert.Equal(2, (await secondReply.JsonAsync()).GetProperty("next_post_seconds").GetInt32());
         await inbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "host" && m.GetProperty("host_id").GetString() == second);
         Assert.Empty(inbox.HostMessages(first));
+    }
+
+    [Fact]
+    public async Task AlertEventsArePushedToTheHostGroupAndTheFleetGroup()
+    {
+        var (host, _) = await fixture.ReportingHostAsync();
+        await using var hostWatcher = await fixture.Realtime.ConnectAsync(fixture.ReaderToken);
+        await using var fleetWatcher = await fixture.Realtime.ConnectAsync(fixture.ReaderToken);
+        var (hostInbox, fleetInbox) = (new Inbox(hostWatcher), new Inbox(fleetWatcher));
+        (await fixture.Realtime.StartStreamAsync(fixture.Reader, hostWatcher.ConnectionId!, host)).EnsureSuccessStatusCode();
+        (await fixture.Realtime.StartStreamAsync(fixture.Reader, fleetWatcher.ConnectionId!)).EnsureSuccessStatusCode();
+
+        var notifier = fixture.Server.Services.GetServices<IAlertNotifier>().OfType<LiveAlertNotifier>().Single();
+        var raisedAt = DateTimeOffset.UtcNow;
+        await notifier.NotifyAsync(new AlertEvent("raised", "a-1", host, "cpu", "critical", 95.1, 90, "CPU usage critical: 95.1%", raisedAt, null));
+
+        foreach (var inbox in new[] { hostInbox, fleetInbox })
+        {
+            var alert = await inbox.WaitForAsync((t, m) => t == "alert.updated" && m.GetProperty("host_id").GetString() == host);
+            Assert.Equal("raised", alert.GetProperty("kind").GetString());
+            Assert.Equal("CPU usage critical: 95.1%", alert.GetProperty("message").GetString());
+            Assert.Equal(95.1, alert.GetProperty("value").GetDouble());
+        }
     }
 }
