@@ -33,6 +33,7 @@ public static class InfraFunctionsServiceCollectionExtensions
 
         services.AddSingleton<SampleValidator>();
         services.AddRealtime(configuration);
+        services.AddSingleton<IngestCounters>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IngestHandler>();
         services.AddSingleton<InfrastructureHandler>();

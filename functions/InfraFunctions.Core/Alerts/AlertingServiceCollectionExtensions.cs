@@ -35,6 +35,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<StaleHostDetector>();
         services.AddSingleton<AlertsHandler>();
 
+        services.AddSingleton<WebhookOutcomes>();
         services.AddHttpClient(WebhookDeliveryService.ClientName);
         services.AddSingleton<WebhookNotifier>();
         services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<WebhookNotifier>());

@@ -17,6 +17,8 @@ public sealed class IngestService(
     IPostIntervalAdvisor intervals,
     IEnumerable<IIngestSubscriber> subscribers,
     IOptionsMonitor<ThresholdOptions> thresholds,
+    IngestCounters counters,
+    TimeProvider time,
     ILogger<IngestService> logger)
 {
     public async Task<IngestReply> IngestAsync(IngestEnvelope envelope, CancellationToken cancellationToken = default)
@@ -25,11 +27,24 @@ public sealed class IngestService(
         var nextPost = await intervals.NextPostSecondsAsync(envelope.HostId, cancellationToken);
         if (accepted.Count == 0)
         {
+            counters.RecordBatch(0, rejected.Count);
             return new IngestReply(0, rejected, nextPost);
         }
 
         // Only what is written is reported as accepted: a storage failure here surfaces as 503 and the agent retries.
-        await samples.WriteAsync(envelope.HostId, accepted.Select(a => (a.Sample, a.HealthScore)).ToArray(), cancellationToken);
+        var started = time.GetTimestamp();
+        try
+        {
+            await samples.WriteAsync(envelope.HostId, accepted.Select(a => (a.Sample, a.HealthScore)).ToArray(), cancellationToken);
+        }
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
+        {
+            counters.RecordThrottled();
+            throw;
+        }
+
+        counters.RecordWrite(time.GetElapsedTime(started));
+        counters.RecordBatch(accepted.Count, rejected.Count);
         var batch = new IngestedBatch(envelope.HostId, envelope.Platform, accepted);
         await hosts.RecordAsync(envelope.HostId, envelope.Platform, batch.Latest.Sample, nextPost, envelope.SampleIntervalSeconds, envelope.DroppedSamples, cancellationToken);
         if (envelope.DroppedSamples > 0)

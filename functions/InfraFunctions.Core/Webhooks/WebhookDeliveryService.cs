@@ -17,6 +17,7 @@ public sealed class WebhookDeliveryService(
     IHttpClientFactory clients,
     TimeProvider time,
     IOptionsMonitor<WebhookOptions> options,
+    WebhookOutcomes outcomes,
     ILogger<WebhookDeliveryService> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
@@ -47,7 +48,8 @@ public sealed class WebhookDeliveryService(
     {
         try
         {
-            await DeliverAsync(delivery, stoppingToken);
+            var delivered = await DeliverAsync(delivery, stoppingToken);
+            outcomes.Record(delivery.Url.Host, delivered, delivered ? null : "The receiver refused the alert or stayed unreachable after every retry.");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -56,6 +58,7 @@ public sealed class WebhookDeliveryService(
         catch (Exception ex)
         {
             logger.LogError(ex, "Webhook delivery of alert {AlertId} to {Receiver} failed unexpectedly", delivery.Alert.AlertId, delivery.Url.Host);
+            outcomes.Record(delivery.Url.Host, false, ex.GetType().Name);
         }
         finally
         {

@@ -1,0 +1,51 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace InfraFunctions.Core.Monitor;
+
+/// <summary>Client options of the Monitor REST clients: Azure.Core's retry (which honours Retry-After) and transport.</summary>
+public sealed class MonitorClientOptions : ClientOptions
+{
+    public MonitorClientOptions()
+    {
+        Retry.MaxRetries = 2;
+        Retry.Delay = TimeSpan.FromMilliseconds(500);
+        Retry.MaxDelay = TimeSpan.FromSeconds(10);
+        Retry.NetworkTimeout = TimeSpan.FromSeconds(20);
+        Diagnostics.IsLoggingContentEnabled = false;
+        Diagnostics.ApplicationId = "InfraFunctions";
+    }
+}
+
+/// <summary>Builds an Azure.Core pipeline that sends a bearer token for <paramref name="scope"/> on every request.</summary>
+public static class MonitorPipeline
+{
+    public static HttpPipeline Create(TokenCredential credential, string scope, MonitorClientOptions? options = null) =>
+        HttpPipelineBuilder.Build(options ?? new MonitorClientOptions(), new BearerTokenAuthenticationPolicy(credential, scope));
+
+    internal static async Task<MonitorServiceException> FailureAsync(string service, Response response, CancellationToken cancellationToken)
+    {
+        string? code = null;
+        var message = response.ReasonPhrase;
+        try
+        {
+            if (response.ContentStream is { } body && response.Headers.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                using var doc = await System.Text.Json.JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+                if (doc.RootElement.TryGetProperty("error", out var error))
+                {
+                    code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
+                    message = error.TryGetProperty("message", out var m) ? m.GetString() ?? message : message;
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // not the documented error shape: keep the reason phrase
+        }
+
+        TimeSpan? retryAfter = response.Headers.TryGetValue("Retry-After", out var value) && int.TryParse(value, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
+        return new MonitorServiceException(service, (System.Net.HttpStatusCode)response.Status, code, message, retryAfter);
+    }
+}
