@@ -10,6 +10,6 @@ namespace InfraFunctions.Core.Realtime;
     Converters = [typeof(UtcTimestampConverter)])]
 [JsonSerializable(typeof(HostMetricsMessage))]
 [JsonSerializable(typeof(FleetMetricsMessage))]
-[JsonSerializable(typeof(AlertMessage))]
+[JsonSerializable(typeof(Alerts.AlertEvent))]
 [JsonSerializable(typeof(string[]))]
 public sealed partial class RealtimeJsonContext : JsonSerializerContext;

@@ -40,16 +40,3 @@ public sealed record FleetMetricsMessage(
     double CpuPercent,
     double MemoryPercent,
     double DiskPercent);
-
-/// <summary><c>alert.updated</c> to <c>host-{id}</c> and <c>observability-metrics</c>: an alert raised or resolved.</summary>
-public sealed record AlertMessage(
-    string Kind,
-    string AlertId,
-    string HostId,
-    string Metric,
-    string Severity,
-    double Value,
-    double Threshold,
-    string Message,
-    DateTimeOffset RaisedAt,
-    DateTimeOffset? ResolvedAt);
