@@ -3,7 +3,7 @@ using InfraFunctions.Core.Health;
 
 namespace InfraFunctions.Core.Realtime;
 
-// Live message shapes (documented in MESSAGES.md). Both groups use the target metrics.updated; scope tells them apart.
+// Live message shapes (documented in the README, "Live updates"). Both groups use the target metrics.updated; scope tells them apart.
 
 /// <summary>Names shared by the server and the dashboard.</summary>
 public static class RealtimeNames

@@ -10,7 +10,7 @@ import type { HostStatus, HealthLevel, Sample, ThresholdCheck } from './live-typ
 
 // Live updates over SignalR Service (DESIGN §6). The client negotiates at {apiBase}/api/negotiate, then asks
 // start-metrics-stream to add its connection to the groups of the hosts on screen, and renews that lease while
-// the page is open. Message shapes: functions/InfraFunctions.Core/Realtime/MESSAGES.md.
+// the page is open. Message shapes: README.md, "Live updates".
 
 export interface HostMetricsMessage {
   scope: 'host';
