@@ -2,6 +2,7 @@ using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Ingest;
+using InfraFunctions.Core.Observability;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Realtime;
 using InfraFunctions.Core.Retention;
@@ -40,6 +41,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<AdminHandler>();
         services.AddSingleton<RetentionService>();
         services.AddAggregationAndAlerting(configuration);
+        services.AddObservability();
         return services;
     }
 

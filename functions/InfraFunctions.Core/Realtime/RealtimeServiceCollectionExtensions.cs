@@ -22,7 +22,9 @@ public static class RealtimeServiceCollectionExtensions
         var connection = SignalRAccess.FromConfiguration(configuration);
         services.TryAddSingleton(sp => new SignalRAccess(connection, sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient<SignalRRestClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(ResiliencePipeline, Resilience);
+            .AddResilienceHandler(ResiliencePipeline, (pipeline, context) =>
+                Resilience(pipeline, context.ServiceProvider.GetRequiredService<CircuitBreakerStates>().Register(ResiliencePipeline)));
+        services.TryAddSingleton<CircuitBreakerStates>();
 
         services.AddSingleton<RealtimeCounters>();
         services.AddSingleton<RealtimeOutbox>();
@@ -39,7 +41,7 @@ public static class RealtimeServiceCollectionExtensions
     // Outer to inner: a whole call never takes more than 10 s; 429/5xx/timeouts retry twice with jittered backoff
     // (honouring Retry-After); after repeated failures the breaker fails calls at once for 15 s, so an outage
     // costs nothing per message; each attempt gets 3 s.
-    private static void Resilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    private static void Resilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, Polly.CircuitBreaker.CircuitBreakerStateProvider state)
     {
         pipeline.AddTimeout(TimeSpan.FromSeconds(10));
         pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -55,6 +57,7 @@ public static class RealtimeServiceCollectionExtensions
             MinimumThroughput = 5,
             SamplingDuration = TimeSpan.FromSeconds(30),
             BreakDuration = TimeSpan.FromSeconds(15),
+            StateProvider = state,
         });
         pipeline.AddTimeout(TimeSpan.FromSeconds(3));
     }

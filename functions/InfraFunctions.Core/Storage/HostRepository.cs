@@ -68,7 +68,25 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
             return null;
         }
 
-        var e = result.Value!;
+        return ToRecord(result.Value!);
+    }
+
+    /// <summary>Every host with its latest sample (the whole rows, JSON included): for exports of the latest values.</summary>
+    public async Task<IReadOnlyList<HostRecord>> ListRecordsAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableNames.Hosts, cancellationToken);
+        var rows = new List<HostRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            rows.Add(ToRecord(e));
+        }
+
+        return rows;
+    }
+
+    private static HostRecord ToRecord(TableEntity e)
+    {
         return new HostRecord(
             e.GetString("host_id") ?? TableKeys.DecodeHostId(e.RowKey),
             JsonSerializer.Deserialize(e.GetString("platform")!, ContractsJsonContext.Default.PlatformInfo)!,

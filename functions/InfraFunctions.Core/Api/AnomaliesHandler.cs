@@ -1,0 +1,77 @@
+using InfraFunctions.Core.Alerts;
+using InfraFunctions.Core.Anomalies;
+using InfraFunctions.Core.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InfraFunctions.Core.Api;
+
+/// <summary>
+/// <c>GET /api/v1/observability/anomalies?host=&amp;window=&amp;metric=&amp;sensitivity=</c>. A disk projected full within 14 days
+/// raises one <c>disk_forecast</c> warning alert through the alerting code (no second while it is open).
+/// </summary>
+public sealed class AnomaliesHandler(CallerGate gate, HostSelector selector, AnomalyScanner scanner, AlertRepository alerts, AlertPublisher publisher, ApiGuard guard, TimeProvider time)
+{
+    public const string ForecastMetric = "disk_forecast";
+
+    public Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Anomalies", async () =>
+        {
+            string? windowName = request.Query["window"];
+            string? sensitivityName = request.Query["sensitivity"];
+            var metrics = request.Query["metric"].SelectMany(m => (m ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToArray();
+            var errors = new Dictionary<string, string[]>();
+            if (!ObservabilityWindows.TryParse(windowName, "24h", out var window, out var span))
+            {
+                errors["window"] = [$"Use one of {string.Join(", ", ObservabilityWindows.Names)}."];
+            }
+
+            if (AnomalySensitivity.Parse(sensitivityName) is not { } sensitivity)
+            {
+                errors["sensitivity"] = [$"Use one of {string.Join(", ", AnomalySensitivity.Names)} (default medium)."];
+                sensitivity = AnomalySensitivity.Medium;
+            }
+
+            if (metrics.FirstOrDefault(m => !AnomalyMetrics.IsKnown(m)) is { } unknown)
+            {
+                errors["metric"] = [$"'{unknown}' is not a metric here; use {string.Join(", ", AnomalyMetrics.Names)}, or several separated by commas."];
+            }
+
+            if (errors.Count > 0)
+            {
+                return ApiResults.BadRequest("The anomaly query is not valid; see 'errors'.", errors);
+            }
+
+            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            if (host is null)
+            {
+                return error!;
+            }
+
+            var chosen = metrics.Length > 0 ? metrics : AnomalyMetrics.Defaults;
+            var scan = await scanner.ScanAsync(host.HostId, span, chosen, sensitivity, cancellationToken);
+            var alertId = scan.DiskForecast is { Warning: true } forecast ? await RaiseForecastAsync(host.HostId, forecast, cancellationToken) : null;
+            var now = time.GetUtcNow();
+            return ApiResults.Ok(
+                new AnomaliesResponse("success", host.HostId, window, sensitivity.Name, now - span, now, scan.Anomalies.Count, scan.Baselines, scan.Anomalies, scan.DiskForecast, alertId),
+                ApiJsonContext.Default.AnomaliesResponse);
+        });
+
+    private async Task<string> RaiseForecastAsync(string hostId, DiskForecast forecast, CancellationToken cancellationToken)
+    {
+        var open = await alerts.ListAsync(hostId, AlertStates.Open, null, cancellationToken);
+        if (open.FirstOrDefault(a => a.Metric == ForecastMetric) is { } existing)
+        {
+            return existing.Id;
+        }
+
+        var raised = await publisher.RaiseAsync(hostId, ForecastMetric, "warning", forecast.DaysToFull ?? 0, DiskForecaster.WarnWithinDays, forecast.Message, time.GetUtcNow(), cancellationToken);
+        return raised.Id;
+    }
+}

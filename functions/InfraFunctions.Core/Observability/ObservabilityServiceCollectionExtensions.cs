@@ -1,0 +1,32 @@
+using InfraFunctions.Core.Anomalies;
+using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Monitor;
+using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Realtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Core.Observability;
+
+/// <summary>Registers anomalies, traces, metrics, component health and the Prometheus export.</summary>
+public static class ObservabilityServiceCollectionExtensions
+{
+    public static IServiceCollection AddObservability(this IServiceCollection services)
+    {
+        // The managed identity's credential is only asked for a token when a Monitor API is called; tests register
+        // their own MonitorClients (test credential, loopback endpoints) before this runs.
+        services.TryAddSingleton(sp => MonitorClients.ForManagedIdentity(sp.GetRequiredService<IOptions<MonitorOptions>>().Value.ClientId));
+        services.TryAddSingleton<CircuitBreakerStates>();
+        services.AddSingleton<AnomalyScanner>();
+        services.AddSingleton<AnomaliesHandler>();
+        services.AddSingleton<TracesHandler>();
+        services.AddSingleton<MetricsHandler>();
+        services.AddSingleton<PrometheusHandler>();
+
+        // Transient: it holds the typed SignalR HttpClient, which the factory rotates.
+        services.AddTransient<ComponentHealthService>();
+        services.AddTransient<ComponentsHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Storage;
+
+namespace InfraFunctions.Core.Observability;
+
+/// <summary>The latest values of every host with node_exporter-like names (<c>infra_cpu_usage_percent{host="..."}</c>).</summary>
+public static class PrometheusExporter
+{
+    private const double Gb = 1024d * 1024 * 1024;
+
+    public static string Render(IReadOnlyList<HostRecord> hosts, IngestOptions ingest, DateTimeOffset now)
+    {
+        var sorted = hosts.OrderBy(h => h.HostId, StringComparer.Ordinal).ToArray();
+        var text = new PrometheusText();
+
+        void Gauge(string name, string help, Func<HostRecord, double?> read) =>
+            text.Family(name, "gauge", help, sorted.Where(h => read(h) is not null).Select(h => (Host(h), read(h)!.Value)));
+
+        void Counter(string name, string help, Func<HostRecord, double> read) =>
+            text.Family(name, "counter", help, sorted.Select(h => (Host(h), read(h))));
+
+        Gauge("infra_up", "1 when the host reported within 3 of its intervals, else 0.", h => HostSnapshot.IsStale(h.LastSeen, h.IntervalSeconds, ingest, now) ? 0 : 1);
+        Gauge("infra_last_seen_timestamp_seconds", "When the host last posted, in Unix seconds.", h => h.LastSeen.ToUnixTimeMilliseconds() / 1000.0);
+        Gauge("infra_sample_timestamp_seconds", "Time of the latest sample, in Unix seconds.", h => h.Latest.Timestamp.ToUnixTimeMilliseconds() / 1000.0);
+        Gauge("infra_cpu_usage_percent", "CPU usage of the latest sample, in percent.", h => h.Latest.Cpu.Percent);
+        Gauge("infra_cpu_count", "Logical CPUs.", h => h.Latest.Cpu.Count);
+        Gauge("infra_load1", "1-minute load average.", h => h.Latest.Cpu.LoadAvg?.One);
+        Gauge("infra_load5", "5-minute load average.", h => h.Latest.Cpu.LoadAvg?.Five);
+        Gauge("infra_load15", "15-minute load average.", h => h.Latest.Cpu.LoadAvg?.Fifteen);
+        Gauge("infra_memory_usage_percent", "Memory in use, in percent.", h => h.Latest.Memory.Percent);
+        Gauge("infra_memory_total_bytes", "Total memory in bytes.", h => h.Latest.Memory.TotalGb * Gb);
+        Gauge("infra_memory_available_bytes", "Available memory in bytes.", h => h.Latest.Memory.AvailableGb * Gb);
+        Gauge("infra_swap_usage_percent", "Swap in use, in percent.", h => h.Latest.Memory.Swap?.Percent);
+        Gauge("infra_disk_usage_percent", "Usage of the main disk, in percent.", h => h.Latest.Disk.Percent);
+        text.Family("infra_filesystem_usage_percent", "gauge", "Usage of each mounted filesystem, in percent.",
+            sorted.SelectMany(h => (h.Latest.Disks ?? []).Select(d => (Mount(h, d.Mount, d.Device, d.FsType), d.Percent))));
+        text.Family("infra_filesystem_size_bytes", "gauge", "Size of each mounted filesystem in bytes.",
+            sorted.SelectMany(h => (h.Latest.Disks ?? []).Select(d => (Mount(h, d.Mount, d.Device, d.FsType), d.TotalGb * Gb))));
+        Counter("infra_network_transmit_bytes_total", "Bytes sent since boot.", h => h.Latest.Network.BytesSent);
+        Counter("infra_network_receive_bytes_total", "Bytes received since boot.", h => h.Latest.Network.BytesRecv);
+        Gauge("infra_network_connections", "Open network connections.", h => h.Latest.Network.Connections);
+        Counter("infra_agent_dropped_samples_total", "Samples the agent dropped because its queue was full.", h => h.DroppedSamplesTotal);
+        return text.ToString();
+    }
+
+    private static IReadOnlyList<(string, string)> Host(HostRecord h) => [("host", h.HostId)];
+
+    private static IReadOnlyList<(string, string)> Mount(HostRecord h, string mount, string device, string fsType) =>
+        [("host", h.HostId), ("mountpoint", mount), ("device", device), ("fstype", fsType)];
+}

@@ -1,0 +1,36 @@
+using InfraFunctions.Core.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfraFunctions.Functions;
+
+// Anonymous at the host: each handler requires a reader token itself (DESIGN §10).
+public sealed class ObservabilityFunctions(
+    AnomaliesHandler anomalies, TracesHandler traces, MetricsHandler metrics, ComponentsHandler components, PrometheusHandler prometheus)
+{
+    [Function(nameof(Anomalies))]
+    public Task<IActionResult> Anomalies(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/observability/anomalies")] HttpRequest request, CancellationToken cancellationToken) =>
+        anomalies.GetAsync(request, cancellationToken);
+
+    [Function(nameof(Traces))]
+    public Task<IActionResult> Traces(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/observability/traces")] HttpRequest request, CancellationToken cancellationToken) =>
+        traces.GetAsync(request, cancellationToken);
+
+    [Function(nameof(Metrics))]
+    public Task<IActionResult> Metrics(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/observability/metrics")] HttpRequest request, CancellationToken cancellationToken) =>
+        metrics.GetAsync(request, cancellationToken);
+
+    [Function(nameof(ComponentHealth))]
+    public Task<IActionResult> ComponentHealth(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/observability/health/components")] HttpRequest request, CancellationToken cancellationToken) =>
+        components.GetAsync(request, cancellationToken);
+
+    [Function(nameof(PrometheusMetrics))]
+    public Task<IActionResult> PrometheusMetrics(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/observability/metrics/prometheus")] HttpRequest request, CancellationToken cancellationToken) =>
+        prometheus.GetAsync(request, cancellationToken);
+}
