@@ -29,10 +29,11 @@ public class ValidationBenchmarks
     [Benchmark]
     public object ValidateScoreAndMap()
     {
-        var sample = _validator.Validate(_sample).Sample!;
+        var result = _validator.Validate(_sample);
+        var sample = result.Sample!;
         var check = ThresholdEvaluator.Evaluate(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, Thresholds);
         var score = HealthScore.Compute(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, check);
-        return SampleEntityMapper.ToEntity("web-1", sample, score);
+        return SampleEntityMapper.ToEntity("web-1", sample, score, result.Json);
     }
 
     private static readonly ThresholdOptions Thresholds = new();

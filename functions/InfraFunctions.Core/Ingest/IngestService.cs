@@ -35,7 +35,7 @@ public sealed class IngestService(
         var started = time.GetTimestamp();
         try
         {
-            await samples.WriteAsync(envelope.HostId, accepted.Select(a => (a.Sample, a.HealthScore)).ToArray(), cancellationToken);
+            await samples.WriteAsync(envelope.HostId, accepted.Select(a => (a.Sample, a.HealthScore, a.Json)).ToArray(), cancellationToken);
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
@@ -71,7 +71,7 @@ public sealed class IngestService(
             }
 
             var check = ThresholdEvaluator.Evaluate(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, options);
-            accepted.Add(new AcceptedSample(sample, check, HealthScore.Compute(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, check)));
+            accepted.Add(new AcceptedSample(sample, check, HealthScore.Compute(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, check), result.Json));
         }
 
         return (accepted, rejected);

@@ -3,8 +3,8 @@ using InfraFunctions.Core.Health;
 
 namespace InfraFunctions.Core.Ingest;
 
-/// <summary>A sample that passed validation and was stored, with its threshold check and health score.</summary>
-public sealed record AcceptedSample(Sample Sample, ThresholdCheck Check, double HealthScore);
+/// <summary>A sample that passed validation and was stored, with its threshold check, health score and posted JSON.</summary>
+public sealed record AcceptedSample(Sample Sample, ThresholdCheck Check, double HealthScore, string? Json = null);
 
 /// <summary>What one post stored: handed to every <see cref="IIngestSubscriber"/>.</summary>
 public sealed record IngestedBatch(string HostId, PlatformInfo Platform, IReadOnlyList<AcceptedSample> Samples)

@@ -10,9 +10,11 @@ public static class SampleEntityMapper
     // A string property holds at most 64 KiB (32K UTF-16 characters); larger samples lose their process list first.
     private const int MaxJsonChars = 30_000;
 
-    public static TableEntity ToEntity(string partitionKey, Sample sample, double healthScore)
+    /// <param name="postedJson">The sample's JSON as posted and validated: stored as is when it fits, which saves
+    /// serialising it again; readers parse it with the same contract, so unknown fields are ignored there too.</param>
+    public static TableEntity ToEntity(string partitionKey, Sample sample, double healthScore, string? postedJson = null)
     {
-        var json = JsonSerializer.Serialize(sample, ContractsJsonContext.Default.Sample);
+        var json = postedJson is { Length: <= MaxJsonChars } ? postedJson : JsonSerializer.Serialize(sample, ContractsJsonContext.Default.Sample);
         if (json.Length > MaxJsonChars)
         {
             json = JsonSerializer.Serialize(sample with { Processes = sample.Processes?.Take(20).ToArray(), Containers = sample.Containers?.Take(20).ToArray() }, ContractsJsonContext.Default.Sample);

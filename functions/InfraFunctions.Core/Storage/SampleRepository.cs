@@ -11,7 +11,11 @@ public sealed class SampleRepository(TableStore store)
     private const int MaxBatch = 100;
 
     /// <summary>Upserts samples, so a retried post rewrites the same rows instead of adding duplicates.</summary>
-    public async Task WriteAsync(string hostId, IReadOnlyList<(Sample Sample, double Health)> samples, CancellationToken cancellationToken = default)
+    public Task WriteAsync(string hostId, IReadOnlyList<(Sample Sample, double Health)> samples, CancellationToken cancellationToken = default) =>
+        WriteAsync(hostId, samples.Select(s => (s.Sample, s.Health, (string?)null)).ToArray(), cancellationToken);
+
+    /// <summary>As above, storing each sample's already validated JSON when given.</summary>
+    public async Task WriteAsync(string hostId, IReadOnlyList<(Sample Sample, double Health, string? Json)> samples, CancellationToken cancellationToken = default)
     {
         var partition = TableKeys.EncodeHostId(hostId);
         var byTable = samples
@@ -22,7 +26,7 @@ public sealed class SampleRepository(TableStore store)
             // Two samples with the same timestamp are the same row; the later one in the batch wins.
             var entities = group
                 .GroupBy(s => s.Sample.Timestamp.UtcTicks)
-                .Select(g => SampleEntityMapper.ToEntity(partition, g.Last().Sample, g.Last().Health))
+                .Select(g => SampleEntityMapper.ToEntity(partition, g.Last().Sample, g.Last().Health, g.Last().Json))
                 .ToArray();
             await WriteTableAsync(group.Key, entities, cancellationToken);
         }

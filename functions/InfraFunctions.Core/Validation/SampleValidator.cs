@@ -33,7 +33,7 @@ public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> i
         var errors = new SampleErrors();
         CheckTimestamp(sample.Timestamp, errors);
         SampleRules.Check(sample, errors);
-        return errors.Count == 0 ? SampleValidation.Valid(sample) : SampleValidation.Invalid(errors.ToArray());
+        return errors.Count == 0 ? SampleValidation.Valid(sample, element.GetRawText()) : SampleValidation.Invalid(errors.ToArray());
     }
 
     private void CheckTimestamp(DateTimeOffset timestamp, SampleErrors errors)
@@ -61,11 +61,12 @@ public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> i
     }
 }
 
-public sealed record SampleValidation(Sample? Sample, IReadOnlyList<string> Errors)
+/// <summary>The outcome for one sample; a valid one keeps its posted JSON, so storing it needs no second serialisation.</summary>
+public sealed record SampleValidation(Sample? Sample, IReadOnlyList<string> Errors, string? Json = null)
 {
     public bool IsValid => Sample is not null;
 
-    public static SampleValidation Valid(Sample sample) => new(sample, []);
+    public static SampleValidation Valid(Sample sample, string? json = null) => new(sample, [], json);
 
     public static SampleValidation Invalid(params string[] errors) => new(null, errors);
 }

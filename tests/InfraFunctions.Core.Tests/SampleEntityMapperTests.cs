@@ -1,0 +1,36 @@
+using System.Text.Json;
+using InfraFunctions.Contracts;
+using InfraFunctions.Core.Storage;
+using InfraFunctions.Testing;
+
+namespace InfraFunctions.Core.Tests;
+
+public sealed class SampleEntityMapperTests
+{
+    private static readonly Sample Captured =
+        JsonSerializer.Deserialize(File.ReadAllText(RepoPaths.TestData("sample-batch.json")), ContractsJsonContext.Default.SampleBatch)!.Samples[0];
+
+    [Fact]
+    public void PostedJsonIsStoredAsIsWhenItFits()
+    {
+        const string posted = """{"timestamp":"2026-11-27T10:30:00Z"}""";
+
+        var entity = SampleEntityMapper.ToEntity("web-1", Captured, 80, posted);
+
+        Assert.Equal(posted, entity.GetString("json"));
+        Assert.Equal(Captured.Cpu.Percent, entity.GetDouble("cpu"));
+    }
+
+    [Fact]
+    public void OversizedPostedJsonIsReplacedByTheContractsOwnSerialisation()
+    {
+        var posted = "{\"padding\":\"" + new string('x', 40_000) + "\"}";
+
+        var entity = SampleEntityMapper.ToEntity("web-1", Captured, 80, posted);
+
+        var stored = JsonSerializer.Deserialize(entity.GetString("json")!, ContractsJsonContext.Default.Sample)!;
+        Assert.Equal(Captured.Timestamp, stored.Timestamp);
+        Assert.Equal(Captured.Processes!.Count, stored.Processes!.Count);
+        Assert.DoesNotContain("padding", entity.GetString("json"), StringComparison.Ordinal);
+    }
+}
