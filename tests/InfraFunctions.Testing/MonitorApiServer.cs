@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Azure.Core.Pipeline;
+using InfraFunctions.Core.Monitor;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfraFunctions.Testing;
+
+/// <summary>A request the loopback Monitor API received.</summary>
+public sealed record MonitorRequest(string Method, string Path, string Query, string? Authorization, string Body);
+
+/// <summary>A scripted answer: status, JSON body, and headers such as Retry-After.</summary>
+public sealed record MonitorAnswer(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
+
+/// <summary>
+/// A real Kestrel listener on loopback, over TLS with a certificate made for the test (Azure.Core sends bearer tokens
+/// only over https), standing in for api.loganalytics.azure.com and management.azure.com: it records
+/// every request and answers from a script (then a default), with the documented response shapes supplied by the test.
+/// </summary>
+public sealed class MonitorApiServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private MonitorApiServer(WebApplication app, X509Certificate2 certificate)
+    {
+        _app = app;
+        Certificate = certificate;
+    }
+
+    public X509Certificate2 Certificate { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public ConcurrentQueue<MonitorRequest> Requests { get; } = new();
+
+    public ConcurrentQueue<MonitorAnswer> Script { get; } = new();
+
+    public MonitorAnswer Default { get; set; } = new(200, "{\"tables\":[]}");
+
+    public static async Task<MonitorApiServer> StartAsync()
+    {
+        var certificate = CreateCertificate();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        var server = new MonitorApiServer(builder.Build(), certificate);
+        server._app.Run(server.HandleAsync);
+        await server._app.StartAsync();
+        server.BaseAddress = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return server;
+    }
+
+    /// <summary>Client options whose transport trusts exactly this server's certificate; no retries unless asked.</summary>
+    public MonitorClientOptions ClientOptions(int maxRetries = 0)
+    {
+        var options = new MonitorClientOptions();
+        options.Retry.MaxRetries = maxRetries;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(50);
+        var thumbprint = Certificate.Thumbprint;
+        options.Transport = new HttpClientTransport(new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == thumbprint,
+        });
+        return options;
+    }
+
+    public MonitorClients Clients(StaticTokenCredential credential, int maxRetries = 0) =>
+        new(credential, BaseAddress, BaseAddress, ClientOptions(maxRetries));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        Certificate.Dispose();
+    }
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        san.AddDnsName("localhost");
+        request.CertificateExtensions.Add(san.Build());
+        var now = TimeProvider.System.GetUtcNow();
+        using var created = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        Requests.Enqueue(new MonitorRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty, context.Request.Headers.Authorization.ToString(), body));
+        var answer = Script.TryDequeue(out var scripted) ? scripted : Default;
+        context.Response.StatusCode = answer.Status;
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(answer.Body);
+    }
+}
