@@ -24,11 +24,6 @@ public sealed class PrometheusHandler(CallerGate gate, HostRepository hosts, Api
             }
 
             var fleet = await hosts.ListRecordsAsync(cancellationToken);
-            return new ContentResult
-            {
-                Content = PrometheusExporter.Render(fleet, ingest.CurrentValue, time.GetUtcNow()),
-                ContentType = PrometheusText.ContentType,
-                StatusCode = StatusCodes.Status200OK,
-            };
+            return new TextApiResult(PrometheusExporter.Render(fleet, ingest.CurrentValue, time.GetUtcNow()), PrometheusText.ContentType);
         });
 }
