@@ -21,15 +21,22 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 TABLE_PORT=$(free_port)
 AZURITE_DIR=$(mktemp -d)
 log "Starting Azurite on 127.0.0.1:$TABLE_PORT"
-tests/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --inMemoryPersistence --silent \
-  --location "$AZURITE_DIR" >"$AZURITE_DIR/azurite.log" 2>&1 &
+tests/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --inMemoryPersistence \
+  >"$AZURITE_DIR/azurite.log" 2>&1 &
 AZURITE_PID=$!
 cleanup() { kill "$AZURITE_PID" 2>/dev/null || true; wait "$AZURITE_PID" 2>/dev/null || true; rm -rf "$AZURITE_DIR"; }
 trap cleanup EXIT
-for _ in $(seq 1 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$TABLE_PORT") 2>/dev/null; then break; fi
+listening=false
+for _ in $(seq 1 300); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$TABLE_PORT") 2>/dev/null; then listening=true; break; fi
+  kill -0 "$AZURITE_PID" 2>/dev/null || break
   sleep 0.1
 done
+if [ "$listening" != true ]; then
+  echo "Azurite did not start on 127.0.0.1:$TABLE_PORT:" >&2
+  cat "$AZURITE_DIR/azurite.log" >&2
+  exit 1
+fi
 export INFRA_TEST_TABLES="http://127.0.0.1:$TABLE_PORT"
 
 log "Building"
