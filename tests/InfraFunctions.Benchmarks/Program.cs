@@ -15,11 +15,14 @@ switch (args.FirstOrDefault())
     case "summary":
         await RetentionAndSummary.SummaryAsync(args.Skip(1).ToArray());
         break;
+    case "anomalies":
+        AnomalyScanBenchmark.Run(args.Skip(1).ToArray());
+        break;
     case "micro":
         BenchmarkRunner.Run<ValidationBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | realtime [posts] [clients] | retention [rows] | summary [minutes-between-samples] | micro");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | realtime [posts] [clients] | retention [rows] | summary [minutes-between-samples] | anomalies [hosts] | micro");
         return 2;
 }
 
