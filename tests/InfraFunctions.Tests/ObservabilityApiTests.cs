@@ -130,6 +130,8 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
 
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("window", out _) && errors.TryGetProperty("metric", out _) && errors.TryGetProperty("sensitivity", out _));
+        var week = await ProblemAsync(await fixture.Reader.GetAsync("api/v1/observability/anomalies?window=7d"), HttpStatusCode.BadRequest);
+        Assert.Contains("24h", week.GetProperty("errors").GetProperty("window")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -208,6 +210,8 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
         using var reader = fixture.Unconfigured.ClientWithBearer(await fixture.Unconfigured.CreateTokenAsync());
 
         var body = await (await reader.GetAsync("api/v1/observability/metrics")).JsonAsync();
+        using var week = await reader.GetAsync("api/v1/observability/metrics?window=7d");
+        Assert.Equal(HttpStatusCode.OK, week.StatusCode);
 
         Assert.False(body.TryGetProperty("platform", out _));
         Assert.Contains("Monitor__FunctionAppResourceId", body.GetProperty("platform_note").GetString(), StringComparison.Ordinal);

@@ -21,9 +21,9 @@ public sealed class AnomaliesHandler(CallerGate gate, HostSelector selector, Ano
             string? sensitivityName = request.Query["sensitivity"];
             var metrics = request.Query["metric"].SelectMany(m => (m ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToArray();
             var errors = new Dictionary<string, string[]>();
-            if (!ObservabilityWindows.TryParse(windowName, "24h", out var window, out var span))
+            if (!ObservabilityWindows.TryParse(windowName, "24h", out var window, out var span, rawOnly: true))
             {
-                errors["window"] = [$"Use one of {string.Join(", ", ObservabilityWindows.Names)}."];
+                errors["window"] = [$"Anomalies scan raw samples: use one of {string.Join(", ", ObservabilityWindows.RawNames)}."];
             }
 
             if (AnomalySensitivity.Parse(sensitivityName) is not { } sensitivity)

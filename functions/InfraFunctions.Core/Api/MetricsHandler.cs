@@ -82,7 +82,12 @@ public sealed class MetricsHandler(
             return (null, $"Platform metrics are off: set {MonitorOptions.SectionName}__{nameof(MonitorOptions.FunctionAppResourceId)} (the Bicep does in Azure).");
         }
 
-        var interval = span <= TimeSpan.FromHours(1) ? TimeSpan.FromMinutes(1) : span <= TimeSpan.FromHours(6) ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(15);
+        // Intervals the Metrics API supports, keeping each answer to a few hundred points.
+        var interval = span <= TimeSpan.FromHours(1) ? TimeSpan.FromMinutes(1)
+            : span <= TimeSpan.FromHours(6) ? TimeSpan.FromMinutes(5)
+            : span <= TimeSpan.FromHours(24) ? TimeSpan.FromMinutes(15)
+            : span <= TimeSpan.FromDays(7) ? TimeSpan.FromHours(1)
+            : TimeSpan.FromHours(6);
         try
         {
             var series = await monitor.Metrics.QueryAsync(resourceId, PlatformMetricNames, from, to, interval, "Total,Average", cancellationToken);
