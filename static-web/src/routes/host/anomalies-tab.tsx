@@ -4,12 +4,19 @@ import type { TimeWindow } from '../../lib/types';
 import { OptionalPanel } from './optional-panel';
 import { GenericRecords } from './generic-records';
 
+/** Anomalies scan raw samples, which the API keeps to 24 h: longer windows show the last 24 h. */
+export function anomalyWindow(window: TimeWindow): TimeWindow {
+  return window === '7d' || window === '30d' ? '24h' : window;
+}
+
 export function AnomaliesTab({ hostId, window }: { hostId: string; window: TimeWindow }) {
-  const { state, refresh } = useOptionalEndpoint<unknown>(`anomalies?host=${encodeURIComponent(hostId)}&window=${window}`);
+  const scanned = anomalyWindow(window);
+  const { state, refresh } = useOptionalEndpoint<unknown>(`anomalies?host=${encodeURIComponent(hostId)}&window=${scanned}`);
   return (
     <Stack gap="sm">
       <Text fz="sm" c="dimmed">
-        Unusual values of this host's metrics over the selected window.
+        Unusual values of this host's metrics over {scanned === window ? 'the selected window' : 'the last 24 h'}: robust z-scores against a rolling or
+        same-hour-of-day baseline, level shifts, and a disk-full forecast.
       </Text>
       <OptionalPanel
         state={state}
