@@ -46,7 +46,7 @@ public sealed class IngestService(
         counters.RecordWrite(time.GetElapsedTime(started));
         counters.RecordBatch(accepted.Count, rejected.Count);
         var batch = new IngestedBatch(envelope.HostId, envelope.Platform, accepted);
-        await hosts.RecordAsync(envelope.HostId, envelope.Platform, batch.Latest.Sample, nextPost, envelope.SampleIntervalSeconds, envelope.DroppedSamples, cancellationToken);
+        await hosts.RecordAsync(envelope.HostId, envelope.Platform, batch.Latest.Sample, nextPost, envelope.SampleIntervalSeconds, envelope.DroppedSamples, batch.Latest.Json, cancellationToken);
         if (envelope.DroppedSamples > 0)
         {
             logger.LogWarning("Host {HostId} dropped {Dropped} samples because its agent queue was full", envelope.HostId, envelope.DroppedSamples);

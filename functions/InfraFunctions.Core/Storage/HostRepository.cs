@@ -12,7 +12,7 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
     private static readonly string[] SummaryColumns = ["RowKey", "host_id", "hostname", "os", "first_seen", "last_seen", "latest_ts", "interval", "cpu", "mem", "disk"];
 
     /// <summary>Records a post: refreshes last seen and platform, and moves "latest" forward only, never back.</summary>
-    public async Task RecordAsync(string hostId, PlatformInfo platform, Sample newest, int intervalSeconds, double sampleIntervalSeconds, long dropped, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(string hostId, PlatformInfo platform, Sample newest, int intervalSeconds, double sampleIntervalSeconds, long dropped, string? newestJson = null, CancellationToken cancellationToken = default)
     {
         var table = await store.GetTableAsync(TableNames.Hosts, cancellationToken);
         var key = TableKeys.EncodeHostId(hostId);
@@ -33,7 +33,7 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
             if (storedLatest is null || newest.Timestamp >= storedLatest)
             {
                 entity["latest_ts"] = newest.Timestamp;
-                entity["latest"] = SampleEntityMapper.ToEntity(key, newest, 0).GetString("json");
+                entity["latest"] = SampleEntityMapper.Json(newest, newestJson);
                 entity["cpu"] = newest.Cpu.Percent;
                 entity["mem"] = newest.Memory.Percent;
                 entity["disk"] = newest.Disk.Percent;

@@ -12,15 +12,8 @@ public static class SampleEntityMapper
 
     /// <param name="postedJson">The sample's JSON as posted and validated: stored as is when it fits, which saves
     /// serialising it again; readers parse it with the same contract, so unknown fields are ignored there too.</param>
-    public static TableEntity ToEntity(string partitionKey, Sample sample, double healthScore, string? postedJson = null)
-    {
-        var json = postedJson is { Length: <= MaxJsonChars } ? postedJson : JsonSerializer.Serialize(sample, ContractsJsonContext.Default.Sample);
-        if (json.Length > MaxJsonChars)
-        {
-            json = JsonSerializer.Serialize(sample with { Processes = sample.Processes?.Take(20).ToArray(), Containers = sample.Containers?.Take(20).ToArray() }, ContractsJsonContext.Default.Sample);
-        }
-
-        return new TableEntity(partitionKey, TableKeys.TimeRowKey(sample.Timestamp))
+    public static TableEntity ToEntity(string partitionKey, Sample sample, double healthScore, string? postedJson = null) =>
+        new(partitionKey, TableKeys.TimeRowKey(sample.Timestamp))
         {
             ["ts"] = sample.Timestamp,
             ["cpu"] = sample.Cpu.Percent,
@@ -31,8 +24,16 @@ public static class SampleEntityMapper
             ["net_tx"] = sample.Network.SentBytesPerSec,
             ["net_rx"] = sample.Network.RecvBytesPerSec,
             ["health"] = healthScore,
-            ["json"] = json,
+            ["json"] = Json(sample, postedJson),
         };
+
+    /// <summary>The JSON stored for a sample: the posted JSON when it fits in a string property, else the contract's own.</summary>
+    public static string Json(Sample sample, string? postedJson = null)
+    {
+        var json = postedJson is { Length: <= MaxJsonChars } ? postedJson : JsonSerializer.Serialize(sample, ContractsJsonContext.Default.Sample);
+        return json.Length <= MaxJsonChars
+            ? json
+            : JsonSerializer.Serialize(sample with { Processes = sample.Processes?.Take(20).ToArray(), Containers = sample.Containers?.Take(20).ToArray() }, ContractsJsonContext.Default.Sample);
     }
 
     public static readonly string[] RowColumns = ["RowKey", "ts", "cpu", "mem", "disk", "swap", "load1", "net_tx", "net_rx", "health"];
