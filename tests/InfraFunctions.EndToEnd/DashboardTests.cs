@@ -162,6 +162,58 @@ public sealed partial class DashboardTests(DashboardFixture fx) : IClassFixture<
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Resource radar") })).ToBeVisibleAsync(Soon);
     }
 
+    [Fact]
+    public async Task LoadBalancingTabShowsTheIngestCountersAndCircuitStates()
+    {
+        var page = await fx.NewPageAsync();
+        await OpenAsync(page, HostPath(fx.HostId, "load-balancing"));
+        var ingest = page.GetByTestId("lb-ingest");
+        await Assertions.Expect(ingest).ToBeVisibleAsync(Soon);
+        foreach (var id in new[] { "lb-rate", "lb-accepted", "lb-rejected", "lb-throttled", "lb-latency" })
+            await Assertions.Expect(page.GetByTestId(id)).ToBeVisibleAsync(Soon);
+        // The fixture posted the agent's batch to this instance, so samples were accepted.
+        await Assertions.Expect(page.GetByTestId("lb-accepted")).ToHaveTextAsync(new Regex(@"Accepted samples\s*[1-9]\d*"), new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("lb-components")).ToBeVisibleAsync(Soon);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, "load-balancing-desktop-light.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task AnomaliesAreMarkedOnTheResourcesChartAndListed()
+    {
+        var page = await fx.NewPageAsync();
+        // The agent's one batch has no anomalies: answer the anomalies endpoint with one at the last charted sample.
+        var last = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/infrastructure/summary*", async route =>
+        {
+            var response = await route.FetchAsync();
+            var series = JsonNode.Parse(await response.TextAsync())!["series"]!.AsArray();
+            if (series.Count > 0) last.TrySetResult(series[^1]!["timestamp"]!.GetValue<string>());
+            await route.FulfillAsync(new() { Response = response });
+        });
+        await page.RouteAsync("**/anomalies*", async route =>
+        {
+            var at = await last.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            var body = new JsonObject
+            {
+                ["status"] = "ok", ["host_id"] = fx.HostId, ["window"] = "1h", ["sensitivity"] = "medium", ["from"] = at, ["to"] = at, ["count"] = 1,
+                ["baselines"] = new JsonObject { ["cpu"] = "rolling" },
+                ["anomalies"] = new JsonArray(new JsonObject
+                {
+                    ["timestamp"] = at, ["metric"] = "cpu", ["value"] = 42.7, ["expected"] = 12.0, ["score"] = 9.1, ["direction"] = "up",
+                    ["severity"] = "critical", ["kind"] = "spike", ["until"] = at, ["baseline"] = "rolling",
+                }),
+                ["disk_forecast"] = null, ["forecast_alert_id"] = null,
+            };
+            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = body.ToJsonString() });
+        });
+        await OpenAsync(page, HostPath(fx.HostId, "metrics"));
+        var list = page.GetByTestId("chart-anomalies");
+        await Assertions.Expect(list).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(list).ToContainTextAsync("critical");
+        await Assertions.Expect(list).ToContainTextAsync("cpu");
+        await page.GetByTestId("chart-resources").ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, "metrics-anomaly-markers.png") });
+    }
+
     private static JsonObject Reassign(JsonObject batch, string hostId)
     {
         batch["host_id"] = hostId;

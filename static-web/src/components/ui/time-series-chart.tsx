@@ -2,6 +2,7 @@ import { Card, Text, useComputedColorScheme } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import uPlot, { type AlignedData, type Options } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { timeToX, type ChartMarker } from '../../lib/anomaly-markers';
 
 export interface ChartSeries {
   label: string;
@@ -21,6 +22,8 @@ interface TimeSeriesChartProps {
   height?: number;
   testId?: string;
   onRendered?: (ms: number) => void;
+  /** Points drawn over the series (anomalies), coloured circles with a ring. */
+  markers?: readonly ChartMarker[];
 }
 
 function withAlpha(hex: string, alpha: number): string {
@@ -28,11 +31,34 @@ function withAlpha(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+/** Draws each marker as a filled circle at (time, value) on the canvas, after the series. */
+function drawMarkers(u: uPlot, markers: readonly ChartMarker[]) {
+  if (markers.length === 0) return;
+  const { min, max } = u.scales.x;
+  if (min == null || max == null) return;
+  const { ctx } = u;
+  const r = 4 * devicePixelRatio;
+  ctx.save();
+  for (const m of markers) {
+    const x = timeToX(m.time, min, max, u.bbox.left, u.bbox.width);
+    if (x === null) continue;
+    const y = u.valToPos(m.value, 'y', true);
+    ctx.beginPath();
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+    ctx.fillStyle = m.color;
+    ctx.fill();
+    ctx.lineWidth = 1.5 * devicePixelRatio;
+    ctx.strokeStyle = '#ffffff';
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
 /**
  * A uPlot time series. The plot is built once per shape (series, theme) and later data goes through
  * setData, so live points redraw the canvas without rebuilding the chart or re-rendering React.
  */
-export function TimeSeriesChart({ title, times, series, formatValue, range, height = 220, testId, onRendered }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ title, times, series, formatValue, range, height = 220, testId, onRendered, markers }: TimeSeriesChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const scheme = useComputedColorScheme('light');
@@ -45,6 +71,8 @@ export function TimeSeriesChart({ title, times, series, formatValue, range, heig
   const data = [times, ...series.map((s) => s.values)] as unknown as AlignedData;
   const dataRef = useRef(data);
   dataRef.current = data;
+  const markersRef = useRef<readonly ChartMarker[]>(markers ?? []);
+  markersRef.current = markers ?? [];
 
   useEffect(() => {
     const el = container.current;
@@ -57,7 +85,7 @@ export function TimeSeriesChart({ title, times, series, formatValue, range, heig
       height,
       legend: { live: true },
       // The first draw ends the render that onRendered reports (the perf check of static-web/README.md).
-      hooks: { draw: [() => reportDraw()] },
+      hooks: { draw: [(u) => drawMarkers(u, markersRef.current), () => reportDraw()] },
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true }, y: range ? { range } : { auto: true } },
       axes: [axis, { ...axis, size: 64, values: (_u, ticks) => ticks.map((t) => formatRef.current(t)) }],
@@ -96,6 +124,10 @@ export function TimeSeriesChart({ title, times, series, formatValue, range, heig
   useEffect(() => {
     plot.current?.setData(dataRef.current);
   }, [times, series]);
+
+  useEffect(() => {
+    plot.current?.redraw(false, false);
+  }, [markers]);
 
   return (
     <Card withBorder padding="sm" radius="md" data-testid={testId}>

@@ -1,17 +1,11 @@
 import { Stack, Text } from '@mantine/core';
-import { useOptionalEndpoint } from '../../hooks/use-optional-endpoint';
+import { useAnomalies } from '../../hooks/use-anomalies';
 import type { TimeWindow } from '../../lib/types';
 import { OptionalPanel } from './optional-panel';
 import { GenericRecords } from './generic-records';
 
-/** Anomalies scan raw samples, which the API keeps to 24 h: longer windows show the last 24 h. */
-export function anomalyWindow(window: TimeWindow): TimeWindow {
-  return window === '7d' || window === '30d' ? '24h' : window;
-}
-
 export function AnomaliesTab({ hostId, window }: { hostId: string; window: TimeWindow }) {
-  const scanned = anomalyWindow(window);
-  const { state, refresh } = useOptionalEndpoint<unknown>(`anomalies?host=${encodeURIComponent(hostId)}&window=${scanned}`);
+  const { state, refresh, scanned } = useAnomalies(hostId, window);
   return (
     <Stack gap="sm">
       <Text fz="sm" c="dimmed">

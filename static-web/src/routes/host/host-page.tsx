@@ -102,7 +102,7 @@ export function HostPage({ hostId, tab, range, navigate, autoRefresh, setAutoRef
         <Tabs.Panel value="metrics" pt="md">
           {summary.error != null && <ErrorState error={summary.error} title={`The ${window} summary could not be loaded`} onRetry={summary.refresh} />}
           {!summary.data && summary.loading && <LoadingState label={`Loading ${window} of samples…`} />}
-          {summary.data && <MetricsTab summary={summary.data} />}
+          {summary.data && <MetricsTab summary={summary.data} hostId={hostId} window={window} />}
         </Tabs.Panel>
         <Tabs.Panel value="infrastructure" pt="md">
           {!detail.data && detail.loading && <LoadingState label="Loading the host's latest sample…" />}

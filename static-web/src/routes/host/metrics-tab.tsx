@@ -1,6 +1,9 @@
 import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
-import type { SummaryResponse } from '../../lib/types';
+import type { SummaryResponse, TimeWindow } from '../../lib/types';
+import { useAnomalies } from '../../hooks/use-anomalies';
+import { anomalyMarkers, severityColor } from '../../lib/anomaly-markers';
+import type { Anomaly } from '../../lib/observability-types';
 import { TimeSeriesChart } from '../../components/ui/time-series-chart';
 import { formatNumber, formatPercent, formatRate, formatScore, formatTime } from '../../lib/format';
 import { EmptyState } from '../../components/ui/state-views';
@@ -48,8 +51,46 @@ const STATS: { key: string; label: string; format: (v: number) => string }[] = [
   { key: 'load_1m', label: 'Load (1 min)', format: (v) => formatNumber(v) },
 ];
 
-export function MetricsTab({ summary }: { summary: SummaryResponse }) {
+const CHARTED_METRICS = ['cpu', 'memory', 'disk'];
+const NO_ANOMALIES: Anomaly[] = [];
+
+/** The anomalies marked on the resources chart, as text (severity in words, not only colour). */
+function AnomalyMarkerList({ anomalies }: { anomalies: Anomaly[] }) {
+  if (anomalies.length === 0) return null;
+  return (
+    <div data-testid="chart-anomalies">
+      <Text fz="sm" fw={600} id="chart-anomalies-title">
+        Anomalies marked on the chart ({anomalies.length})
+      </Text>
+      <ul aria-labelledby="chart-anomalies-title" style={{ margin: 0, paddingLeft: 18 }}>
+        {anomalies.map((a) => (
+          <li key={`${a.metric}-${a.timestamp}`}>
+            <Text fz="sm" span>
+              <Text span fw={600} c={severityColor(a.severity)}>
+                {a.severity}
+              </Text>{' '}
+              · {formatTime(a.timestamp)} · {a.metric} {formatPercent(a.value)} (expected {formatPercent(a.expected)}) · {a.kind.replace('_', ' ')} {a.direction}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function MetricsTab({ summary, hostId, window }: { summary: SummaryResponse; hostId: string; window: TimeWindow }) {
   const c = useMemo(() => toColumns(summary.series), [summary.series]);
+  const anomalies = useAnomalies(hostId, window);
+  const all = anomalies.state.kind === 'ready' ? anomalies.state.data.anomalies ?? NO_ANOMALIES : NO_ANOMALIES;
+  const markers = useMemo(() => anomalyMarkers(all, c.times, CHARTED_METRICS), [all, c.times]);
+  const marked = useMemo(() => {
+    const first = c.times[0];
+    const last = c.times[c.times.length - 1];
+    return all.filter((a) => {
+      const t = Date.parse(a.timestamp) / 1000;
+      return CHARTED_METRICS.includes(a.metric) && t >= first && t <= last;
+    });
+  }, [all, c.times]);
   const pct = (v: number) => `${v.toFixed(0)}%`;
   const resources = useMemo(
     () => [
@@ -79,7 +120,8 @@ export function MetricsTab({ summary }: { summary: SummaryResponse }) {
         <EmptyState title={`No samples in the last ${summary.window}`}>The host has not reported in this window. Choose a longer range.</EmptyState>
       ) : (
         <>
-          <TimeSeriesChart title="CPU, memory, disk and swap (%)" times={c.times} series={resources} formatValue={pct} range={[0, 100]} testId="chart-resources" />
+          <TimeSeriesChart title="CPU, memory, disk and swap (%)" times={c.times} series={resources} formatValue={pct} range={[0, 100]} testId="chart-resources" markers={markers} />
+          <AnomalyMarkerList anomalies={marked} />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <TimeSeriesChart title="Network (sent and received per second)" times={c.times} series={network} formatValue={formatRate} testId="chart-network" />
             <TimeSeriesChart title="Health score" times={c.times} series={health} formatValue={(v) => v.toFixed(0)} range={[0, 100]} testId="chart-health" />

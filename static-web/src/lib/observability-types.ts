@@ -1,0 +1,103 @@
+// JSON shapes of the /api/v1/observability endpoints (snake_case, as the API writes them).
+
+export interface Anomaly {
+  timestamp: string;
+  metric: string;
+  value: number;
+  expected: number;
+  score: number;
+  direction: string;
+  severity: string;
+  kind: string;
+  until: string;
+  baseline: string;
+}
+
+export interface DiskForecast {
+  mount: string;
+  current_percent: number;
+  slope_percent_per_day: number;
+  days_to_full: number | null;
+  full_at: string | null;
+  warning: boolean;
+  message: string;
+  points: number;
+}
+
+export interface AnomaliesResponse {
+  status: string;
+  host_id: string;
+  window: string;
+  sensitivity: string;
+  from: string;
+  to: string;
+  count: number;
+  baselines: Record<string, string>;
+  anomalies: Anomaly[];
+  disk_forecast: DiskForecast | null;
+  forecast_alert_id: string | null;
+}
+
+export interface WriteLatency {
+  mean: number;
+  p95: number;
+  max: number;
+  writes: number;
+}
+
+export interface ServiceMetrics {
+  ingest_rate_samples_per_second: number;
+  ingest_rate_posts_per_minute: number;
+  accepted_samples: number;
+  rejected_samples: number;
+  throttled_posts: number;
+  counters_since: string;
+  total_hosts: number;
+  active_hosts: number;
+  stale_hosts: number;
+  open_alerts_by_severity: Record<string, number>;
+  table_write_latency_ms: WriteLatency | null;
+}
+
+export interface MetricsResponse {
+  status: string;
+  window: string;
+  from: string;
+  to: string;
+  service: ServiceMetrics;
+  platform: { name: string; unit: string; total: number | null; average: number | null }[] | null;
+  platform_note: string | null;
+}
+
+export interface ComponentHealth {
+  name: string;
+  status: string;
+  latency_ms: number;
+  last_error: string | null;
+  detail: string | null;
+}
+
+export interface OutboundClientState {
+  name: string;
+  circuit: string;
+  consecutive_failures: number;
+  last_error: string | null;
+}
+
+export interface ThrottleCounters {
+  ingest_throttled_posts: number;
+  realtime_published: number;
+  realtime_failed: number;
+  realtime_dropped: number;
+  webhooks_delivered: number;
+  webhooks_failed: number;
+}
+
+export interface ComponentsResponse {
+  status: string;
+  overall: string;
+  checked_at: string;
+  components: ComponentHealth[];
+  clients: OutboundClientState[] | null;
+  counters: ThrottleCounters | null;
+}
