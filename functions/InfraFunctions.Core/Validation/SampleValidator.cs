@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using InfraFunctions.Contracts;
 using InfraFunctions.Core.Options;
@@ -17,7 +19,8 @@ public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> i
         Sample? sample;
         try
         {
-            sample = element.Deserialize(ContractsJsonContext.Default.Sample);
+            // Parse the element's own UTF-8 bytes: no copy of the element is written out first.
+            sample = JsonSerializer.Deserialize(JsonMarshal.GetRawUtf8Value(element), ContractsJsonContext.Default.Sample);
         }
         catch (JsonException ex)
         {
@@ -33,7 +36,7 @@ public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> i
         var errors = new SampleErrors();
         CheckTimestamp(sample.Timestamp, errors);
         SampleRules.Check(sample, errors);
-        return errors.Count == 0 ? SampleValidation.Valid(sample, element.GetRawText()) : SampleValidation.Invalid(errors.ToArray());
+        return errors.Count == 0 ? SampleValidation.Valid(sample, Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(element))) : SampleValidation.Invalid(errors.ToArray());
     }
 
     private void CheckTimestamp(DateTimeOffset timestamp, SampleErrors errors)
