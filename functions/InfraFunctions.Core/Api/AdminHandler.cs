@@ -104,7 +104,7 @@ public sealed class AdminHandler(CredentialRepository credentials, ApiGuard guar
         }
         catch (JsonException ex)
         {
-            return (null, ApiResults.BadRequest($"The body is not valid JSON: {ex.Message.Split(" Path:")[0]} (path {ex.Path ?? "$"})."));
+            return (null, ApiResults.BadRequest($"The body is not valid JSON: {JsonErrorText.Of(ex)} (path {ex.Path ?? "$"})."));
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class IngestHandler(CredentialRepository credentials, IngestServic
         catch (JsonException ex)
         {
             return ApiResults.BadRequest(
-                $"The body is not a valid sample batch: {ex.Message.Split(" Path:")[0]} (at line {(ex.LineNumber ?? 0) + 1}, byte {ex.BytePositionInLine ?? 0}, path {ex.Path ?? "$"}).");
+                $"The body is not a valid sample batch: {JsonErrorText.Of(ex)} (at line {(ex.LineNumber ?? 0) + 1}, byte {ex.BytePositionInLine ?? 0}, path {ex.Path ?? "$"}).");
         }
 
         if (envelope is null)

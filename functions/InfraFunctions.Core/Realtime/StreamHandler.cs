@@ -54,7 +54,7 @@ public sealed class StreamHandler(
         }
         catch (JsonException ex)
         {
-            return ApiResults.BadRequest($"The body is not valid JSON for this call: {ex.Message.Split(" Path:")[0]}");
+            return ApiResults.BadRequest($"The body is not valid JSON for this call: {JsonErrorText.Of(ex)}");
         }
 
         if (body is null)

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using InfraFunctions.Contracts;
+using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Options;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> i
         catch (JsonException ex)
         {
             var where = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "sample" : ex.Path.TrimStart('$', '.');
-            return SampleValidation.Invalid($"{where}: {FirstSentence(ex.Message)}");
+            return SampleValidation.Invalid($"{where}: {JsonErrorText.Of(ex)}");
         }
 
         if (sample is null)
@@ -55,13 +56,6 @@ public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> i
     }
 
     private static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static string FirstSentence(string message)
-    {
-        // System.Text.Json appends "Path: ... | LineNumber: ..." which repeats what we already say.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 }
 
 /// <summary>The outcome for one sample; a valid one keeps its posted JSON, so storing it needs no second serialisation.</summary>
