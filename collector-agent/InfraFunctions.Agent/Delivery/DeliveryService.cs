@@ -73,8 +73,9 @@ internal sealed partial class DeliveryService(
                 failures = 0;
                 Settle(batch, reply);
                 serverInterval = TimeSpan.FromSeconds(Math.Max(MinPostInterval.TotalSeconds, reply.NextPostSeconds));
-                // A backlog (after an outage) drains at the fastest pace the server allows.
-                return spool.PendingBytes > 0 ? MinPostInterval : serverInterval;
+                // A backlog (after an outage) drains at the fastest pace the server allows. The backlog is judged
+                // when the batch was read: a sample taken while the post was in flight waits for the normal pace.
+                return batch.Truncated ? MinPostInterval : serverInterval;
 
             case { Status: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden }:
                 LogKeyRefused(logger, (int)response.Status, options.Endpoint, batch.Records.Count, RefusedRetry.TotalSeconds);

@@ -101,7 +101,7 @@ internal sealed partial class Spool : IDisposable
                 {
                     if (records.Count > 0 && bytes + record.Length > maxBytes)
                     {
-                        return new SpoolBatch(records, end, dropped);
+                        return new SpoolBatch(records, end, dropped, Truncated: true);
                     }
 
                     records.Add(record);
@@ -111,7 +111,7 @@ internal sealed partial class Spool : IDisposable
 
                 if (records.Count >= maxRecords)
                 {
-                    break;
+                    return new SpoolBatch(records, end, dropped, Truncated: end.Offset < size || segments[^1].Id != id);
                 }
 
                 if (end.Offset < size)

@@ -11,14 +11,13 @@ public sealed class DeliveryLoopTests
         agent.Enqueue(0, 1);
         await agent.Service.StartAsync(CancellationToken.None);
 
-        // The loop runs on its own task: give it time to start each wait before moving the clock.
-        await Task.Delay(300);
+        // The loop runs on its own task: wait until it is waiting on the clock before moving the clock.
+        await WaitForAsync(() => agent.Time.TimersCreated >= 1);
         agent.Time.Advance(TimeSpan.FromSeconds(6)); // sample interval + 1 s
-        await WaitForAsync(() => server.Requests.Count == 1 && agent.Spool.PendingBytes == 0);
+        await WaitForAsync(() => server.Requests.Count == 1 && agent.Time.TimersCreated >= 2);
         agent.Enqueue(1, 1);
-        await Task.Delay(300);
         agent.Time.Advance(TimeSpan.FromSeconds(9));
-        await Task.Delay(300);
+        await Task.Delay(300); // a post due now would have been made in this time
         Assert.Single(server.Requests);
         agent.Time.Advance(TimeSpan.FromSeconds(1));
         await WaitForAsync(() => server.Requests.Count == 2);

@@ -176,6 +176,31 @@ public sealed class DeliveryServiceTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(0, 600), server.Requests.SelectMany(r => DeliveryHarness.Seconds(r.Batch)));
     }
 
+    [Fact]
+    public async Task ASampleTakenWhileAPostIsInFlightWaitsForTheServersPace()
+    {
+        agent.Enqueue(0, 1);
+        server.WhileAnswering = () => agent.Enqueue(1, 1);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), await agent.Service.PostOnceAsync());
+
+        server.WhileAnswering = null;
+        await agent.Service.PostOnceAsync();
+        Assert.Equal([[0], [1]], server.Requests.Select(r => DeliveryHarness.Seconds(r.Batch)));
+    }
+
+    [Fact]
+    public async Task ABatchCutAtTheByteLimitCountsAsABacklog()
+    {
+        agent.Enqueue(0, 3);
+        var batch = agent.Spool.ReadPending(100, maxBytes: 1);
+
+        Assert.Single(batch.Records);
+        Assert.True(batch.Truncated);
+        Assert.False(agent.Spool.ReadPending(3, long.MaxValue).Truncated);
+        Assert.True(agent.Spool.ReadPending(2, long.MaxValue).Truncated);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

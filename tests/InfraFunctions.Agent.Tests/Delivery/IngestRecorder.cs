@@ -47,6 +47,9 @@ internal sealed class IngestRecorder : IAsyncDisposable
 
     public Uri Endpoint { get; private set; } = null!;
 
+    /// <summary>Runs while a request is being answered, before the reply is written (a post in flight).</summary>
+    public Action? WhileAnswering { get; set; }
+
     public static async Task<IngestRecorder> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -74,6 +77,7 @@ internal sealed class IngestRecorder : IAsyncDisposable
         var request = new RecordedRequest(
             context.Request.Headers.Authorization, context.Request.Headers.ContentEncoding, context.Request.ContentType, body.ToArray());
         Requests.Enqueue(request);
+        WhileAnswering?.Invoke();
         var reply = Script.TryDequeue(out var scripted)
             ? scripted
             : new ScriptedReply(200, $$"""{"accepted":{{request.Batch.Samples.Count}},"rejected":[],"next_post_seconds":{{NextPostSeconds}}}""");
