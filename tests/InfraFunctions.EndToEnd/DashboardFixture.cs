@@ -40,6 +40,8 @@ public sealed class DashboardFixture : IAsyncLifetime
             throw new InvalidOperationException($"{Dist} has no build: run `npm ci --prefix static-web && npm run build --prefix static-web` first.");
         }
 
+        // Assertions without their own timeout allow for a machine busy with other test runs.
+        Assertions.SetDefaultExpectTimeout(10_000);
         await _tables.InitializeAsync();
         // A fixed port, so the local SignalR connection string can name it (DESIGN §6, LocalHost stand-in).
         var port = AzuriteServer.FreePort();

@@ -64,8 +64,8 @@ public sealed class WebhookDeliveryTests(TablesFixture tables) : IClassFixture<T
 
         await core.Get<WebhookNotifier>().NotifyAsync(Raised("db-1"));
         await Task.Delay(400);
+        receiver.Failures.Enqueue(503); // when it comes up, it is overloaded once more
         await receiver.StartAsync();
-        receiver.Failures.Enqueue(503); // up, but overloaded once more
         var hooks = await receiver.WaitForAsync(4, TimeSpan.FromSeconds(20));
         await delivery.StopAsync(CancellationToken.None);
 

