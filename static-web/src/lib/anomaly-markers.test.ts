@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anomalyMarkers, severityColor, timeToX } from './anomaly-markers';
+import { anomalyMarkers, MARKER_REACH, MARKER_RADIUS, MARKER_RING, padRange, severityColor, timeToX } from './anomaly-markers';
 import type { Anomaly } from './observability-types';
 
 function anomaly(timestamp: string, metric: string, severity = 'warning', value = 90): Anomaly {
@@ -36,5 +36,25 @@ describe('timeToX', () => {
     expect(timeToX(100, 100, 200, 10, 400)).toBe(10);
     expect(timeToX(250, 100, 200, 10, 400)).toBeNull();
     expect(timeToX(150, 100, 100, 10, 400)).toBeNull();
+  });
+});
+
+describe('padRange', () => {
+  const reach = MARKER_RADIUS + MARKER_RING / 2;
+
+  it('keeps a marker on the first or last sample whole inside the plot', () => {
+    const [min, max] = padRange(1000, 1120, 600, MARKER_REACH);
+    const first = timeToX(1000, min, max, 0, 600)!;
+    const last = timeToX(1120, min, max, 0, 600)!;
+    expect(first - reach).toBeGreaterThanOrEqual(0);
+    expect(last + reach).toBeLessThanOrEqual(600);
+    // One linear scale: the samples span the plot less the room at each end.
+    expect(first).toBeCloseTo(MARKER_REACH);
+    expect(last).toBeCloseTo(600 - MARKER_REACH);
+  });
+
+  it('leaves a single instant or a plot too narrow for the room as it is', () => {
+    expect(padRange(1000, 1000, 600, MARKER_REACH)).toEqual([1000, 1000]);
+    expect(padRange(1000, 1120, 2 * MARKER_REACH, MARKER_REACH)).toEqual([1000, 1120]);
   });
 });

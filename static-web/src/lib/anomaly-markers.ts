@@ -8,6 +8,15 @@ export interface ChartMarker {
   label: string;
 }
 
+/** A marker's radius and ring width, in CSS pixels. */
+export const MARKER_RADIUS = 4;
+export const MARKER_RING = 1.5;
+/**
+ * The room kept between the first or last sample and the plot's edge: a marker's reach (radius and half its ring)
+ * with some to spare, as uPlot first ranges the time axis on a plot a little wider than the one it ends up drawing.
+ */
+export const MARKER_REACH = MARKER_RADIUS + MARKER_RING + 1;
+
 export const SEVERITY_COLORS: Record<string, string> = {
   critical: '#fa5252',
   warning: '#fd7e14',
@@ -40,4 +49,14 @@ export function anomalyMarkers(anomalies: readonly Anomaly[], times: ArrayLike<n
 export function timeToX(time: number, min: number, max: number, left: number, width: number): number | null {
   if (!(max > min) || time < min || time > max) return null;
   return left + ((time - min) / (max - min)) * width;
+}
+
+/**
+ * Widens [min, max] so that `pad` pixels of a `width`-pixel plot lie beyond each end: the data keep their shape
+ * (one linear scale), and a marker on the first or last point is drawn whole inside the plot.
+ */
+export function padRange(min: number, max: number, width: number, pad: number): [number, number] {
+  if (!(max > min) || !(width > 2 * pad)) return [min, max];
+  const perPixel = (max - min) / (width - 2 * pad);
+  return [min - pad * perPixel, max + pad * perPixel];
 }

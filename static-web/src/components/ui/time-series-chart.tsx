@@ -2,7 +2,7 @@ import { Card, Text, useComputedColorScheme } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import uPlot, { type AlignedData, type Options } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { timeToX, type ChartMarker } from '../../lib/anomaly-markers';
+import { MARKER_REACH, MARKER_RADIUS, MARKER_RING, padRange, timeToX, type ChartMarker } from '../../lib/anomaly-markers';
 
 export interface ChartSeries {
   label: string;
@@ -22,7 +22,10 @@ interface TimeSeriesChartProps {
   height?: number;
   testId?: string;
   onRendered?: (ms: number) => void;
-  /** Points drawn over the series (anomalies), coloured circles with a ring. */
+  /**
+   * Points drawn over the series (anomalies), coloured circles with a ring. Passing this (even empty) pads the
+   * time axis so a marker on the first or last sample is not cut by the plot's edge.
+   */
   markers?: readonly ChartMarker[];
 }
 
@@ -37,7 +40,7 @@ function drawMarkers(u: uPlot, markers: readonly ChartMarker[]) {
   const { min, max } = u.scales.x;
   if (min == null || max == null) return;
   const { ctx } = u;
-  const r = 4 * devicePixelRatio;
+  const r = MARKER_RADIUS * devicePixelRatio;
   ctx.save();
   for (const m of markers) {
     const x = timeToX(m.time, min, max, u.bbox.left, u.bbox.width);
@@ -47,11 +50,17 @@ function drawMarkers(u: uPlot, markers: readonly ChartMarker[]) {
     ctx.arc(x, y, r, 0, 2 * Math.PI);
     ctx.fillStyle = m.color;
     ctx.fill();
-    ctx.lineWidth = 1.5 * devicePixelRatio;
+    ctx.lineWidth = MARKER_RING * devicePixelRatio;
     ctx.strokeStyle = '#ffffff';
     ctx.stroke();
   }
   ctx.restore();
+}
+
+/** The data's time range widened by a marker's reach at each end of the plot (bbox is in canvas pixels). */
+function markerRoomRange(u: uPlot, min: number | null, max: number | null): [number | null, number | null] {
+  if (min == null || max == null) return [min, max];
+  return padRange(min, max, u.bbox.width, MARKER_REACH * devicePixelRatio);
 }
 
 /**
@@ -62,7 +71,8 @@ export function TimeSeriesChart({ title, times, series, formatValue, range, heig
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const scheme = useComputedColorScheme('light');
-  const shape = `${scheme}|${series.map((s) => `${s.label}:${s.color}:${s.fill ? 1 : 0}`).join(',')}|${range?.join('-') ?? ''}|${height}`;
+  const marked = markers !== undefined;
+  const shape = `${scheme}|${series.map((s) => `${s.label}:${s.color}:${s.fill ? 1 : 0}`).join(',')}|${range?.join('-') ?? ''}|${height}|${marked}`;
   const formatRef = useRef(formatValue);
   useEffect(() => {
     formatRef.current = formatValue;
@@ -87,7 +97,7 @@ export function TimeSeriesChart({ title, times, series, formatValue, range, heig
       // The first draw ends the render that onRendered reports (the perf check of static-web/README.md).
       hooks: { draw: [(u) => drawMarkers(u, markersRef.current), () => reportDraw()] },
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: true }, y: range ? { range } : { auto: true } },
+      scales: { x: marked ? { time: true, range: markerRoomRange } : { time: true }, y: range ? { range } : { auto: true } },
       axes: [axis, { ...axis, size: 64, values: (_u, ticks) => ticks.map((t) => formatRef.current(t)) }],
       series: [
         {},
@@ -110,7 +120,13 @@ export function TimeSeriesChart({ title, times, series, formatValue, range, heig
     started = performance.now();
     const instance = new uPlot(options, dataRef.current, el);
     plot.current = instance;
-    const observer = new ResizeObserver(() => instance.setSize({ width: Math.max(200, el.clientWidth), height }));
+    const observer = new ResizeObserver(() => {
+      const width = Math.max(200, el.clientWidth);
+      if (width === instance.width) return;
+      instance.setSize({ width, height });
+      // The marker room is a number of pixels, so a new width needs the time range worked out again.
+      if (marked) instance.setData(instance.data);
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
