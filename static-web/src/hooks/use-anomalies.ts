@@ -1,15 +1,63 @@
+import { useCallback } from 'react';
+import { api } from '../lib/api';
 import type { AnomaliesResponse } from '../lib/observability-types';
 import type { TimeWindow } from '../lib/types';
-import { useOptionalEndpoint } from './use-optional-endpoint';
+import { classify } from './use-optional-endpoint';
+import { usePolled } from './use-polled';
+
+const POLL_MS = 60_000;
+// A poll tick lands one interval after the request it follows; the margin makes sure it asks again.
+const FRESH_MS = POLL_MS - 1_000;
+
+interface SharedReply {
+  startedAt: number;
+  reply: Promise<AnomaliesResponse>;
+  data?: AnomaliesResponse;
+}
+
+// The Metrics and Anomalies tabs show the same scan: one request per host and window serves both.
+const shared = new Map<string, SharedReply>();
+
+function fetchShared(path: string): Promise<AnomaliesResponse> {
+  const now = Date.now();
+  const hit = shared.get(path);
+  if (hit && now - hit.startedAt < FRESH_MS) return hit.reply;
+  for (const [key, entry] of shared) if (now - entry.startedAt >= FRESH_MS) shared.delete(key);
+  // No abort signal: the reply is shared, so the tab that asked must not cancel it for the next one by closing.
+  const entry: SharedReply = { startedAt: now, reply: api.optional(path) as Promise<AnomaliesResponse> };
+  shared.set(path, entry);
+  entry.reply.then(
+    (data) => {
+      entry.data = data;
+    },
+    // A failure is not kept: the next view asks again.
+    () => {
+      if (shared.get(path) === entry) shared.delete(path);
+    },
+  );
+  return entry.reply;
+}
 
 /** Anomalies scan raw samples, which the API keeps to 24 h: longer windows show the last 24 h. */
 export function anomalyWindow(window: TimeWindow): TimeWindow {
   return window === '7d' || window === '30d' ? '24h' : window;
 }
 
-/** A host's anomalies for a window; a 404 or 503 leaves state.kind missing/unavailable and no data. */
+/**
+ * A host's anomalies for a window; a 404 or 503 leaves state.kind missing/unavailable and no data.
+ * Every caller with the same host and window shares one request, polled once a minute.
+ */
 export function useAnomalies(hostId: string, window: TimeWindow) {
   const scanned = anomalyWindow(window);
-  const result = useOptionalEndpoint<AnomaliesResponse>(`anomalies?host=${encodeURIComponent(hostId)}&window=${scanned}`, 60_000);
-  return { ...result, scanned };
+  const path = `anomalies?host=${encodeURIComponent(hostId)}&window=${scanned}`;
+  const fetcher = useCallback(() => fetchShared(path), [path]);
+  const polled = usePolled<AnomaliesResponse>(path, fetcher, POLL_MS);
+  const { refresh: refetch } = polled;
+  const refresh = useCallback(() => {
+    shared.delete(path);
+    refetch();
+  }, [path, refetch]);
+  // A tab opened after the other one fetched shows the shared reply at once, not a loading state first.
+  const data = polled.data ?? shared.get(path)?.data;
+  return { state: classify(data, polled.error, polled.loading), refresh, scanned };
 }
