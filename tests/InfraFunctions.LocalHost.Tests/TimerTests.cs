@@ -27,7 +27,9 @@ public sealed class TimerTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-        Assert.Contains("samples20200101", await run.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var report = await run.Content.ReadAsStringAsync();
+        Assert.Contains("samples20200101", report, StringComparison.Ordinal);
+        Assert.Contains("\"expired_stream_leases\":", report, StringComparison.Ordinal);
         Assert.DoesNotContain(service.Query().Select(t => t.Name), n => n == "samples20200101");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }

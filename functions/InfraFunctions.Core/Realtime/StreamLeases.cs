@@ -55,6 +55,32 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
         return hosts;
     }
 
+    /// <summary>
+    /// Deletes the rows of leases that ended more than <paramref name="grace"/> ago (dashboards closed without
+    /// calling stop). A row renewed since it was read keeps its new lease: the delete is conditional on its ETag.
+    /// </summary>
+    public async Task<int> PurgeExpiredAsync(TimeSpan grace, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableNames.Streams, cancellationToken);
+        var cutoff = time.GetUtcNow() - grace;
+        var filter = TableClient.CreateQueryFilter($"expires_at lt {cutoff}");
+        var deleted = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                deleted++;
+            }
+            catch (RequestFailedException ex) when (TableStore.IsNotFound(ex) || ex.Status == 412)
+            {
+                // stopped or renewed meanwhile
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>True while at least one connection holds a live lease on the host.</summary>
     public Task<bool> IsWatchedAsync(string hostId, CancellationToken cancellationToken = default) =>
         AnyLiveAsync(HostPartition(hostId), cancellationToken);

@@ -1,12 +1,19 @@
+using InfraFunctions.Core.Realtime;
 using InfraFunctions.Core.Retention;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InfraFunctions.Functions;
 
-public sealed class RetentionFunctions(RetentionService retention)
+public sealed class RetentionFunctions(RetentionService retention, StreamLeases leases)
 {
+    /// <summary>Leases that ended more than this long ago are deleted; nothing reads them any more.</summary>
+    private static readonly TimeSpan LeaseGrace = TimeSpan.FromHours(1);
+
     [Function(nameof(RetentionCleanup))]
-    public Task<RetentionReport> RetentionCleanup(
-        [TimerTrigger("%" + Core.AppSettingNames.RetentionSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        retention.RunAsync(cancellationToken);
+    public async Task<RetentionReport> RetentionCleanup(
+        [TimerTrigger("%" + Core.AppSettingNames.RetentionSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var report = await retention.RunAsync(cancellationToken);
+        return report with { ExpiredStreamLeases = await leases.PurgeExpiredAsync(LeaseGrace, cancellationToken) };
+    }
 }

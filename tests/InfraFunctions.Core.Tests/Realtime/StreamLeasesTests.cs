@@ -12,12 +12,13 @@ public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<Tabl
     private const string Key = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn012=";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
 
-    private (StreamLeases Leases, LeasePostIntervalAdvisor Advisor) Create()
+    private (StreamLeases Leases, LeasePostIntervalAdvisor Advisor) Create(FakeTimeProvider? clock = null)
     {
+        clock ??= _clock;
         var signalR = new TestOptionsMonitor<SignalROptions>(new SignalROptions());
         var ingest = new TestOptionsMonitor<IngestOptions>(new IngestOptions());
-        var leases = new StreamLeases(new TableStore(tables.Service), _clock, signalR);
-        var access = new SignalRAccess(SignalRConnectionString.Parse($"Endpoint=http://localhost;Port=7071;AccessKey={Key};"), _clock);
+        var leases = new StreamLeases(new TableStore(tables.Service), clock, signalR);
+        var access = new SignalRAccess(SignalRConnectionString.Parse($"Endpoint=http://localhost;Port=7071;AccessKey={Key};"), clock);
         return (leases, new LeasePostIntervalAdvisor(access, leases, signalR, ingest));
     }
 
@@ -90,6 +91,29 @@ public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<Tabl
         var host = $"rack/7\\node#3?{Guid.NewGuid():N}";
         await leases.StartAsync("conn-6", [host]);
         Assert.Equal(2, await advisor.NextPostSecondsAsync(host));
+    }
+
+    [Fact]
+    public async Task RowsOfLeasesThatEndedLongAgoArePurgedAndLiveOnesKept()
+    {
+        // Years before any other test's leases (the suite may share one Azurite), so the purge touches only these.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var (leases, advisor) = Create(clock);
+        var (abandoned, watched) = (NewHost(), NewHost());
+        await leases.StartAsync("conn-abandoned", [abandoned]); // a dashboard closed without calling stop
+        clock.Advance(TimeSpan.FromHours(2));
+        await leases.StartAsync("conn-live", [watched]);
+
+        // Host row, fleet row and connection row of the abandoned connection.
+        Assert.Equal(3, await leases.PurgeExpiredAsync(TimeSpan.FromHours(1)));
+
+        var rows = tables.Service.GetTableClient(TableNames.Streams).Query<Azure.Data.Tables.TableEntity>().ToArray();
+        Assert.DoesNotContain(rows, r => r.RowKey == "conn-abandoned");
+        Assert.Equal(3, rows.Count(r => r.RowKey == "conn-live"));
+        Assert.Null(await leases.StopAsync("conn-abandoned"));
+        Assert.Equal(2, await advisor.NextPostSecondsAsync(watched));
+        Assert.Equal(0, await leases.PurgeExpiredAsync(TimeSpan.FromHours(1)));
+        await leases.StopAsync("conn-live");
     }
 
     private sealed class TestOptionsMonitor<T>(T value) : IOptionsMonitor<T>
