@@ -27,21 +27,21 @@ public static class IngestThroughput
         Console.WriteLine($"{workers} workers x {posts} posts x {SamplesPerPost} samples, Azurite on :{azurite.Port}");
 
         // Warm both paths once, then alternate rounds so drift in the machine's load hits both alike.
-        await HttpRoundAsync(server, workers, 2, "warm");
-        await RawRoundAsync(service, workers, 2, "warm");
-        var http = new List<double>();
-        var raw = new List<double>();
-        for (var round = 0; round < 3; round++)
-        {
-            http.Add(await HttpRoundAsync(server, workers, posts, $"http{round}"));
-            raw.Add(await RawRoundAsync(service, workers, posts, $"raw{round}"));
-        }
+        var (http, raw) = await AlternatingRounds.RunAsync(
+            3,
+            async () =>
+            {
+                await HttpRoundAsync(server, workers, 2, "warm");
+                await RawRoundAsync(service, workers, 2, "warm");
+            },
+            round => HttpRoundAsync(server, workers, posts, $"http{round}"),
+            round => RawRoundAsync(service, workers, posts, $"raw{round}"));
 
-        var h = http.Order().ElementAt(1);
-        var r = raw.Order().ElementAt(1);
-        Console.WriteLine($"HTTP ingest through LocalHost: {h:F0} samples/s (rounds: {string.Join(", ", http.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))})");
-        Console.WriteLine($"Raw batch upserts:             {r:F0} samples/s (rounds: {string.Join(", ", raw.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))})");
-        Console.WriteLine($"Ratio (median of 3): {h / r:F2}  (goal >= 0.70)");
+        var h = AlternatingRounds.Median(http);
+        var r = AlternatingRounds.Median(raw);
+        Console.WriteLine($"HTTP ingest through LocalHost: {h:F0} samples/s (rounds: {AlternatingRounds.Join(http)})");
+        Console.WriteLine($"Raw batch upserts:             {r:F0} samples/s (rounds: {AlternatingRounds.Join(raw)})");
+        Console.WriteLine($"Ratio (median of {http.Count}): {h / r:F2}  (goal >= 0.70)");
     }
 
     private static async Task<double> HttpRoundAsync(LocalHostServer server, int workers, int posts, string tag)

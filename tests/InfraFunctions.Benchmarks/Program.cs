@@ -22,7 +22,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<ValidationBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | realtime [posts] [clients] | retention [rows] | summary [minutes-between-samples] | anomalies [hosts] | micro");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | realtime [posts] [clients] | retention [rows] [rounds] | summary [minutes-between-samples] | anomalies [hosts] | micro");
         return 2;
 }
 
