@@ -167,6 +167,9 @@ param aggregationDailySchedule string = '0 15 0 * * *'
 @description('NCRONTAB schedule of the stale-host and alert sweep (STALE_HOSTS_SCHEDULE): every minute.')
 param staleHostsSchedule string = '0 * * * * *'
 
+@description('NCRONTAB schedule of the disk-fill forecast sweep (DISK_FORECAST_SCHEDULE): twenty past each hour, after the hourly rollup.')
+param diskForecastSchedule string = '0 20 * * * *'
+
 @description('Hours back a late sample still recomputes its rolled-up hour and day (Aggregation__LateSampleLookbackHours).')
 @minValue(1)
 @maxValue(720)
@@ -322,6 +325,7 @@ module api 'app/api.bicep' = {
     aggregationHourlySchedule: aggregationHourlySchedule
     aggregationDailySchedule: aggregationDailySchedule
     staleHostsSchedule: staleHostsSchedule
+    diskForecastSchedule: diskForecastSchedule
     aggregationLateSampleLookbackHours: aggregationLateSampleLookbackHours
     alertsDurationSeconds: alertsDurationSeconds
     alertsHysteresisPoints: alertsHysteresisPoints

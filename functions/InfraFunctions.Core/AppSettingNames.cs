@@ -25,4 +25,7 @@ public static class AppSettingNames
 
     /// <summary>NCRONTAB schedule of the DetectStaleHosts timer (every minute).</summary>
     public const string StaleHostsSchedule = "STALE_HOSTS_SCHEDULE";
+
+    /// <summary>NCRONTAB schedule of the ForecastDisks timer (hourly, after the hourly rollup).</summary>
+    public const string DiskForecastSchedule = "DISK_FORECAST_SCHEDULE";
 }

@@ -92,6 +92,8 @@ param aggregationHourlySchedule string
 param aggregationDailySchedule string
 @description('STALE_HOSTS_SCHEDULE (NCRONTAB)')
 param staleHostsSchedule string
+@description('DISK_FORECAST_SCHEDULE (NCRONTAB)')
+param diskForecastSchedule string
 
 @description('Aggregation__LateSampleLookbackHours')
 param aggregationLateSampleLookbackHours int
@@ -213,6 +215,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       AGGREGATION_HOURLY_SCHEDULE: aggregationHourlySchedule
       AGGREGATION_DAILY_SCHEDULE: aggregationDailySchedule
       STALE_HOSTS_SCHEDULE: staleHostsSchedule
+      DISK_FORECAST_SCHEDULE: diskForecastSchedule
       Aggregation__LateSampleLookbackHours: string(aggregationLateSampleLookbackHours)
       Alerts__DurationSeconds: string(alertsDurationSeconds)
       Alerts__HysteresisPoints: string(alertsHysteresisPoints)

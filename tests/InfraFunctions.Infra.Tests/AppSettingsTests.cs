@@ -14,6 +14,7 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         { "AGGREGATION_HOURLY_SCHEDULE", 60 },
         { "AGGREGATION_DAILY_SCHEDULE", 24 * 60 },
         { "STALE_HOSTS_SCHEDULE", 1 },
+        { "DISK_FORECAST_SCHEDULE", 60 },
     };
 
     private (Deployment Where, JsonObject Settings) AppSettings()

@@ -33,6 +33,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<AlertPublisher>();
         services.AddSingleton<IIngestSubscriber, AlertEvaluator>();
         services.AddSingleton<StaleHostDetector>();
+        services.AddSingleton<DiskForecastAlerts>();
         services.AddSingleton<AlertsHandler>();
 
         services.AddSingleton<WebhookOutcomes>();

@@ -8,11 +8,10 @@ namespace InfraFunctions.Core.Api;
 
 /// <summary>
 /// <c>GET /api/v1/observability/anomalies?host=&amp;window=&amp;metric=&amp;sensitivity=</c>. A disk projected full within 14 days
-/// raises one <c>disk_forecast</c> warning alert through the alerting code (no second while it is open).
+/// raises one <c>disk_forecast</c> warning alert through <see cref="DiskForecastAlerts"/> (no second while it is open).
 /// </summary>
-public sealed class AnomaliesHandler(CallerGate gate, HostSelector selector, AnomalyScanner scanner, AlertRepository alerts, AlertPublisher publisher, ApiGuard guard, TimeProvider time)
+public sealed class AnomaliesHandler(CallerGate gate, HostSelector selector, AnomalyScanner scanner, DiskForecastAlerts forecasts, ApiGuard guard, TimeProvider time)
 {
-    public const string ForecastMetric = "disk_forecast";
 
     public Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Anomalies", async () =>
@@ -56,22 +55,10 @@ public sealed class AnomaliesHandler(CallerGate gate, HostSelector selector, Ano
 
             var chosen = metrics.Length > 0 ? metrics : AnomalyMetrics.Defaults;
             var scan = await scanner.ScanAsync(host.HostId, span, chosen, sensitivity, cancellationToken);
-            var alertId = scan.DiskForecast is { Warning: true } forecast ? await RaiseForecastAsync(host.HostId, forecast, cancellationToken) : null;
+            var alertId = scan.DiskForecast is { Warning: true } forecast ? await forecasts.RaiseAsync(host.HostId, forecast, cancellationToken) : null;
             var now = time.GetUtcNow();
             return ApiResults.Ok(
                 new AnomaliesResponse("success", host.HostId, window, sensitivity.Name, now - span, now, scan.Anomalies.Count, scan.Baselines, scan.Anomalies, scan.DiskForecast, alertId),
                 ApiJsonContext.Default.AnomaliesResponse);
         });
-
-    private async Task<string> RaiseForecastAsync(string hostId, DiskForecast forecast, CancellationToken cancellationToken)
-    {
-        var open = await alerts.ListAsync(hostId, AlertStates.Open, null, cancellationToken);
-        if (open.FirstOrDefault(a => a.Metric == ForecastMetric) is { } existing)
-        {
-            return existing.Id;
-        }
-
-        var raised = await publisher.RaiseAsync(hostId, ForecastMetric, "warning", forecast.DaysToFull ?? 0, DiskForecaster.WarnWithinDays, forecast.Message, time.GetUtcNow(), cancellationToken);
-        return raised.Id;
-    }
 }

@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfraFunctions.Functions;
 
 // Anonymous at the host: the handler requires a reader (list) or operator (acknowledge) token itself (DESIGN §10).
-public sealed class AlertFunctions(AlertsHandler alerts, StaleHostDetector staleHosts)
+public sealed class AlertFunctions(AlertsHandler alerts, StaleHostDetector staleHosts, DiskForecastAlerts diskForecasts)
 {
     [Function(nameof(ListAlerts))]
     public Task<IActionResult> ListAlerts(
@@ -24,4 +24,9 @@ public sealed class AlertFunctions(AlertsHandler alerts, StaleHostDetector stale
     public Task<StaleHostsReport> DetectStaleHosts(
         [TimerTrigger("%" + AppSettingNames.StaleHostsSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
         staleHosts.RunAsync(cancellationToken);
+
+    [Function(nameof(ForecastDisks))]
+    public Task<DiskForecastReport> ForecastDisks(
+        [TimerTrigger("%" + AppSettingNames.DiskForecastSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        diskForecasts.RunAsync(cancellationToken);
 }

@@ -1,0 +1,69 @@
+using InfraFunctions.Core.Anomalies;
+using InfraFunctions.Core.Storage;
+
+namespace InfraFunctions.Core.Alerts;
+
+/// <summary>What a disk-forecast sweep found: the hosts projected full within 14 days, and the alerts it raised and resolved.</summary>
+public sealed record DiskForecastReport(DateTimeOffset RanAt, int HostsChecked, IReadOnlyList<string> Warned, IReadOnlyList<string> Raised, IReadOnlyList<string> Resolved);
+
+/// <summary>
+/// One <c>disk_forecast</c> warning per host while its root disk is projected full within 14 days, resolved when a
+/// later projection no longer says so. The hourly sweep and the anomalies endpoint raise through the same code,
+/// so a host never has two open at once.
+/// </summary>
+public sealed class DiskForecastAlerts(HostRepository hosts, AnomalyScanner scanner, AlertRepository alerts, AlertPublisher publisher, TimeProvider time)
+{
+    public const string Metric = "disk_forecast";
+
+    /// <summary>The value a resolve records when the disk is not filling at all (no finite days-to-full), 100 years.</summary>
+    private const double NotFillingDays = 36500;
+
+    /// <summary>Raises the warning for a projection that calls for one, unless one is open; returns the open alert's id.</summary>
+    public async Task<string> RaiseAsync(string hostId, DiskForecast forecast, CancellationToken cancellationToken = default)
+    {
+        if (await OpenAsync(hostId, cancellationToken) is { } existing)
+        {
+            return existing.Id;
+        }
+
+        var raised = await publisher.RaiseAsync(hostId, Metric, "warning", forecast.DaysToFull ?? 0, DiskForecaster.WarnWithinDays, forecast.Message, time.GetUtcNow(), cancellationToken);
+        return raised.Id;
+    }
+
+    /// <summary>Projects every host that reported within the forecast's lookback; raises and resolves accordingly.</summary>
+    public async Task<DiskForecastReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var recent = (await hosts.ListAsync(cancellationToken)).Where(h => now - h.LastSeen < DiskForecaster.Lookback).ToArray();
+        List<string> warned = [], raised = [], resolved = [];
+        foreach (var host in recent)
+        {
+            // Too little history gives no projection, and then nothing changes either way.
+            if (await scanner.ForecastDiskAsync(host.HostId, cancellationToken) is not { } forecast)
+            {
+                continue;
+            }
+
+            var open = await OpenAsync(host.HostId, cancellationToken);
+            if (forecast.Warning)
+            {
+                warned.Add(host.HostId);
+                if (open is null)
+                {
+                    await RaiseAsync(host.HostId, forecast, cancellationToken);
+                    raised.Add(host.HostId);
+                }
+            }
+            else if (open is not null)
+            {
+                await publisher.ResolveAsync(open.Id, forecast.DaysToFull ?? NotFillingDays, forecast.Message, now, cancellationToken);
+                resolved.Add(host.HostId);
+            }
+        }
+
+        return new DiskForecastReport(now, recent.Length, warned, raised, resolved);
+    }
+
+    private async Task<AlertRecord?> OpenAsync(string hostId, CancellationToken cancellationToken) =>
+        (await alerts.ListAsync(hostId, AlertStates.Open, null, cancellationToken)).FirstOrDefault(a => a.Metric == Metric);
+}
