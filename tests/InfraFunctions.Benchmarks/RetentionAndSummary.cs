@@ -12,7 +12,8 @@ namespace InfraFunctions.Benchmarks;
 
 /// <summary>
 /// Retention: time to drop 5 expired day tables holding N rows against 10N rows, refilled before each run, in
-/// alternating rounds after a warm-up (goal: 10x the rows under 1.5x the median time). Summary: a 30d summary from
+/// alternating rounds after a warm-up (goal: 10x the rows under 1.5x the median time). Each run also counts the
+/// storage requests retention sends, which must not grow with rows at all. Summary: a 30d summary from
 /// hourly rollups against a raw scan of the same 30 days, in the same run.
 /// </summary>
 public static class RetentionAndSummary
@@ -26,19 +27,28 @@ public static class RetentionAndSummary
         await using var azurite = await AzuriteServer.StartAsync();
         await using var core = CoreHarness.Create(azurite.ConnectionString, Now);
         Console.WriteLine($"{n} vs {10 * n} rows over 5 expired days, {rounds} rounds after a warm-up of {n}, Azurite on :{azurite.Port}");
+        // Retention runs on its own client, the app's own code on top, so its storage requests can be counted.
+        var requests = new RequestCounter();
+        var options = new TableClientOptions();
+        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerRetry);
+        var store = new TableStore(new TableServiceClient(azurite.ConnectionString, options));
+        var retention = new RetentionService(store, new TableStats(store), core.Time, Microsoft.Extensions.Options.Options.Create(new InfraFunctions.Core.Options.RetentionOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<RetentionService>.Instance);
+        var counted = new Dictionary<int, List<int>> { [n] = [], [10 * n] = [] };
+        Task<double> Run(int rows, string label) => TimeRetentionAsync(core, retention, requests, rows, label, counted);
 
         // One store for the whole run, as the app has: every run drops all it was given, so the next fill starts clean.
         // The warm-up is of N only: it readies the same code paths, and a 10N fill would add minutes of setup.
         var (small, large) = await AlternatingRounds.RunAsync(
             rounds,
-            () => TimeRetentionAsync(core, n, "warm-up"),
-            round => TimeRetentionAsync(core, n, $"round {round}"),
-            round => TimeRetentionAsync(core, 10 * n, $"round {round}"));
+            () => Run(n, "warm-up"),
+            round => Run(n, $"round {round}"),
+            round => Run(10 * n, $"round {round}"));
 
         var (smallMedian, largeMedian) = (AlternatingRounds.Median(small), AlternatingRounds.Median(large));
         Console.WriteLine($"Retention of {n} rows: median {smallMedian:F0} ms (rounds: {AlternatingRounds.Join(small)})");
         Console.WriteLine($"Retention of {10 * n} rows: median {largeMedian:F0} ms (rounds: {AlternatingRounds.Join(large)})");
         Console.WriteLine($"Ratio 10N/N (medians of {rounds}): {largeMedian / smallMedian:F2}  (goal < 1.5)");
+        Console.WriteLine($"Storage requests per run: {string.Join("/", counted[n].Distinct())} for {n} rows, {string.Join("/", counted[10 * n].Distinct())} for {10 * n} rows");
     }
 
     public static async Task SummaryAsync(string[] args)
@@ -73,7 +83,7 @@ public static class RetentionAndSummary
         Console.WriteLine($"30d summary from rollups: {a:F0} ms; raw scan: {b:F0} ms; raw/rollups = {b / a:F1}x, rollups/raw = {a / b:F3}");
     }
 
-    private static async Task<double> TimeRetentionAsync(CoreHarness core, int rows, string label)
+    private static async Task<double> TimeRetentionAsync(CoreHarness core, RetentionService retention, RequestCounter requests, int rows, string label, Dictionary<int, List<int>> counted)
     {
         var fill = Stopwatch.StartNew();
         var perDay = rows / 5;
@@ -96,10 +106,16 @@ public static class RetentionAndSummary
         });
         fill.Stop();
 
+        var before = requests.Count;
         var timer = Stopwatch.StartNew();
-        var report = await core.Get<RetentionService>().RunAsync();
+        var report = await retention.RunAsync();
         timer.Stop();
-        Console.WriteLine($"{label}: filled {rows} rows in {fill.Elapsed.TotalSeconds:F0} s; dropped {report.Dropped.Count} tables holding {report.EntitiesDropped} entities in {timer.Elapsed.TotalMilliseconds:F0} ms");
+        var sent = requests.Count - before;
+        if (label != "warm-up")
+        {
+            counted[rows].Add(sent);
+        }
+        Console.WriteLine($"{label}: filled {rows} rows in {fill.Elapsed.TotalSeconds:F0} s; dropped {report.Dropped.Count} tables holding {report.EntitiesDropped} entities in {timer.Elapsed.TotalMilliseconds:F0} ms with {sent} storage requests");
         if (report.Dropped.Count != 5)
         {
             throw new InvalidOperationException($"Expected the 5 filled day tables to be dropped, not {report.Dropped.Count}: the rounds would not be comparable.");
@@ -119,5 +135,15 @@ public static class RetentionAndSummary
                 .ToArray();
             await samples.WriteAsync(host, chunk, cancellationToken);
         }
+    }
+
+    /// <summary>Counts every request (and retry) a Table Storage client sends.</summary>
+    private sealed class RequestCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message) => Interlocked.Increment(ref _count);
     }
 }
