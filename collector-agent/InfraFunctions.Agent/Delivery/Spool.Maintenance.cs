@@ -78,6 +78,7 @@ internal sealed partial class Spool
             var (id, size) = segments[0];
             droppedNow += SpoolRecords.Count(SegmentPath(id), id == cursor.Segment ? cursor.Offset : 0);
             total -= size;
+            droppedSinceRead = id;
             DeleteOldest();
             if (cursor.Segment <= id)
             {

@@ -22,6 +22,10 @@ internal sealed partial class Spool : IDisposable
     private SpoolPosition cursor;
     private long dropped;
 
+    // The newest segment the size bound dropped since the last read (0: none). Records of the batch in flight
+    // that were in it were counted as dropped, yet reach the server if that batch is acknowledged.
+    private long droppedSinceRead;
+
     private Spool(string directory, long limitBytes, long segmentBytes, ILogger logger)
     {
         this.directory = directory;
@@ -73,12 +77,17 @@ internal sealed partial class Spool : IDisposable
         }
     }
 
-    /// <summary>Reads up to <paramref name="maxRecords"/> unacknowledged records (and at least one, whatever its size).</summary>
+    /// <summary>
+    /// Reads up to <paramref name="maxRecords"/> unacknowledged records (and at least one, whatever its size).
+    /// A new read abandons the previous batch: only the batch read last may be acknowledged.
+    /// </summary>
     public SpoolBatch ReadPending(int maxRecords, long maxBytes)
     {
         lock (gate)
         {
+            droppedSinceRead = 0;
             var records = new List<byte[]>();
+            var ids = new List<long>();
             var end = cursor;
             long bytes = 0;
             foreach (var (id, size) in segments)
@@ -101,17 +110,18 @@ internal sealed partial class Spool : IDisposable
                 {
                     if (records.Count > 0 && bytes + record.Length > maxBytes)
                     {
-                        return new SpoolBatch(records, end, dropped, Truncated: true);
+                        return new SpoolBatch(records, ids, end, dropped, Truncated: true);
                     }
 
                     records.Add(record);
+                    ids.Add(id);
                     bytes += record.Length;
                     end = new SpoolPosition(id, stream.Position);
                 }
 
                 if (records.Count >= maxRecords)
                 {
-                    return new SpoolBatch(records, end, dropped, Truncated: end.Offset < size || segments[^1].Id != id);
+                    return new SpoolBatch(records, ids, end, dropped, Truncated: end.Offset < size || segments[^1].Id != id);
                 }
 
                 if (end.Offset < size)
@@ -121,7 +131,7 @@ internal sealed partial class Spool : IDisposable
                 }
             }
 
-            return new SpoolBatch(records, end, dropped);
+            return new SpoolBatch(records, ids, end, dropped);
         }
     }
 
@@ -135,7 +145,10 @@ internal sealed partial class Spool : IDisposable
                 cursor = batch.End;
             }
 
-            dropped = Math.Max(0, dropped - batch.Dropped);
+            // The server has every record of the batch, including any the size bound dropped while it was posted.
+            var delivered = batch.Segments.Count(id => id <= droppedSinceRead);
+            droppedSinceRead = 0;
+            dropped = Math.Max(0, dropped - batch.Dropped - delivered);
             // Segments wholly before the cursor, or finished and fully read, are no longer needed.
             while (segments.Count > 0 && segments[0].Id != ActiveId
                 && (segments[0].Id < cursor.Segment || (segments[0].Id == cursor.Segment && cursor.Offset >= segments[0].Size)))

@@ -125,22 +125,63 @@ public sealed class SpoolTests : IDisposable
     }
 
     [Fact]
-    public void DropsThatHappenWhileABatchIsInFlightAreStillReportedLater()
+    public void ARecordDroppedWhileItsBatchIsInFlightIsNotCountedOnceTheBatchIsAcknowledged()
     {
-        using var spool = Open(limitBytes: 8 * 1024, segmentBytes: 2 * 1024);
-        for (var i = 0; i < 60; i++)
+        // One record per segment, three segments' worth of room.
+        using var spool = Open(limitBytes: 3 * 1024, segmentBytes: 1024);
+        for (var i = 0; i < 3; i++)
         {
-            spool.Append(Record(i, padding: 300));
+            spool.Append(Record(i, padding: 900));
         }
 
-        var batch = spool.ReadPending(1000, long.MaxValue);
-        spool.Append(Record(60, padding: 4000));
-        var droppedSince = spool.DroppedSamples - batch.Dropped;
+        var batch = spool.ReadPending(2, long.MaxValue); // 0 and 1 are being posted
+        spool.Append(Record(3, padding: 900));           // the spool is full: 0 goes
+        spool.Append(Record(4, padding: 900));           // and 1
+        Assert.Equal(2, spool.DroppedSamples);
+        spool.Acknowledge(batch);                        // the server had 0 and 1 after all
 
+        Assert.Equal(["0", "1"], Texts(batch));
+        Assert.Equal(0, spool.DroppedSamples);
+        Assert.Equal(["2", "3", "4"], Texts(spool.ReadPending(100, long.MaxValue)));
+    }
+
+    [Fact]
+    public void ARecordDroppedWhileItsBatchIsInFlightIsCountedIfThePostFails()
+    {
+        using var spool = Open(limitBytes: 3 * 1024, segmentBytes: 1024);
+        for (var i = 0; i < 3; i++)
+        {
+            spool.Append(Record(i, padding: 900));
+        }
+
+        _ = spool.ReadPending(2, long.MaxValue); // posted, but the post failed: never acknowledged
+        spool.Append(Record(3, padding: 900));
+        var retry = spool.ReadPending(100, long.MaxValue);
+
+        Assert.Equal(["1", "2", "3"], Texts(retry));
+        Assert.Equal(1, retry.Dropped);
+        spool.Acknowledge(retry);
+        Assert.Equal(0, spool.DroppedSamples);
+    }
+
+    [Fact]
+    public void DropsThatHappenWhileABatchIsInFlightAreStillReportedLater()
+    {
+        using var spool = Open(limitBytes: 3 * 1024, segmentBytes: 1024);
+        for (var i = 0; i < 3; i++)
+        {
+            spool.Append(Record(i, padding: 900));
+        }
+
+        var batch = spool.ReadPending(1, long.MaxValue); // only 0 is being posted
+        spool.Append(Record(3, padding: 900));
+        spool.Append(Record(4, padding: 900));           // 0 and 1 are dropped
         spool.Acknowledge(batch);
 
-        Assert.True(droppedSince > 0);
-        Assert.Equal(droppedSince, spool.DroppedSamples);
+        Assert.Equal(1, spool.DroppedSamples);           // 1 was never delivered
+        var next = spool.ReadPending(100, long.MaxValue);
+        Assert.Equal(["2", "3", "4"], Texts(next));
+        Assert.Equal(1, next.Dropped);
     }
 
     [Fact]
