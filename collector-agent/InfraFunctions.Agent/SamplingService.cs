@@ -20,9 +20,25 @@ internal sealed partial class SamplingService(
         LogStarted(logger, options.HostId, options.Endpoint, options.SampleInterval.TotalSeconds, spool.Directory);
         // The first reading only sets the baseline for rates and CPU percents.
         collector.Collect();
-        using var timer = new PeriodicTimer(options.SampleInterval, time);
-        while (await WaitAsync(timer, stoppingToken))
+        var start = time.GetTimestamp();
+        var schedule = new SampleSchedule(options.SampleInterval);
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var (wait, skipped) = schedule.Next(time.GetElapsedTime(start));
+            if (skipped > 0)
+            {
+                LogSkipped(logger, skipped, options.SampleInterval.TotalSeconds);
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
             try
             {
                 var sample = collector.Collect();
@@ -35,20 +51,11 @@ internal sealed partial class SamplingService(
         }
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent started for host {HostId}, posting to {Endpoint}, sampling every {Seconds} s, spool {SpoolDir}")]
     private static partial void LogStarted(ILogger logger, string hostId, Uri? endpoint, double seconds, string spoolDir);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sampling fell behind: {Skipped} samples were not taken (the agent was starved of CPU, or a sample took longer than {Seconds} s)")]
+    private static partial void LogSkipped(ILogger logger, long skipped, double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Taking or queueing a sample failed; the next one is tried on schedule")]
     private static partial void LogSampleFailed(ILogger logger, Exception exception);
