@@ -127,12 +127,7 @@ public sealed class SpoolTests : IDisposable
     [Fact]
     public void ARecordDroppedWhileItsBatchIsInFlightIsNotCountedOnceTheBatchIsAcknowledged()
     {
-        // One record per segment, three segments' worth of room.
-        using var spool = Open(limitBytes: 3 * 1024, segmentBytes: 1024);
-        for (var i = 0; i < 3; i++)
-        {
-            spool.Append(Record(i, padding: 900));
-        }
+        using var spool = FullOfThree();
 
         var batch = spool.ReadPending(2, long.MaxValue); // 0 and 1 are being posted
         spool.Append(Record(3, padding: 900));           // the spool is full: 0 goes
@@ -148,11 +143,7 @@ public sealed class SpoolTests : IDisposable
     [Fact]
     public void ARecordDroppedWhileItsBatchIsInFlightIsCountedIfThePostFails()
     {
-        using var spool = Open(limitBytes: 3 * 1024, segmentBytes: 1024);
-        for (var i = 0; i < 3; i++)
-        {
-            spool.Append(Record(i, padding: 900));
-        }
+        using var spool = FullOfThree();
 
         _ = spool.ReadPending(2, long.MaxValue); // posted, but the post failed: never acknowledged
         spool.Append(Record(3, padding: 900));
@@ -167,11 +158,7 @@ public sealed class SpoolTests : IDisposable
     [Fact]
     public void DropsThatHappenWhileABatchIsInFlightAreStillReportedLater()
     {
-        using var spool = Open(limitBytes: 3 * 1024, segmentBytes: 1024);
-        for (var i = 0; i < 3; i++)
-        {
-            spool.Append(Record(i, padding: 900));
-        }
+        using var spool = FullOfThree();
 
         var batch = spool.ReadPending(1, long.MaxValue); // only 0 is being posted
         spool.Append(Record(3, padding: 900));
@@ -195,6 +182,18 @@ public sealed class SpoolTests : IDisposable
     }
 
     public void Dispose() => directory.Dispose();
+
+    /// <summary>A spool with room for three records, one a segment, holding records 0, 1 and 2.</summary>
+    private Spool FullOfThree()
+    {
+        var spool = Open(limitBytes: 3 * 1024, segmentBytes: 1024);
+        for (var i = 0; i < 3; i++)
+        {
+            spool.Append(Record(i, padding: 900));
+        }
+
+        return spool;
+    }
 
     private Spool Open(long limitBytes = 1024 * 1024, long? segmentBytes = null) =>
         Spool.Open(directory.Path, limitBytes, NullLogger.Instance, segmentBytes);
