@@ -24,7 +24,11 @@ public sealed class MetricsHandler(
     TimeProvider time,
     ILogger<MetricsHandler> logger)
 {
-    /// <summary>Function app platform metrics: Flex Consumption executions, 5xx responses, and response time (seconds).</summary>
+    /// <summary>
+    /// Function app platform metrics: Flex Consumption executions, 5xx responses, and response time (seconds). The
+    /// first is listed for Flex Consumption in the Azure Functions monitoring data reference (monitor-functions-reference);
+    /// the other two are Microsoft.Web/sites metrics of every plan.
+    /// </summary>
     public static readonly IReadOnlyList<string> PlatformMetricNames = ["OnDemandFunctionExecutionCount", "Http5xx", "HttpResponseTime"];
 
     private static readonly string[] Severities = ["warning", "critical"];
