@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -65,6 +67,31 @@ public static class RequestBody
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads a small JSON object body (64 KiB at most) into <typeparamref name="T"/>, or a 400 saying what is wrong,
+    /// followed by <paramref name="expected"/> (what a valid body looks like) when given.
+    /// </summary>
+    public static async Task<(T? Body, IActionResult? Error)> ReadJsonAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, string? expected = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var (bytes, error) = await ReadAsync(request, 64 * 1024, cancellationToken);
+        if (bytes is null)
+        {
+            return (null, error);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, typeInfo) is { } body
+                ? (body, null)
+                : (null, ApiResults.BadRequest("The body must be a JSON object."));
+        }
+        catch (JsonException ex)
+        {
+            return (null, ApiResults.BadRequest($"The body is not valid JSON: {JsonErrorText.Of(ex)} (path {ex.Path ?? "$"}).{(expected is null ? string.Empty : " " + expected)}"));
         }
     }
 
