@@ -1,5 +1,6 @@
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Observability;
@@ -25,6 +26,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<TableStore>();
         services.AddSingleton<SampleRepository>();
         services.AddSingleton<HostRepository>();
+        services.AddSingleton<HostThresholds>();
         services.AddSingleton<CredentialRepository>();
 
         services.AddSingleton<IRequestAuthenticator, BearerTokenAuthenticator>();
@@ -38,6 +40,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<IngestService>();
         services.AddSingleton<IngestHandler>();
         services.AddSingleton<InfrastructureHandler>();
+        services.AddSingleton<ThresholdsHandler>();
         services.AddSingleton<AdminHandler>();
         services.AddSingleton<RetentionService>();
         services.AddAggregationAndAlerting(configuration);

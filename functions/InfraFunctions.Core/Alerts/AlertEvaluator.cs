@@ -1,3 +1,4 @@
+using InfraFunctions.Core.Health;
 using System.Globalization;
 using InfraFunctions.Contracts;
 using InfraFunctions.Core.Ingest;
@@ -15,7 +16,7 @@ public sealed class AlertEvaluator(
     AlertTrackStore tracks,
     AlertPublisher publisher,
     TimeProvider time,
-    IOptionsMonitor<ThresholdOptions> thresholds,
+    HostThresholds thresholds,
     IOptionsMonitor<AlertOptions> options) : IIngestSubscriber
 {
     private static readonly (string Metric, string Label, Func<Sample, double> Value)[] Metrics =
@@ -36,7 +37,7 @@ public sealed class AlertEvaluator(
             changed[downKey] = AlertTrack.Empty;
         }
 
-        var t = thresholds.CurrentValue;
+        var t = await thresholds.ForHostAsync(batch.HostId, cancellationToken);
         var o = options.CurrentValue;
         var duration = TimeSpan.FromSeconds(o.DurationSeconds);
         (string Severity, Func<string, double> Threshold)[] levels =

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Validation;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +14,7 @@ public sealed class AdminHandler(CredentialRepository credentials, ApiGuard guar
     public Task<IActionResult> CreateAgentAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Create agent", async () =>
         {
-            var (body, error) = await ReadAsync(request, ApiJsonContext.Default.CreateAgentRequest, cancellationToken);
+            var (body, error) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.CreateAgentRequest, cancellationToken: cancellationToken);
             if (body is null)
             {
                 return error!;
@@ -52,7 +50,7 @@ public sealed class AdminHandler(CredentialRepository credentials, ApiGuard guar
     public Task<IActionResult> CreateTokenAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Create token", async () =>
         {
-            var (body, error) = await ReadAsync(request, ApiJsonContext.Default.CreateTokenRequest, cancellationToken);
+            var (body, error) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.CreateTokenRequest, cancellationToken: cancellationToken);
             if (body is null)
             {
                 return error!;
@@ -61,7 +59,7 @@ public sealed class AdminHandler(CredentialRepository credentials, ApiGuard guar
             var errors = new Dictionary<string, string[]>();
             if (!Roles.IsKnown(body.Role))
             {
-                errors["role"] = [$"Use '{Roles.Reader}' (read and watch) or '{Roles.Operator}' (also acknowledge alerts and run maintenance)."];
+                errors["role"] = [$"Use '{Roles.Reader}' (read and watch) or '{Roles.Operator}' (also acknowledge alerts, change thresholds and run maintenance)."];
             }
 
             if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 128)
@@ -86,25 +84,4 @@ public sealed class AdminHandler(CredentialRepository credentials, ApiGuard guar
         guard.RunAsync("Revoke token", async () => await credentials.RevokeTokenAsync(tokenId, cancellationToken)
             ? ApiResults.Ok(new RevokedResponse(tokenId, true), ApiJsonContext.Default.RevokedResponse)
             : ApiResults.NotFound($"No token with id '{tokenId}'. GET /api/v1/admin/tokens lists them."));
-
-    private static async Task<(T? Body, IActionResult? Error)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where T : class
-    {
-        var (bytes, error) = await RequestBody.ReadAsync(request, 64 * 1024, cancellationToken);
-        if (bytes is null)
-        {
-            return (null, error);
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, typeInfo) is { } body
-                ? (body, null)
-                : (null, ApiResults.BadRequest("The body must be a JSON object."));
-        }
-        catch (JsonException ex)
-        {
-            return (null, ApiResults.BadRequest($"The body is not valid JSON: {JsonErrorText.Of(ex)} (path {ex.Path ?? "$"})."));
-        }
-    }
 }

@@ -27,6 +27,8 @@ namespace InfraFunctions.Core.Api;
 [JsonSerializable(typeof(RevokedResponse))]
 [JsonSerializable(typeof(AlertsResponse))]
 [JsonSerializable(typeof(AlertResponse))]
+[JsonSerializable(typeof(Health.ThresholdOverrides))]
+[JsonSerializable(typeof(ThresholdsResponse))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(AnomaliesResponse))]
 [JsonSerializable(typeof(TracesResponse))]

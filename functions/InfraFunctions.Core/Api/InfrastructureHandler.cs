@@ -17,7 +17,7 @@ public sealed class InfrastructureHandler(
     Aggregation.TieredSummaryReader tiers,
     ApiGuard guard,
     TimeProvider time,
-    IOptionsMonitor<ThresholdOptions> thresholds,
+    HostThresholds thresholds,
     IOptionsMonitor<IngestOptions> ingest)
 {
     private const string Success = "success";
@@ -109,7 +109,9 @@ public sealed class InfrastructureHandler(
 
             var now = time.GetUtcNow();
             var rows = await hosts.ListAsync(cancellationToken);
-            var views = rows.Select(r => View(r, now)).OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
+            var overrides = await thresholds.AllAsync(cancellationToken);
+            var defaults = thresholds.Defaults;
+            var views = rows.Select(r => View(r, overrides.TryGetValue(r.HostId, out var o) ? o.Apply(defaults) : defaults, now)).OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
             return ApiResults.Ok(new HostsResponse(Success, views.Length, views), ApiJsonContext.Default.HostsResponse);
         });
 
@@ -123,12 +125,12 @@ public sealed class InfrastructureHandler(
             }
 
             var (host, error) = await selector.SelectAsync(request, cancellationToken);
-            return host is null ? error! : respond(HostSnapshot.Of(host, thresholds.CurrentValue, ingest.CurrentValue, time.GetUtcNow()));
+            return host is null ? error! : respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), ingest.CurrentValue, time.GetUtcNow()));
         });
 
-    private HostView View(HostSummaryRow r, DateTimeOffset now)
+    private HostView View(HostSummaryRow r, ThresholdOptions hostThresholds, DateTimeOffset now)
     {
-        var check = ThresholdEvaluator.Evaluate(r.CpuPercent, r.MemoryPercent, r.DiskPercent, thresholds.CurrentValue);
+        var check = ThresholdEvaluator.Evaluate(r.CpuPercent, r.MemoryPercent, r.DiskPercent, hostThresholds);
         var score = HealthScore.Compute(r.CpuPercent, r.MemoryPercent, r.DiskPercent, check);
         var level = HealthScore.Level(score);
         var stale = HostSnapshot.IsStale(r.LastSeen, r.IntervalSeconds, ingest.CurrentValue, now);

@@ -1,6 +1,6 @@
 namespace InfraFunctions.Core.Auth;
 
-/// <summary>reader reads everything and watches live streams; operator also acknowledges alerts and runs maintenance.</summary>
+/// <summary>reader reads everything and watches live streams; operator also acknowledges alerts, changes per-host thresholds and runs maintenance.</summary>
 public static class Roles
 {
     public const string Reader = "reader";

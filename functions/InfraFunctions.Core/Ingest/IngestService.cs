@@ -5,7 +5,6 @@ using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Ingest;
 
@@ -16,14 +15,14 @@ public sealed class IngestService(
     HostRepository hosts,
     IPostIntervalAdvisor intervals,
     IEnumerable<IIngestSubscriber> subscribers,
-    IOptionsMonitor<ThresholdOptions> thresholds,
+    HostThresholds thresholds,
     IngestCounters counters,
     TimeProvider time,
     ILogger<IngestService> logger)
 {
     public async Task<IngestReply> IngestAsync(IngestEnvelope envelope, CancellationToken cancellationToken = default)
     {
-        var (accepted, rejected) = Validate(envelope.Samples);
+        var (accepted, rejected) = Validate(envelope.Samples, await thresholds.ForHostAsync(envelope.HostId, cancellationToken));
         var nextPost = await intervals.NextPostSecondsAsync(envelope.HostId, cancellationToken);
         if (accepted.Count == 0)
         {
@@ -56,9 +55,8 @@ public sealed class IngestService(
         return new IngestReply(accepted.Count, rejected, nextPost);
     }
 
-    private (List<AcceptedSample> Accepted, List<RejectedSample> Rejected) Validate(IReadOnlyList<JsonElement> raw)
+    private (List<AcceptedSample> Accepted, List<RejectedSample> Rejected) Validate(IReadOnlyList<JsonElement> raw, ThresholdOptions options)
     {
-        var options = thresholds.CurrentValue;
         var accepted = new List<AcceptedSample>(raw.Count);
         var rejected = new List<RejectedSample>();
         for (var i = 0; i < raw.Count; i++)

@@ -9,4 +9,5 @@ public static class TableNames
     public const string Alerts = "alerts";
     public const string Streams = "streams";
     public const string Jobs = "jobs";
+    public const string Thresholds = "thresholds";
 }
