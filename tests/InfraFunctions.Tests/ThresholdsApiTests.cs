@@ -58,7 +58,9 @@ public sealed class ThresholdsApiTests(AlertsApiFixture fixture) : IClassFixture
             Assert.Equal("healthy", otherHealth.GetProperty("status").GetString()); // 60% is fine under the defaults
 
             var fleet = (await (await fixture.Reader.GetAsync("api/v1/observability/hosts")).JsonAsync()).GetProperty("hosts").EnumerateArray();
-            Assert.Equal(health.GetProperty("health_score").GetDouble(), fleet.Single(h => h.GetProperty("host_id").GetString() == host).GetProperty("health_score").GetDouble());
+            var row = fleet.Single(h => h.GetProperty("host_id").GetString() == host);
+            Assert.Equal(health.GetProperty("health_score").GetDouble(), row.GetProperty("health_score").GetDouble());
+            Assert.Equal(55, row.GetProperty("thresholds").GetProperty("cpu_critical").GetDouble()); // the fleet view colours by it
 
             var open = await (await fixture.Reader.GetAsync($"api/v1/observability/alerts?host={host}&state=open")).JsonAsync();
             var critical = Assert.Single(open.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("severity").GetString() == "critical");

@@ -135,7 +135,7 @@ public sealed class InfrastructureHandler(
         var level = HealthScore.Level(score);
         var stale = HostSnapshot.IsStale(r.LastSeen, r.IntervalSeconds, ingest.CurrentValue, now);
         return new HostView(r.HostId, r.Hostname, r.Os, stale ? "down" : level, score, level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
-            r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, stale);
+            r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, stale, check.Thresholds);
     }
 
     private static PlatformView View(HostRecord h) =>

@@ -100,6 +100,7 @@ public sealed record HostView(
     DateTimeOffset LastSeen,
     DateTimeOffset LatestTimestamp,
     int IntervalSeconds,
-    bool Stale);
+    bool Stale,
+    ThresholdSet Thresholds);
 
 public sealed record HostsResponse(string Status, int Count, IReadOnlyList<HostView> Hosts);

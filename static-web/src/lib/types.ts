@@ -18,6 +18,8 @@ export interface HostView {
   latest_timestamp: string;
   interval_seconds: number;
   stale: boolean;
+  /** The host's thresholds in force (its overrides over the defaults); absent for a row first seen live. */
+  thresholds?: Thresholds;
 }
 
 export interface HostsResponse {

@@ -1,7 +1,7 @@
 import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { memo } from 'react';
 import type { HostView } from '../../lib/types';
-import { DEFAULT_THRESHOLDS as T } from '../../lib/health';
+import { DEFAULT_THRESHOLDS } from '../../lib/health';
 import { formatAgo } from '../../lib/format';
 import { ScoreBadge, StatusBadge } from '../../components/ui/status-badge';
 import { UsageBar } from '../../components/ui/metric-card';
@@ -9,6 +9,7 @@ import { hostHref } from '../../hooks/use-route';
 
 function HostCardView({ host, now, onOpen }: { host: HostView; now: number; onOpen: (href: string) => void }) {
   const href = hostHref(host.host_id);
+  const T = host.thresholds ?? DEFAULT_THRESHOLDS;
   return (
     <Card withBorder radius="md" padding="md" data-testid="host-card" data-host-id={host.host_id}>
       <Stack gap="xs">
