@@ -170,6 +170,9 @@ param staleHostsSchedule string = '0 * * * * *'
 @description('NCRONTAB schedule of the disk-fill forecast sweep (DISK_FORECAST_SCHEDULE): twenty past each hour, after the hourly rollup.')
 param diskForecastSchedule string = '0 20 * * * *'
 
+@description('NCRONTAB schedule of the webhook redelivery sweep (WEBHOOK_REDELIVERY_SCHEDULE): every five minutes.')
+param webhookRedeliverySchedule string = '30 */5 * * * *'
+
 @description('Hours back a late sample still recomputes its rolled-up hour and day (Aggregation__LateSampleLookbackHours).')
 @minValue(1)
 @maxValue(720)
@@ -326,6 +329,7 @@ module api 'app/api.bicep' = {
     aggregationDailySchedule: aggregationDailySchedule
     staleHostsSchedule: staleHostsSchedule
     diskForecastSchedule: diskForecastSchedule
+    webhookRedeliverySchedule: webhookRedeliverySchedule
     aggregationLateSampleLookbackHours: aggregationLateSampleLookbackHours
     alertsDurationSeconds: alertsDurationSeconds
     alertsHysteresisPoints: alertsHysteresisPoints

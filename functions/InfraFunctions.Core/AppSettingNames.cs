@@ -26,6 +26,9 @@ public static class AppSettingNames
     /// <summary>NCRONTAB schedule of the DetectStaleHosts timer (every minute).</summary>
     public const string StaleHostsSchedule = "STALE_HOSTS_SCHEDULE";
 
+    /// <summary>NCRONTAB schedule of the RedeliverWebhooks timer (every five minutes).</summary>
+    public const string WebhookRedeliverySchedule = "WEBHOOK_REDELIVERY_SCHEDULE";
+
     /// <summary>NCRONTAB schedule of the ForecastDisks timer (hourly, after the hourly rollup).</summary>
     public const string DiskForecastSchedule = "DISK_FORECAST_SCHEDULE";
 }

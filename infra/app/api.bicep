@@ -94,6 +94,8 @@ param aggregationDailySchedule string
 param staleHostsSchedule string
 @description('DISK_FORECAST_SCHEDULE (NCRONTAB)')
 param diskForecastSchedule string
+@description('WEBHOOK_REDELIVERY_SCHEDULE (NCRONTAB)')
+param webhookRedeliverySchedule string
 
 @description('Aggregation__LateSampleLookbackHours')
 param aggregationLateSampleLookbackHours int
@@ -216,6 +218,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       AGGREGATION_DAILY_SCHEDULE: aggregationDailySchedule
       STALE_HOSTS_SCHEDULE: staleHostsSchedule
       DISK_FORECAST_SCHEDULE: diskForecastSchedule
+      WEBHOOK_REDELIVERY_SCHEDULE: webhookRedeliverySchedule
       Aggregation__LateSampleLookbackHours: string(aggregationLateSampleLookbackHours)
       Alerts__DurationSeconds: string(alertsDurationSeconds)
       Alerts__HysteresisPoints: string(alertsHysteresisPoints)

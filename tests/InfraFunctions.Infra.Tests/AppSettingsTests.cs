@@ -15,6 +15,7 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         { "AGGREGATION_DAILY_SCHEDULE", 24 * 60 },
         { "STALE_HOSTS_SCHEDULE", 1 },
         { "DISK_FORECAST_SCHEDULE", 60 },
+        { "WEBHOOK_REDELIVERY_SCHEDULE", 5 },
     };
 
     private (Deployment Where, JsonObject Settings) AppSettings()

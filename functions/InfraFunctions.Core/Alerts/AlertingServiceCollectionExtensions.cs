@@ -38,6 +38,8 @@ public static class AlertingServiceCollectionExtensions
 
         services.AddSingleton<WebhookOutcomes>();
         services.AddHttpClient(WebhookDeliveryService.ClientName);
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<WebhookRedelivery>();
         services.AddSingleton<WebhookNotifier>();
         services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<WebhookNotifier>());
         services.AddHostedService<WebhookDeliveryService>();

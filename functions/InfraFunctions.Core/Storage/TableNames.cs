@@ -10,4 +10,5 @@ public static class TableNames
     public const string Streams = "streams";
     public const string Jobs = "jobs";
     public const string Thresholds = "thresholds";
+    public const string Webhooks = "webhooks";
 }

@@ -10,10 +10,12 @@ namespace InfraFunctions.Core.Webhooks;
 /// <summary>
 /// Posts queued alert events to their receivers. Each delivery retries network errors, 408, 429 and 5xx with
 /// exponential backoff (honouring Retry-After); deliveries run side by side, so one dead receiver delays no other.
-/// URLs are never logged: Slack and Teams webhook URLs are secrets.
+/// URLs are never logged: Slack and Teams webhook URLs are secrets. A delivery's outbox record is deleted when it ends
+/// and its lease kept ahead of each retry; one abandoned at shutdown keeps its record for redelivery.
 /// </summary>
 public sealed class WebhookDeliveryService(
     WebhookNotifier notifier,
+    WebhookOutbox outbox,
     IHttpClientFactory clients,
     TimeProvider time,
     IOptionsMonitor<WebhookOptions> options,
@@ -50,6 +52,7 @@ public sealed class WebhookDeliveryService(
         {
             var delivered = await DeliverAsync(delivery, stoppingToken);
             outcomes.Record(delivery.Url.Host, delivered, delivered ? null : "The receiver refused the alert or stayed unreachable after every retry.");
+            await CompleteAsync(delivery);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -59,6 +62,7 @@ public sealed class WebhookDeliveryService(
         {
             logger.LogError(ex, "Webhook delivery of alert {AlertId} to {Receiver} failed unexpectedly", delivery.Alert.AlertId, delivery.Url.Host);
             outcomes.Record(delivery.Url.Host, false, ex.GetType().Name);
+            await CompleteAsync(delivery);
         }
         finally
         {
@@ -110,8 +114,44 @@ public sealed class WebhookDeliveryService(
             }
 
             var delay = Backoff(o.RetryDelayMilliseconds, attempt, retryAfter);
+            await ExtendLeaseAsync(delivery, delay + TimeSpan.FromSeconds(o.TimeoutSeconds) + WebhookNotifier.LeaseMargin, cancellationToken);
             logger.LogInformation("Webhook {Format} delivery of alert {AlertId} to {Receiver} failed ({Outcome}); retry {Attempt} in {Delay}", delivery.Format, delivery.Alert.AlertId, delivery.Url.Host, outcome, attempt + 1, delay);
             await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    private async Task CompleteAsync(WebhookDelivery delivery)
+    {
+        if (delivery.OutboxId is not { } id)
+        {
+            return;
+        }
+
+        try
+        {
+            await outbox.CompleteAsync(id, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The record outlives the delivery: a redelivery sweep may send it once more (at least once).
+            logger.LogWarning(ex, "The finished webhook delivery of alert {AlertId} could not be removed from the outbox", delivery.Alert.AlertId);
+        }
+    }
+
+    private async Task ExtendLeaseAsync(WebhookDelivery delivery, TimeSpan leaseFor, CancellationToken cancellationToken)
+    {
+        if (delivery.OutboxId is not { } id)
+        {
+            return;
+        }
+
+        try
+        {
+            await outbox.ExtendAsync(id, leaseFor, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The lease of webhook delivery of alert {AlertId} could not be extended; another instance may send it too", delivery.Alert.AlertId);
         }
     }
 

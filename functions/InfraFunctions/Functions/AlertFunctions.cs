@@ -1,6 +1,7 @@
 using InfraFunctions.Core;
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfraFunctions.Functions;
 
 // Anonymous at the host: the handler requires a reader (list) or operator (acknowledge) token itself (DESIGN §10).
-public sealed class AlertFunctions(AlertsHandler alerts, StaleHostDetector staleHosts, DiskForecastAlerts diskForecasts)
+public sealed class AlertFunctions(AlertsHandler alerts, StaleHostDetector staleHosts, DiskForecastAlerts diskForecasts, WebhookRedelivery webhooks)
 {
     [Function(nameof(ListAlerts))]
     public Task<IActionResult> ListAlerts(
@@ -29,4 +30,9 @@ public sealed class AlertFunctions(AlertsHandler alerts, StaleHostDetector stale
     public Task<DiskForecastReport> ForecastDisks(
         [TimerTrigger("%" + AppSettingNames.DiskForecastSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
         diskForecasts.RunAsync(cancellationToken);
+
+    [Function(nameof(RedeliverWebhooks))]
+    public Task<WebhookRedeliveryReport> RedeliverWebhooks(
+        [TimerTrigger("%" + AppSettingNames.WebhookRedeliverySchedule + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        webhooks.RunAsync(cancellationToken);
 }

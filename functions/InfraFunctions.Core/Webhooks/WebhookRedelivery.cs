@@ -1,0 +1,32 @@
+using InfraFunctions.Core.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Core.Webhooks;
+
+/// <summary>What a redelivery sweep found: deliveries whose instance stopped before finishing them, queued again here.</summary>
+public sealed record WebhookRedeliveryReport(DateTimeOffset RanAt, int Requeued);
+
+/// <summary>
+/// The timer side of the webhook outbox: takes deliveries whose lease ran out (their instance stopped, crashed or was
+/// scaled in mid-retry) and queues them on this instance, with a fresh lease and a fresh set of attempts.
+/// </summary>
+public sealed class WebhookRedelivery(WebhookOutbox outbox, WebhookNotifier notifier, IOptionsMonitor<WebhookOptions> options, TimeProvider time, ILogger<WebhookRedelivery> logger)
+{
+    public async Task<WebhookRedeliveryReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var lease = TimeSpan.FromSeconds(options.CurrentValue.TimeoutSeconds) + WebhookNotifier.LeaseMargin;
+        var claimed = await outbox.ClaimExpiredAsync(notifier.Receivers(), lease, cancellationToken);
+        foreach (var delivery in claimed)
+        {
+            notifier.Enqueue(delivery);
+        }
+
+        if (claimed.Count > 0)
+        {
+            logger.LogInformation("Queued {Count} webhook deliveries again that an instance left unfinished", claimed.Count);
+        }
+
+        return new WebhookRedeliveryReport(time.GetUtcNow(), claimed.Count);
+    }
+}
