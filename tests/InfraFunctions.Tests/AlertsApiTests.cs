@@ -53,15 +53,6 @@ public sealed class AlertsApiTests(AlertsApiFixture fixture) : IClassFixture<Ale
         return host;
     }
 
-    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.JsonAsync();
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-        return problem;
-    }
-
     [Fact]
     public async Task AlertsRaisedAtIngestAreListedByHostAndStateAndSentToTheWebhook()
     {
@@ -95,14 +86,14 @@ public sealed class AlertsApiTests(AlertsApiFixture fixture) : IClassFixture<Ale
         using var unknown = await fixture.Operator.PostAsync("api/v1/observability/alerts/0638999000000000000-00000000/acknowledge", null);
         using var anonymous = await fixture.Server.Client.GetAsync("api/v1/observability/alerts");
 
-        await AssertProblemAsync(byReader, HttpStatusCode.Forbidden);
+        await byReader.ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, byOperator.StatusCode);
         var alert = (await byOperator.JsonAsync()).GetProperty("alert");
         Assert.Equal(id, alert.GetProperty("id").GetString());
         Assert.Equal("on-call", alert.GetProperty("acknowledged_by").GetString());
         Assert.Equal(JsonValueKind.String, alert.GetProperty("acknowledged_at").ValueKind);
-        await AssertProblemAsync(unknown, HttpStatusCode.NotFound);
-        await AssertProblemAsync(anonymous, HttpStatusCode.Unauthorized);
+        await unknown.ProblemAsync(HttpStatusCode.NotFound);
+        await anonymous.ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -111,8 +102,8 @@ public sealed class AlertsApiTests(AlertsApiFixture fixture) : IClassFixture<Ale
         using var state = await fixture.Reader.GetAsync("api/v1/observability/alerts?state=closed");
         using var since = await fixture.Reader.GetAsync("api/v1/observability/alerts?since=yesterday");
 
-        await AssertProblemAsync(state, HttpStatusCode.BadRequest);
-        var problem = await AssertProblemAsync(since, HttpStatusCode.BadRequest);
+        await state.ProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await since.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("since", out _));
     }
 

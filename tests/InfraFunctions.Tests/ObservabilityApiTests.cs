@@ -70,13 +70,6 @@ public sealed class ObservabilityFixture : IAsyncLifetime
 
 public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClassFixture<ObservabilityFixture>
 {
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return await response.JsonAsync();
-    }
-
     [Fact]
     public async Task AnInjectedCpuSpikeInIngestedSamplesIsReportedWithExpectedValueScoreDirectionAndSeverity()
     {
@@ -126,11 +119,11 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
     [Fact]
     public async Task AnomalyQueriesWithUnknownWindowMetricOrSensitivityAreProblems()
     {
-        var problem = await ProblemAsync(await fixture.Reader.GetAsync("api/v1/observability/anomalies?window=9d&metric=gpu&sensitivity=extreme"), HttpStatusCode.BadRequest);
+        var problem = await (await fixture.Reader.GetAsync("api/v1/observability/anomalies?window=9d&metric=gpu&sensitivity=extreme")).ProblemAsync(HttpStatusCode.BadRequest);
 
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("window", out _) && errors.TryGetProperty("metric", out _) && errors.TryGetProperty("sensitivity", out _));
-        var week = await ProblemAsync(await fixture.Reader.GetAsync("api/v1/observability/anomalies?window=7d"), HttpStatusCode.BadRequest);
+        var week = await (await fixture.Reader.GetAsync("api/v1/observability/anomalies?window=7d")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("24h", week.GetProperty("errors").GetProperty("window")[0].GetString(), StringComparison.Ordinal);
     }
 
@@ -139,7 +132,7 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
     {
         using var reader = fixture.Unconfigured.ClientWithBearer(await fixture.Unconfigured.CreateTokenAsync());
 
-        var problem = await ProblemAsync(await reader.GetAsync("api/v1/observability/traces"), HttpStatusCode.ServiceUnavailable);
+        var problem = await (await reader.GetAsync("api/v1/observability/traces")).ProblemAsync(HttpStatusCode.ServiceUnavailable);
 
         Assert.Contains("Monitor__WorkspaceId", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -172,9 +165,9 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
         fixture.Monitor.Script.Enqueue(new MonitorAnswer(429, """{"error":{"code":"TooManyRequests","message":"Rate limit."}}""", new Dictionary<string, string> { ["Retry-After"] = "9" }));
 
         using var throttled = await fixture.Reader.GetAsync("api/v1/observability/traces");
-        await ProblemAsync(throttled, HttpStatusCode.ServiceUnavailable);
+        await throttled.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal(TimeSpan.FromSeconds(9), throttled.Headers.RetryAfter?.Delta);
-        await ProblemAsync(await fixture.Reader.GetAsync("api/v1/observability/traces?operation=x'%20or%201==1"), HttpStatusCode.BadRequest);
+        await (await fixture.Reader.GetAsync("api/v1/observability/traces?operation=x'%20or%201==1")).ProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -222,7 +215,7 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
     public async Task ThePrometheusExportNeedsAReaderTokenAndParsesStrictlyWithTheHostsLatestValues()
     {
         var host = await fixture.HostAsync(_ => 37.5, 1);
-        await ProblemAsync(await fixture.Server.Client.GetAsync("api/v1/observability/metrics/prometheus"), HttpStatusCode.Unauthorized);
+        await (await fixture.Server.Client.GetAsync("api/v1/observability/metrics/prometheus")).ProblemAsync(HttpStatusCode.Unauthorized);
 
         using var response = await fixture.Reader.GetAsync("api/v1/observability/metrics/prometheus");
         var text = await response.Content.ReadAsStringAsync();

@@ -23,14 +23,7 @@ public sealed class ThresholdsApiTests(AlertsApiFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
     }
 
-    private static string Path(string host) => $"api/v1/observability/thresholds?host={Uri.EscapeDataString(host)}";
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return await response.JsonAsync();
-    }
+    private static string Path(string host) => Http.Query("api/v1/observability/thresholds", host);
 
     [Fact]
     public async Task AnOperatorsOverridesApplyToOneHostsChecksHealthAndAlertsUntilReset()
@@ -85,18 +78,18 @@ public sealed class ThresholdsApiTests(AlertsApiFixture fixture) : IClassFixture
         var (host, agent) = await ReportingHostAsync(20);
         agent.Dispose();
 
-        await ProblemAsync(await fixture.Reader.PutAsJsonAsync(Path(host), new { cpu_warning = 50 }), HttpStatusCode.Forbidden);
-        var above = await ProblemAsync(await fixture.Operator.PutAsJsonAsync(Path(host), new { cpu_warning = 95 }), HttpStatusCode.BadRequest);
+        await (await fixture.Reader.PutAsJsonAsync(Path(host), new { cpu_warning = 50 })).ProblemAsync(HttpStatusCode.Forbidden);
+        var above = await (await fixture.Operator.PutAsJsonAsync(Path(host), new { cpu_warning = 95 })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("must be below cpu critical (90)", above.GetProperty("errors").GetProperty("cpu_warning")[0].GetString(), StringComparison.Ordinal);
-        var range = await ProblemAsync(await fixture.Operator.PutAsJsonAsync(Path(host), new { disk_critical = 120 }), HttpStatusCode.BadRequest);
+        var range = await (await fixture.Operator.PutAsJsonAsync(Path(host), new { disk_critical = 120 })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("from 0 to 100", range.GetProperty("errors").GetProperty("disk_critical")[0].GetString(), StringComparison.Ordinal);
-        var misspelt = await ProblemAsync(await fixture.Operator.PutAsJsonAsync(Path(host), new { cpu_warnign = 50 }), HttpStatusCode.BadRequest);
+        var misspelt = await (await fixture.Operator.PutAsJsonAsync(Path(host), new { cpu_warnign = 50 })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("'cpu_warnign' is not a field of this body", misspelt.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("the fields are cpu_warning, cpu_critical, memory_warning", misspelt.GetProperty("detail").GetString(), StringComparison.Ordinal);
         using var notJson = new StringContent("{cpu_warning: 50", System.Text.Encoding.UTF8, "application/json");
-        await ProblemAsync(await fixture.Operator.PutAsync(Path(host), notJson), HttpStatusCode.BadRequest);
-        await ProblemAsync(await fixture.Operator.PutAsJsonAsync(Path("never-reported"), new { cpu_warning = 50 }), HttpStatusCode.NotFound);
-        await ProblemAsync(await fixture.Operator.DeleteAsync(Path("bad host id with spaces\u0001")), HttpStatusCode.BadRequest);
+        await (await fixture.Operator.PutAsync(Path(host), notJson)).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await fixture.Operator.PutAsJsonAsync(Path("never-reported"), new { cpu_warning = 50 })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await fixture.Operator.DeleteAsync(Path("bad host id with spaces\u0001"))).ProblemAsync(HttpStatusCode.BadRequest);
 
         var unchanged = await (await fixture.Reader.GetAsync(Path(host))).JsonAsync();
         Assert.Empty(unchanged.GetProperty("overrides").EnumerateObject());
