@@ -14,6 +14,21 @@ describe('api', () => {
     expect((init.headers as Headers).get('Authorization')).toBe('Bearer tok');
   });
 
+  it('reads, replaces and resets a host\'s thresholds on one URL with GET, PUT and DELETE', async () => {
+    const fetch = vi.fn().mockImplementation(async () => json(200, { status: 'success' }));
+    configureApi({ baseUrl: '', getToken: () => 'tok', fetch });
+    await api.thresholds('db 1');
+    await api.setThresholds('db 1', { disk_warning: 90 });
+    await api.resetThresholds('db 1');
+    const calls = fetch.mock.calls.map(([url, init]) => [url, init.method ?? 'GET', init.body]);
+    const url = '/api/v1/observability/thresholds?host=db%201';
+    expect(calls).toEqual([
+      [url, 'GET', undefined],
+      [url, 'PUT', '{"disk_warning":90}'],
+      [url, 'DELETE', undefined],
+    ]);
+  });
+
   it('turns problem+json into an ApiError with the detail, and a 401 brings back the prompt', async () => {
     const onUnauthorized = vi.fn();
     const fetch = vi.fn().mockResolvedValue(json(401, { title: 'Unauthorized', detail: 'The token is revoked.' }, 'application/problem+json'));

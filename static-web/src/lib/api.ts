@@ -5,6 +5,8 @@ import type {
   ReportResponse,
   SummaryResponse,
   SystemResponse,
+  ThresholdOverrides,
+  ThresholdsResponse,
   TimeWindow,
 } from './types';
 
@@ -112,6 +114,11 @@ export const api = {
   },
   acknowledge: (alertId: string) =>
     request<unknown>(`${base}/alerts/${encodeURIComponent(alertId)}/acknowledge`, { method: 'POST', body: '{}' }),
+  thresholds: (hostId: string, signal?: AbortSignal) => request<ThresholdsResponse>(`${base}/thresholds?${hostQuery(hostId)}`, {}, signal),
+  /** Replaces the host's overrides (operator): a level left out follows the default. */
+  setThresholds: (hostId: string, overrides: ThresholdOverrides) =>
+    request<ThresholdsResponse>(`${base}/thresholds?${hostQuery(hostId)}`, { method: 'PUT', body: JSON.stringify(overrides) }),
+  resetThresholds: (hostId: string) => request<ThresholdsResponse>(`${base}/thresholds?${hostQuery(hostId)}`, { method: 'DELETE' }),
   /** Endpoints of issue 8 (traces, anomalies, metrics, component health): fetched raw, shown if they exist. */
   optional: (path: string, signal?: AbortSignal) => request<unknown>(`${base}/${path}`, {}, signal),
   startStream: (connectionId: string, hosts: string[]) =>

@@ -106,6 +106,20 @@ export interface Thresholds {
   disk_critical: number;
 }
 
+/** A host's own levels: each one present overrides the default, each one left out follows it. */
+export type ThresholdOverrides = Partial<Thresholds>;
+
+export interface ThresholdsResponse {
+  status: string;
+  host_id: string;
+  /** The levels in force: the host's overrides over the defaults. */
+  thresholds: Thresholds;
+  defaults: Thresholds;
+  overrides: ThresholdOverrides;
+  updated_at?: string;
+  updated_by?: string;
+}
+
 export interface ThresholdCheck {
   status: 'healthy' | 'degraded' | 'critical';
   warnings: string[];

@@ -106,7 +106,7 @@ export function HostPage({ hostId, tab, range, navigate, autoRefresh, setAutoRef
         </Tabs.Panel>
         <Tabs.Panel value="infrastructure" pt="md">
           {!detail.data && detail.loading && <LoadingState label="Loading the host's latest sample…" />}
-          {detail.data && <InfrastructureTab detail={detail.data} />}
+          {detail.data && <InfrastructureTab hostId={hostId} detail={detail.data} onThresholdsChanged={detail.refresh} />}
         </Tabs.Panel>
         <Tabs.Panel value="traces" pt="md">
           <TracesTab window={window} />

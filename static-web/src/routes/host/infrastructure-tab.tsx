@@ -7,6 +7,7 @@ import { ThresholdBadges } from './threshold-badges';
 import { ProcessesTable } from './processes-table';
 import { ContainersTable, DisksTable } from './disks-table';
 import { PlatformCard } from './platform-card';
+import { ThresholdsEditor } from './thresholds-editor';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -20,7 +21,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** The original's InfrastructureMetrics: ring, cards, badges, processes and platform, for one host. */
-export function InfrastructureTab({ detail }: { detail: HostDetail }) {
+export function InfrastructureTab({ hostId, detail, onThresholdsChanged }: { hostId: string; detail: HostDetail; onThresholdsChanged: () => void }) {
   const { report, system } = detail;
   const thresholds = report.threshold_check.thresholds;
   return (
@@ -37,10 +38,13 @@ export function InfrastructureTab({ detail }: { detail: HostDetail }) {
           <Stack gap="xs" style={{ flex: 1, minWidth: 240 }}>
             <Text fw={600}>Threshold check: {report.threshold_check.status}</Text>
             <ThresholdBadges check={report.threshold_check} />
-            <Text fz="xs" c="dimmed">
-              Sample of {formatTime(report.timestamp)}. Thresholds: CPU {thresholds.cpu_warning}/{thresholds.cpu_critical}%, memory{' '}
-              {thresholds.memory_warning}/{thresholds.memory_critical}%, disk {thresholds.disk_warning}/{thresholds.disk_critical}% (warning/critical).
-            </Text>
+            <Group gap="xs" wrap="wrap">
+              <Text fz="xs" c="dimmed" data-testid="thresholds-line">
+                Sample of {formatTime(report.timestamp)}. Thresholds: CPU {thresholds.cpu_warning}/{thresholds.cpu_critical}%, memory{' '}
+                {thresholds.memory_warning}/{thresholds.memory_critical}%, disk {thresholds.disk_warning}/{thresholds.disk_critical}% (warning/critical).
+              </Text>
+              <ThresholdsEditor hostId={hostId} onChanged={onThresholdsChanged} />
+            </Group>
           </Stack>
         </Group>
       </Card>
