@@ -214,6 +214,36 @@ public sealed partial class DashboardTests(DashboardFixture fx) : IClassFixture<
         await page.GetByTestId("chart-resources").ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, "metrics-anomaly-markers.png") });
     }
 
+    [Fact]
+    public async Task AnOperatorGivesAHostItsOwnDiskLevelsAndAReaderIsToldTheRoleIsNeeded()
+    {
+        var hostId = $"e2e-limits-{Guid.NewGuid():N}"[..24];
+        var (_, key) = await fx.Server.CreateAgentAsync(hostId);
+        await fx.PostAsync(Reassign(fx.AgentBatch(), hostId), key);
+        var operatorToken = await fx.Server.CreateTokenAsync("operator", "e2e operator");
+
+        var page = await fx.NewPageAsync();
+        await page.GotoAsync($"{fx.BaseUrl}{HostPath(hostId)}#token={Uri.EscapeDataString(operatorToken)}");
+        await Assertions.Expect(page.GetByTestId("thresholds-line")).ToContainTextAsync("disk 80/95%", new() { Timeout = 15_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit thresholds" }).ClickAsync();
+        await page.GetByLabel("Disk warning").FillAsync("91");
+        await page.GetByLabel("Disk critical").FillAsync("98");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("thresholds-line")).ToContainTextAsync("disk 91/98%");
+        using var reader = fx.Server.ClientWithBearer(fx.ReaderToken);
+        var stored = System.Text.Json.JsonDocument.Parse(await reader.GetStringAsync($"api/v1/observability/thresholds?host={Uri.EscapeDataString(hostId)}")).RootElement;
+        Assert.Equal(91, stored.GetProperty("overrides").GetProperty("disk_warning").GetDouble());
+        Assert.Equal("e2e operator", stored.GetProperty("updated_by").GetString());
+
+        var readerPage = await fx.NewPageAsync();
+        await OpenAsync(readerPage, HostPath(hostId));
+        await readerPage.GetByRole(AriaRole.Button, new() { Name = "Edit thresholds" }).ClickAsync();
+        await readerPage.GetByLabel("CPU warning").FillAsync("50");
+        await readerPage.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(readerPage.GetByTestId("thresholds-error")).ToContainTextAsync("operator");
+    }
+
     private static JsonObject Reassign(JsonObject batch, string hostId)
     {
         batch["host_id"] = hostId;
