@@ -69,8 +69,9 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
         {
             try
             {
-                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
-                deleted++;
+                // A row stopped meanwhile answers 404 (as a response, not an exception) and is not counted.
+                using var response = await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                deleted += response.Status == 404 ? 0 : 1;
             }
             catch (RequestFailedException ex) when (TableStore.IsNotFound(ex) || ex.Status == 412)
             {

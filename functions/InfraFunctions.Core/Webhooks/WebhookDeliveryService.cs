@@ -114,7 +114,7 @@ public sealed class WebhookDeliveryService(
             }
 
             var delay = Backoff(o.RetryDelayMilliseconds, attempt, retryAfter);
-            await ExtendLeaseAsync(delivery, delay + TimeSpan.FromSeconds(o.TimeoutSeconds) + WebhookNotifier.LeaseMargin, cancellationToken);
+            await ExtendLeaseAsync(delivery, WebhookOutbox.LeaseFor(o, delay), cancellationToken);
             logger.LogInformation("Webhook {Format} delivery of alert {AlertId} to {Receiver} failed ({Outcome}); retry {Attempt} in {Delay}", delivery.Format, delivery.Alert.AlertId, delivery.Url.Host, outcome, attempt + 1, delay);
             await Task.Delay(delay, time, cancellationToken);
         }

@@ -19,9 +19,6 @@ public sealed record WebhookDelivery(Uri Url, WebhookFormat Format, AlertEvent A
 /// </summary>
 public sealed class WebhookNotifier(IOptionsMonitor<WebhookOptions> options, WebhookOutbox outbox, ILogger<WebhookNotifier> logger) : IAlertNotifier
 {
-    /// <summary>Time beyond a request's timeout before a delivery's lease runs out.</summary>
-    public static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
-
     // Bounded: a receiver down for hours must not grow memory without limit; the oldest waiting deliveries go first
     // (their outbox rows stay, so a later redelivery sweep sends them).
     private readonly Channel<WebhookDelivery> _queue = Channel.CreateBounded<WebhookDelivery>(
@@ -31,7 +28,7 @@ public sealed class WebhookNotifier(IOptionsMonitor<WebhookOptions> options, Web
 
     public async Task NotifyAsync(AlertEvent alert, CancellationToken cancellationToken = default)
     {
-        var lease = TimeSpan.FromSeconds(options.CurrentValue.TimeoutSeconds) + LeaseMargin;
+        var lease = WebhookOutbox.LeaseFor(options.CurrentValue);
         foreach (var (url, format) in Receivers())
         {
             var delivery = new WebhookDelivery(url, format, alert);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using InfraFunctions.Core.Alerts;
+using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Webhooks;
@@ -18,20 +19,27 @@ namespace InfraFunctions.Core.Webhooks;
 /// </summary>
 public sealed class WebhookOutbox(TableStore store, TimeProvider time)
 {
+    /// <summary>Time beyond a request's timeout before a delivery's lease runs out.</summary>
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
+
     private const string Partition = "pending";
+
+    /// <summary>How long to lease a delivery whose next attempt starts after <paramref name="wait"/>: the wait, one request, and the margin.</summary>
+    public static TimeSpan LeaseFor(WebhookOptions options, TimeSpan wait = default) => wait + TimeSpan.FromSeconds(options.TimeoutSeconds) + LeaseMargin;
 
     /// <summary>Records a delivery leased until <paramref name="leaseFor"/> from now; returns its id.</summary>
     public async Task<string> AddAsync(WebhookDelivery delivery, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {
         var table = await store.GetTableAsync(TableNames.Webhooks, cancellationToken);
-        var id = $"{delivery.Alert.AlertId}-{delivery.Alert.Kind}-{delivery.Format}-{UrlHash(delivery.Url)}";
+        var urlHash = UrlHash(delivery.Url);
+        var id = $"{delivery.Alert.AlertId}-{delivery.Alert.Kind}-{delivery.Format}-{urlHash}";
         var now = time.GetUtcNow();
         await table.UpsertEntityAsync(
             new TableEntity(Partition, id)
             {
                 ["alert"] = JsonSerializer.Serialize(delivery.Alert, WebhookJsonContext.Default.AlertEvent),
                 ["format"] = delivery.Format.ToString(),
-                ["url_hash"] = UrlHash(delivery.Url),
+                ["url_hash"] = urlHash,
                 ["created_at"] = now,
                 ["lease_until"] = now + leaseFor,
             },
@@ -71,7 +79,15 @@ public sealed class WebhookOutbox(TableStore store, TimeProvider time)
                 || !Enum.TryParse<WebhookFormat>(row.GetString("format"), out var format)
                 || JsonSerializer.Deserialize(row.GetString("alert") ?? "null", WebhookJsonContext.Default.AlertEvent) is not AlertEvent alert)
             {
-                using var _ = await table.DeleteEntityAsync(Partition, row.RowKey, row.ETag, cancellationToken);
+                try
+                {
+                    using var _ = await table.DeleteEntityAsync(Partition, row.RowKey, row.ETag, cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    // another instance took it meanwhile
+                }
+
                 continue;
             }
 

@@ -15,8 +15,7 @@ public sealed class WebhookRedelivery(WebhookOutbox outbox, WebhookNotifier noti
 {
     public async Task<WebhookRedeliveryReport> RunAsync(CancellationToken cancellationToken = default)
     {
-        var lease = TimeSpan.FromSeconds(options.CurrentValue.TimeoutSeconds) + WebhookNotifier.LeaseMargin;
-        var claimed = await outbox.ClaimExpiredAsync(notifier.Receivers(), lease, cancellationToken);
+        var claimed = await outbox.ClaimExpiredAsync(notifier.Receivers(), WebhookOutbox.LeaseFor(options.CurrentValue), cancellationToken);
         foreach (var delivery in claimed)
         {
             notifier.Enqueue(delivery);

@@ -77,7 +77,7 @@ public sealed class WebhookOutboxTests(TablesFixture tables) : IClassFixture<Tab
         var sweep = other.Get<WebhookRedelivery>();
         Assert.Equal(0, (await sweep.RunAsync()).Requeued); // still leased to the stopped instance
 
-        other.Time.Advance(TimeSpan.FromSeconds(10) + WebhookNotifier.LeaseMargin + TimeSpan.FromSeconds(1));
+        other.Time.Advance(TimeSpan.FromSeconds(10) + WebhookOutbox.LeaseMargin + TimeSpan.FromSeconds(1));
         Assert.Equal(2, (await sweep.RunAsync()).Requeued);
         Assert.Equal(0, (await sweep.RunAsync()).Requeued); // leased to this instance now
 
