@@ -1,4 +1,3 @@
-using InfraFunctions.Core.Health;
 using System.Globalization;
 using InfraFunctions.Contracts;
 using InfraFunctions.Core.Ingest;
@@ -16,7 +15,6 @@ public sealed class AlertEvaluator(
     AlertTrackStore tracks,
     AlertPublisher publisher,
     TimeProvider time,
-    HostThresholds thresholds,
     IOptionsMonitor<AlertOptions> options) : IIngestSubscriber
 {
     private static readonly (string Metric, string Label, Func<Sample, double> Value)[] Metrics =
@@ -37,7 +35,7 @@ public sealed class AlertEvaluator(
             changed[downKey] = AlertTrack.Empty;
         }
 
-        var t = await thresholds.ForHostAsync(batch.HostId, cancellationToken);
+        var t = batch.Thresholds;
         var o = options.CurrentValue;
         var duration = TimeSpan.FromSeconds(o.DurationSeconds);
         (string Severity, Func<string, double> Threshold)[] levels =

@@ -22,7 +22,8 @@ public sealed class IngestService(
 {
     public async Task<IngestReply> IngestAsync(IngestEnvelope envelope, CancellationToken cancellationToken = default)
     {
-        var (accepted, rejected) = Validate(envelope.Samples, await thresholds.ForHostAsync(envelope.HostId, cancellationToken));
+        var hostThresholds = await thresholds.ForHostAsync(envelope.HostId, cancellationToken);
+        var (accepted, rejected) = Validate(envelope.Samples, hostThresholds);
         var nextPost = await intervals.NextPostSecondsAsync(envelope.HostId, cancellationToken);
         if (accepted.Count == 0)
         {
@@ -44,7 +45,7 @@ public sealed class IngestService(
 
         counters.RecordWrite(time.GetElapsedTime(started));
         counters.RecordBatch(accepted.Count, rejected.Count);
-        var batch = new IngestedBatch(envelope.HostId, envelope.Platform, accepted);
+        var batch = new IngestedBatch(envelope.HostId, envelope.Platform, accepted, hostThresholds);
         await hosts.RecordAsync(envelope.HostId, envelope.Platform, batch.Latest.Sample, nextPost, envelope.SampleIntervalSeconds, envelope.DroppedSamples, batch.Latest.Json, cancellationToken);
         if (envelope.DroppedSamples > 0)
         {

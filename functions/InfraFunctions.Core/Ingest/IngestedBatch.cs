@@ -1,13 +1,17 @@
 using InfraFunctions.Contracts;
 using InfraFunctions.Core.Health;
+using InfraFunctions.Core.Options;
 
 namespace InfraFunctions.Core.Ingest;
 
 /// <summary>A sample that passed validation and was stored, with its threshold check, health score and posted JSON.</summary>
 public sealed record AcceptedSample(Sample Sample, ThresholdCheck Check, double HealthScore, string? Json = null);
 
-/// <summary>What one post stored: handed to every <see cref="IIngestSubscriber"/>.</summary>
-public sealed record IngestedBatch(string HostId, PlatformInfo Platform, IReadOnlyList<AcceptedSample> Samples)
+/// <summary>
+/// What one post stored, and the host's thresholds its samples were checked against: handed to every
+/// <see cref="IIngestSubscriber"/>, so alerting judges the samples by the same levels as their checks.
+/// </summary>
+public sealed record IngestedBatch(string HostId, PlatformInfo Platform, IReadOnlyList<AcceptedSample> Samples, ThresholdOptions Thresholds)
 {
     public AcceptedSample Latest => Samples.MaxBy(s => s.Sample.Timestamp)!;
 }
