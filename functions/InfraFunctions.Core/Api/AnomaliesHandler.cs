@@ -10,7 +10,7 @@ namespace InfraFunctions.Core.Api;
 /// <c>GET /api/v1/observability/anomalies?host=&amp;window=&amp;metric=&amp;sensitivity=</c>. A disk projected full within 14 days
 /// raises one <c>disk_forecast</c> warning alert through <see cref="DiskForecastAlerts"/> (no second while it is open).
 /// </summary>
-public sealed class AnomaliesHandler(CallerGate gate, HostSelector selector, AnomalyScanner scanner, DiskForecastAlerts forecasts, ApiGuard guard, TimeProvider time)
+public sealed class AnomaliesHandler(HostSelector selector, AnomalyScanner scanner, DiskForecastAlerts forecasts, ApiGuard guard, TimeProvider time)
 {
 
     public Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
@@ -41,13 +41,7 @@ public sealed class AnomaliesHandler(CallerGate gate, HostSelector selector, Ano
                 return ApiResults.BadRequest("The anomaly query is not valid; see 'errors'.", errors);
             }
 
-            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-
-            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            var (_, host, error) = await selector.RequireAsync(request, Roles.Reader, cancellationToken);
             if (host is null)
             {
                 return error!;

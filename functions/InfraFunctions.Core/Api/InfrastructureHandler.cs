@@ -71,13 +71,7 @@ public sealed class InfrastructureHandler(
                 return ApiResults.BadRequest($"window '{windowName}' is not supported; use one of {allowed}.", new Dictionary<string, string[]> { ["window"] = [$"Use one of {allowed}."] });
             }
 
-            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-
-            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            var (_, host, error) = await selector.RequireAsync(request, Roles.Reader, cancellationToken);
             if (host is null)
             {
                 return error!;
@@ -118,13 +112,7 @@ public sealed class InfrastructureHandler(
     private Task<IActionResult> ForHostAsync(HttpRequest request, string operation, Func<HostSnapshot, IActionResult> respond, CancellationToken cancellationToken) =>
         guard.RunAsync(operation, async () =>
         {
-            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-
-            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            var (_, host, error) = await selector.RequireAsync(request, Roles.Reader, cancellationToken);
             return host is null ? error! : respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), ingest.CurrentValue, time.GetUtcNow()));
         });
 

@@ -19,7 +19,7 @@ public sealed record ThresholdsResponse(
 /// <c>GET /api/v1/observability/thresholds?host=</c> (reader), <c>PUT</c> with the host's overrides as the body and
 /// <c>DELETE</c> to return it to the defaults (operator). PUT replaces: a level left out follows the default.
 /// </summary>
-public sealed class ThresholdsHandler(CallerGate gate, HostSelector selector, HostThresholds thresholds, ApiGuard guard)
+public sealed class ThresholdsHandler(HostSelector selector, HostThresholds thresholds, ApiGuard guard)
 {
     private const string Success = "success";
     private static readonly string Expected =
@@ -57,13 +57,7 @@ public sealed class ThresholdsHandler(CallerGate gate, HostSelector selector, Ho
     private Task<IActionResult> ForHostAsync(HttpRequest request, string operation, string role, Func<string, Caller, Task<IActionResult>> run, CancellationToken cancellationToken) =>
         guard.RunAsync(operation, async () =>
         {
-            var (caller, refusal) = await gate.RequireAsync(request, role, cancellationToken);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-
-            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            var (caller, host, error) = await selector.RequireAsync(request, role, cancellationToken);
             return host is null ? error! : await run(host.HostId, caller!);
         });
 
