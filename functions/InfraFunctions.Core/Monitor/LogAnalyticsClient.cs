@@ -26,14 +26,7 @@ public sealed class LogAnalyticsClient(HttpPipeline pipeline, Uri endpoint)
         request.Headers.Add("Prefer", "wait=60");
         request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(
             new LogsQueryBody(query, XmlConvert.ToString(timespan)), MonitorJsonContext.Default.LogsQueryBody));
-        await pipeline.SendAsync(message, cancellationToken);
-        var response = message.Response;
-        if (response.Status != 200)
-        {
-            throw await MonitorPipeline.FailureAsync(ServiceName, response, cancellationToken);
-        }
-
-        using var doc = await JsonDocument.ParseAsync(response.ContentStream!, cancellationToken: cancellationToken);
+        using var doc = await MonitorPipeline.SendForJsonAsync(pipeline, message, ServiceName, cancellationToken);
         return Map(doc.RootElement);
     }
 

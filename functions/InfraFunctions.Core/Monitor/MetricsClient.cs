@@ -34,14 +34,7 @@ public sealed class MetricsClient(HttpPipeline pipeline, Uri endpoint)
         uri.AppendQuery("interval", XmlConvert.ToString(interval));
         uri.AppendQuery("aggregation", aggregations);
         request.Uri = uri;
-        await pipeline.SendAsync(message, cancellationToken);
-        var response = message.Response;
-        if (response.Status != 200)
-        {
-            throw await MonitorPipeline.FailureAsync(ServiceName, response, cancellationToken);
-        }
-
-        using var doc = await JsonDocument.ParseAsync(response.ContentStream!, cancellationToken: cancellationToken);
+        using var doc = await MonitorPipeline.SendForJsonAsync(pipeline, message, ServiceName, cancellationToken);
         return Map(doc.RootElement);
     }
 

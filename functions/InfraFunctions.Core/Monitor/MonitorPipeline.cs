@@ -24,6 +24,19 @@ public static class MonitorPipeline
     public static HttpPipeline Create(TokenCredential credential, string scope, MonitorClientOptions? options = null) =>
         HttpPipelineBuilder.Build(options ?? new MonitorClientOptions(), new BearerTokenAuthenticationPolicy(credential, scope));
 
+    /// <summary>Sends the request and returns its JSON body, or throws the service's error when it does not answer 200.</summary>
+    internal static async Task<System.Text.Json.JsonDocument> SendForJsonAsync(HttpPipeline pipeline, HttpMessage message, string service, CancellationToken cancellationToken)
+    {
+        await pipeline.SendAsync(message, cancellationToken);
+        var response = message.Response;
+        if (response.Status != 200)
+        {
+            throw await FailureAsync(service, response, cancellationToken);
+        }
+
+        return await System.Text.Json.JsonDocument.ParseAsync(response.ContentStream!, cancellationToken: cancellationToken);
+    }
+
     internal static async Task<MonitorServiceException> FailureAsync(string service, Response response, CancellationToken cancellationToken)
     {
         string? code = null;
