@@ -1,4 +1,4 @@
-import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { HostDetail } from '../../hooks/use-host-detail';
 import { HealthRing } from '../../components/ui/health-ring';
 import { formatAgo, formatMb, formatPercent, formatTime } from '../../lib/format';
@@ -8,17 +8,7 @@ import { ProcessesTable } from './processes-table';
 import { ContainersTable, DisksTable } from './disks-table';
 import { PlatformCard } from './platform-card';
 import { ThresholdsEditor } from './thresholds-editor';
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md">
-      <Title order={3} fz="md" mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
+import { TitledCard } from '../../components/ui/titled-card';
 
 /** The original's InfrastructureMetrics: ring, cards, badges, processes and platform, for one host. */
 export function InfrastructureTab({ hostId, detail, onThresholdsChanged }: { hostId: string; detail: HostDetail; onThresholdsChanged: () => void }) {
@@ -57,16 +47,16 @@ export function InfrastructureTab({ hostId, detail, onThresholdsChanged }: { hos
           </Text>
         </Card>
       )}
-      <Section title="Top processes">
+      <TitledCard title="Top processes">
         <ProcessesTable processes={report.top_processes} />
-      </Section>
+      </TitledCard>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <Section title="Filesystems">
+        <TitledCard title="Filesystems">
           <DisksTable disks={system.disks} thresholds={thresholds} />
-        </Section>
-        <Section title="Containers">
+        </TitledCard>
+        <TitledCard title="Containers">
           <ContainersTable containers={system.containers} />
-        </Section>
+        </TitledCard>
       </SimpleGrid>
       <PlatformCard platform={report.platform} />
     </Stack>

@@ -1,5 +1,4 @@
-import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReportResponse } from '../../lib/types';
 import { RadarChart } from '../../components/ui/radar-chart';
 import { BarList } from '../../components/ui/bar-list';
@@ -8,17 +7,7 @@ import { useOptionalEndpoint } from '../../hooks/use-optional-endpoint';
 import { OptionalPanel } from './optional-panel';
 import { GenericRecords } from './generic-records';
 import { AlertsList } from './alerts-list';
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md">
-      <Title order={3} fz="md" mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
+import { TitledCard } from '../../components/ui/titled-card';
 
 /** Resource dimensions of the latest sample, 0-100 each: load is the 1-minute load per logical CPU. */
 export function radarAxes(report: ReportResponse) {
@@ -39,10 +28,10 @@ export function SystemHealthTab({ hostId, report, pollMs }: { hostId: string; re
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Panel title="Resource dimensions">
+        <TitledCard title="Resource dimensions">
           <RadarChart axes={radarAxes(report)} />
-        </Panel>
-        <Panel title="Alerts (open now, resolved in 24 h)">
+        </TitledCard>
+        <TitledCard title="Alerts (open now, resolved in 24 h)">
           <OptionalPanel
             state={alerts.state}
             title="Alerts"
@@ -66,9 +55,9 @@ export function SystemHealthTab({ hostId, report, pollMs }: { hostId: string; re
               );
             }}
           </OptionalPanel>
-        </Panel>
+        </TitledCard>
       </SimpleGrid>
-      <Panel title="Components">
+      <TitledCard title="Components">
         <Text fz="sm" c="dimmed" mb="xs">
           Health of the deployment's own parts: Table Storage, SignalR Service, timers and ingest.
         </Text>
@@ -80,7 +69,7 @@ export function SystemHealthTab({ hostId, report, pollMs }: { hostId: string; re
         >
           {(data) => <GenericRecords data={data} label="Components" />}
         </OptionalPanel>
-      </Panel>
+      </TitledCard>
     </Stack>
   );
 }
