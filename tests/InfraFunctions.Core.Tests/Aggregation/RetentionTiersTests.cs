@@ -7,32 +7,18 @@ using InfraFunctions.Testing;
 namespace InfraFunctions.Core.Tests.Aggregation;
 
 // A private Azurite: retention deletes tables account-wide.
-public sealed class RetentionTiersTests : IAsyncLifetime
+public sealed class RetentionTiersTests() : PrivateStoreTests(Now.AddDays(-121))
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 2, 30, 0, TimeSpan.Zero);
-    private AzuriteServer _azurite = null!;
-    private CoreHarness _core = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteServer.StartAsync();
-        _core = CoreHarness.Create(_azurite.ConnectionString, Now.AddDays(-121));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _core.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
 
     /// <summary>Ingests samples at 01:00-01:59 of the day <paramref name="daysAgo"/> and rolls that hour up, as the app did then.</summary>
     private async Task DayOfDataAsync(int daysAgo, int samples)
     {
         var day = new DateTimeOffset(Now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-daysAgo);
-        _core.Time.SetUtcNow(day.AddHours(2));
-        await _core.IngestAsync("ret-1", Samples.Times(day.AddHours(1).AddMinutes(59), samples, TimeSpan.FromMinutes(1)));
-        _core.Time.SetUtcNow(day.AddHours(2).AddMinutes(5));
-        await _core.Get<AggregationService>().RunHourlyAsync();
+        Harness.Time.SetUtcNow(day.AddHours(2));
+        await Harness.IngestAsync("ret-1", Samples.Times(day.AddHours(1).AddMinutes(59), samples, TimeSpan.FromMinutes(1)));
+        Harness.Time.SetUtcNow(day.AddHours(2).AddMinutes(5));
+        await Harness.Get<AggregationService>().RunHourlyAsync();
     }
 
     [Fact]
@@ -44,12 +30,12 @@ public sealed class RetentionTiersTests : IAsyncLifetime
             await DayOfDataAsync(daysAgo, count);
         }
 
-        var service = new TableServiceClient(_azurite.ConnectionString);
+        var service = new TableServiceClient(Azurite.ConnectionString);
         await service.CreateTableIfNotExistsAsync("daily2024");
         await service.CreateTableIfNotExistsAsync("daily2025");
-        _core.Time.SetUtcNow(Now);
+        Harness.Time.SetUtcNow(Now);
 
-        var report = await _core.Get<RetentionService>().RunAsync();
+        var report = await Harness.Get<RetentionService>().RunAsync();
 
         string Raw(int daysAgo) => TableKeys.SamplesTable(Now.AddDays(-daysAgo));
         var dropped = report.Dropped.ToDictionary(d => d.Table, d => d.Entities);
@@ -71,14 +57,14 @@ public sealed class RetentionTiersTests : IAsyncLifetime
         Assert.Contains(Raw(30), left);
         Assert.Contains(Raw(29), left);
         Assert.DoesNotContain("hourly202607", left);
-        Assert.Equal(0, await _core.Get<TableStats>().CountAsync(Raw(31)));
-        Assert.Equal(13, await _core.Get<TableStats>().CountAsync(Raw(30)));
+        Assert.Equal(0, await Harness.Get<TableStats>().CountAsync(Raw(31)));
+        Assert.Equal(13, await Harness.Get<TableStats>().CountAsync(Raw(30)));
     }
 
     [Fact]
     public void APolicyShorterThanOneDayIsRefusedAtStart()
     {
-        var core = CoreHarness.Create(_azurite.ConnectionString, Now, new Dictionary<string, string?> { ["Retention:HourlyDays"] = "0" });
+        var core = CoreHarness.Create(Azurite.ConnectionString, Now, new Dictionary<string, string?> { ["Retention:HourlyDays"] = "0" });
 
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => core.Get<Microsoft.Extensions.Options.IOptions<Options.RetentionOptions>>().Value);
 

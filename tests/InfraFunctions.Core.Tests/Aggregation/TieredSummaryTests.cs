@@ -4,23 +4,9 @@ using InfraFunctions.Testing;
 
 namespace InfraFunctions.Core.Tests.Aggregation;
 
-public sealed class TieredSummaryTests : IAsyncLifetime
+public sealed class TieredSummaryTests() : PrivateStoreTests(Start)
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
-    private AzuriteServer _azurite = null!;
-    private CoreHarness _core = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteServer.StartAsync();
-        _core = CoreHarness.Create(_azurite.ConnectionString, Start);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _core.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
 
     [Fact]
     public async Task The24HourAnd30DaySummariesReadRollupRowsNotRawRows()
@@ -30,15 +16,15 @@ public sealed class TieredSummaryTests : IAsyncLifetime
         for (var d = 0; d < 3; d++)
         {
             var end = Start.AddDays(d + 1);
-            _core.Time.SetUtcNow(end);
-            await _core.IngestAsync("sum-1", Samples.Times(end - step, 720, step), i => 20 + (i % 50));
+            Harness.Time.SetUtcNow(end);
+            await Harness.IngestAsync("sum-1", Samples.Times(end - step, 720, step), i => 20 + (i % 50));
         }
 
-        _core.Time.SetUtcNow(Start.AddDays(3).AddMinutes(40));
-        await _core.IngestAsync("sum-1", Samples.Times(Start.AddDays(3).AddMinutes(38), 20, step), i => 90);
-        await _core.Get<AggregationService>().RunHourlyAsync();
-        var reader = _core.Get<TieredSummaryReader>();
-        var now = _core.Time.GetUtcNow();
+        Harness.Time.SetUtcNow(Start.AddDays(3).AddMinutes(40));
+        await Harness.IngestAsync("sum-1", Samples.Times(Start.AddDays(3).AddMinutes(38), 20, step), i => 90);
+        await Harness.Get<AggregationService>().RunHourlyAsync();
+        var reader = Harness.Get<TieredSummaryReader>();
+        var now = Harness.Time.GetUtcNow();
 
         var day = await reader.ReadAsync("sum-1", now - TimeSpan.FromHours(24), now);
         var month = await reader.ReadAsync("sum-1", now - TimeSpan.FromDays(30), now);
@@ -61,14 +47,14 @@ public sealed class TieredSummaryTests : IAsyncLifetime
     [Fact]
     public async Task WindowsBeyondNinetyDaysReadDailyRollups()
     {
-        _core.Time.SetUtcNow(Start.AddHours(1));
-        await _core.IngestAsync("year-1", Samples.Times(Start.AddMinutes(50), 10, TimeSpan.FromMinutes(5)));
-        _core.Time.SetUtcNow(Start.AddDays(1).AddMinutes(20));
-        await _core.Get<AggregationService>().RunHourlyAsync();
-        await _core.Get<AggregationService>().RunDailyAsync();
-        var now = _core.Time.GetUtcNow();
+        Harness.Time.SetUtcNow(Start.AddHours(1));
+        await Harness.IngestAsync("year-1", Samples.Times(Start.AddMinutes(50), 10, TimeSpan.FromMinutes(5)));
+        Harness.Time.SetUtcNow(Start.AddDays(1).AddMinutes(20));
+        await Harness.Get<AggregationService>().RunHourlyAsync();
+        await Harness.Get<AggregationService>().RunDailyAsync();
+        var now = Harness.Time.GetUtcNow();
 
-        var year = await _core.Get<TieredSummaryReader>().ReadAsync("year-1", now - TimeSpan.FromDays(365), now);
+        var year = await Harness.Get<TieredSummaryReader>().ReadAsync("year-1", now - TimeSpan.FromDays(365), now);
 
         Assert.Equal("daily", year.Resolution);
         Assert.Equal(1, year.RollupRowsRead);
