@@ -1,123 +1,99 @@
-using InfraFunctions.Core;
+using InfraFunctions.LocalHost.Http;
 using InfraFunctions.LocalHost.SignalR;
-using Microsoft.Extensions.FileProviders;
+using InfraFunctions.LocalHost.Timers;
+using InfraFunctions.LocalHost.Worker;
 using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.LocalHost;
 
 /// <summary>
-/// The function app without the Functions runtime (DESIGN §4): every HTTP function of functions.metadata at
-/// /{routePrefix}/{route} with its methods and auth level, every timer on its schedule, the admin run endpoint,
-/// and the built dashboard at /. A development host only: in Azure the same functions run on the real host.
+/// A small Functions host for development: it starts the function app's own build as an isolated worker child
+/// process and drives it over the host's gRPC protocol, so the worker, Program.cs, the middleware and the bindings
+/// are the ones Azure runs. What it emulates is the host's side: routing and key checks, timer scheduling, the
+/// admin run API, plus the SignalR Service stand-in and the built dashboard.
 /// </summary>
 public static class LocalHostApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls(builder.Configuration["LocalHost:Urls"] ?? "http://localhost:7071");
         configure?.Invoke(builder);
 
-        builder.Services.AddInfraFunctions(builder.Configuration);
-        builder.Services.AddSignalRStandIn(builder.Configuration);
+        var grpc = new GrpcEndpoint();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            grpc.Listen(kestrel);
+            PublicEndpoints.Listen(kestrel, builder.Configuration["LocalHost:Urls"] ?? "http://localhost:7071");
+        });
+        builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = null);
+        builder.Services.AddHttpForwarder();
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => new FunctionCatalog(sp.GetRequiredService<IOptions<LocalHostOptions>>().Value.MetadataDirectory ?? AppContext.BaseDirectory));
+        builder.Services.AddSingleton(grpc);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AppSettings>();
+        builder.Services.AddSingleton<WorkerRegistry>();
+        builder.Services.AddSingleton<WorkerSupervisor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerSupervisor>());
         builder.Services.AddSingleton<TimerScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerScheduler>());
+        builder.Services.AddSingleton<FunctionKeys>();
+        builder.Services.AddSingleton<FunctionEndpoints>();
+        builder.Services.AddSingleton<HttpFunctionInvoker>();
+        builder.Services.AddSignalRStandIn(builder.Configuration);
 
         var app = builder.Build();
-        var catalog = app.Services.GetRequiredService<FunctionCatalog>();
-        foreach (var timer in catalog.Timers)
-        {
-            TimerScheduler.Schedule(timer, app.Configuration); // a missing or bad schedule fails at start, naming the setting
-        }
-
+        app.MapGrpcService<FunctionRpcService>();
         app.MapSignalRStandIn();
-        ServeDashboard(app);
-        MapFunctions(app, catalog);
+        Dashboard.Serve(app);
+        AdminEndpoints.Map(app);
+        var functions = app.Services.GetRequiredService<FunctionEndpoints>();
+        ((IEndpointRouteBuilder)app).DataSources.Add(functions);
+        foreach (var prefix in new[] { "/api/{**path}", "/admin/{**path}" })
+        {
+            app.Map(prefix, NotAFunctionAsync).Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue - 1);
+        }
         return app;
     }
 
-    private static void MapFunctions(WebApplication app, FunctionCatalog catalog)
+    /// <summary>Waits until the worker has loaded every function and the routes are served; throws with the worker's error otherwise.</summary>
+    public static async Task WaitReadyAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
-        foreach (var function in catalog.Http)
-        {
-            var f = function;
-            app.MapMethods("/" + catalog.Template(f), f.Methods, async context =>
-            {
-                var key = context.RequestServices.GetRequiredService<IOptions<LocalHostOptions>>().Value.MasterKey;
-                if (await FunctionKeyCheck.AdmitAsync(context, f.AuthLevel, key))
-                {
-                    await FunctionInvoker.InvokeHttpAsync(f, context);
-                }
-            }).WithMetadata(f).WithDisplayName(f.Name);
-        }
-
-        // Azure's admin API for running a non-HTTP function now: POST /admin/functions/{name} with the master key.
-        app.MapPost("/admin/functions/{name}", async (HttpContext context, string name, TimerScheduler timers) =>
-        {
-            var key = context.RequestServices.GetRequiredService<IOptions<LocalHostOptions>>().Value.MasterKey;
-            if (!await FunctionKeyCheck.AdmitAsync(context, "Admin", key))
-            {
-                return;
-            }
-
-            var timer = catalog.Timers.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (timer is null)
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                context.Response.ContentType = "application/problem+json";
-                await context.Response.WriteAsJsonAsync(new { title = "Not found", status = 404, detail = $"No timer function named '{name}'. Timers: {string.Join(", ", catalog.Timers.Select(t => t.Name))}." });
-                return;
-            }
-
-            var reply = await timers.RunNowAsync(timer, context.RequestAborted);
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-            if (reply is not null)
-            {
-                context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync(reply, context.RequestAborted);
-            }
-        });
+        var index = await app.Services.GetRequiredService<WorkerSupervisor>().Ready.WaitAsync(cancellationToken);
+        app.Services.GetRequiredService<FunctionEndpoints>().Serve(index);
     }
 
-    private static void ServeDashboard(WebApplication app)
+    /// <summary>Runs until Ctrl-C or SIGTERM; exits non-zero, with the worker's own error text, if the worker never gets ready.</summary>
+    public static async Task<int> RunAsync(string[] args)
     {
-        var root = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value.StaticRoot ?? FindDashboard();
-        if (root is null || !Directory.Exists(root))
+        var app = Build(args);
+        await app.StartAsync();
+        try
         {
-            app.Logger.LogInformation("No built dashboard found (static-web/dist); serving the API only");
-            return;
+            await WaitReadyAsync(app);
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync($"LocalHost could not start the function app: {ex.Message}");
+            await app.StopAsync();
+            return 1;
         }
 
-        var files = new PhysicalFileProvider(Path.GetFullPath(root));
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        app.MapFallback("/{*path:nonfile}", async context =>
-        {
-            // Client-side routes fall back to index.html, as staticwebapp.config.json's navigationFallback does.
-            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/admin"))
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
-
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.SendFileAsync(files.GetFileInfo("index.html"));
-        });
+        var supervisor = app.Services.GetRequiredService<WorkerSupervisor>();
+        app.Logger.LogInformation("LocalHost ready: {Count} functions on the worker, serving {Urls}",
+            supervisor.Current?.Index.Functions.Count ?? 0, string.Join(", ", app.Urls));
+        await app.WaitForShutdownAsync();
+        return 0;
     }
 
-    private static string? FindDashboard()
+    // A path under /api or /admin that no function serves: 503 while the worker starts, else 404, both as problems.
+    private static Task NotAFunctionAsync(HttpContext context)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (context.RequestServices.GetRequiredService<WorkerSupervisor>().Current is null)
         {
-            var candidate = Path.Combine(dir.FullName, "static-web", "dist");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
+            return Problems.WorkerUnavailableAsync(context);
         }
 
-        return null;
+        return Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found",
+            $"No function serves {context.Request.Method} {context.Request.Path}. The routes are listed in the README's API reference.");
     }
 }

@@ -1,4 +1,3 @@
 using InfraFunctions.LocalHost;
 
-var app = LocalHostApp.Build(args);
-app.Run();
+return await LocalHostApp.RunAsync(args);

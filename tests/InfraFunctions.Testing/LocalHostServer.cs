@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InfraFunctions.LocalHost;
+using InfraFunctions.LocalHost.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,7 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Testing;
 
-/// <summary>LocalHost running in the test process on a free loopback port, against a real Azurite.</summary>
+/// <summary>
+/// LocalHost in the test process on a free loopback port, driving the function app's real worker as a child
+/// process, against a real Azurite. Settings other than <c>LocalHost:*</c> and <c>Logging:*</c> are app settings:
+/// they reach the worker as environment variables.
+/// </summary>
 public sealed class LocalHostServer : IAsyncDisposable
 {
     public const string MasterKey = "test-master-key-0123456789abcdef";
@@ -29,18 +34,14 @@ public sealed class LocalHostServer : IAsyncDisposable
     /// <summary>A client with no credentials.</summary>
     public HttpClient Client { get; }
 
-    public IServiceProvider Services => App.Services;
-
-    public static async Task<LocalHostServer> StartAsync(
-        string storageConnectionString,
-        IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+    /// <param name="hostServices">LocalHost's own services, for example a tap in front of the worker; the function app's are out of reach.</param>
+    public static async Task<LocalHostServer> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? hostServices = null)
     {
         var config = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["LocalHost:MasterKey"] = MasterKey,
-            ["LocalHost:MetadataDirectory"] = RepoPaths.FunctionAppOutput,
+            ["LocalHost:FunctionAppDirectory"] = RepoPaths.FunctionAppOutput,
             ["LocalHost:StaticRoot"] = Path.Combine(AppContext.BaseDirectory, "no-dashboard"),
             ["LocalHost:Urls"] = "http://127.0.0.1:0",
             ["RETENTION_SCHEDULE"] = "0 30 2 * * *",
@@ -58,13 +59,26 @@ public sealed class LocalHostServer : IAsyncDisposable
 
         var app = LocalHostApp.Build([], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(config);
-            builder.WebHost.UseUrls(config["LocalHost:Urls"]!);
-            services?.Invoke(builder.Services);
+            builder.Configuration.AddInMemoryCollection(config.ToDictionary(
+                kv => kv.Key.StartsWith("LocalHost:", StringComparison.Ordinal) || kv.Key.StartsWith("Logging:", StringComparison.Ordinal) ? kv.Key : $"{AppSettings.SectionName}:{kv.Key}",
+                kv => kv.Value));
+            hostServices?.Invoke(builder.Services);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalHostServer(app, new Uri(address));
+        try
+        {
+            await app.StartAsync();
+            await LocalHostApp.WaitReadyAsync(app);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        var grpcPort = app.Services.GetRequiredService<GrpcEndpoint>().Port;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a)).First(a => a.Port != grpcPort);
+        return new LocalHostServer(app, address);
     }
 
     public async Task<string> CreateTokenAsync(string role = "reader", string name = "tests")

@@ -1,17 +1,18 @@
-using InfraFunctions.Core;
-using InfraFunctions.Core.Options;
-using InfraFunctions.Core.Realtime;
-
 namespace InfraFunctions.LocalHost.SignalR;
 
 /// <summary>
-/// The local SignalR Service (DESIGN §4): when AzureSignalRConnectionString is the local form
+/// The local SignalR Service: when the app setting AzureSignalRConnectionString is the local form
 /// (<c>Endpoint=http://localhost;Port=7071;AccessKey=...;Version=1.0;</c>), LocalHost serves the client endpoint
 /// <c>/client</c> and the serverless REST subset under <c>/api/hubs</c> and <c>/api/health</c>. The function code
 /// reaches it over HTTP with the same REST client it uses against Azure.
 /// </summary>
 public static class SignalRStandInExtensions
 {
+    /// <summary>The hub the function app uses unless its SignalR__HubName setting names another.</summary>
+    public const string DefaultHub = "observability";
+
+    private const string ConnectionSetting = "AzureSignalRConnectionString";
+
     public static IServiceCollection AddSignalRStandIn(this IServiceCollection services, IConfiguration configuration)
     {
         if (LocalConnection(configuration) is not { } connection)
@@ -21,7 +22,8 @@ public static class SignalRStandInExtensions
 
         services.AddSignalR();
         services.AddSingleton(sp => new StandInTokens(connection, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(new StandInHubs([configuration[$"{SignalROptions.SectionName}:{nameof(SignalROptions.HubName)}"] ?? new SignalROptions().HubName]));
+        var settings = new AppSettings(configuration);
+        services.AddSingleton(new StandInHubs([settings["SignalR:HubName"] ?? DefaultHub]));
         services.AddSingleton<StandInConnections>();
         services.AddSingleton<StandInClientGate>();
         return services;
@@ -31,7 +33,7 @@ public static class SignalRStandInExtensions
     {
         if (app.Services.GetService<StandInTokens>() is not { } tokens)
         {
-            app.Logger.LogInformation("{Setting} is not a local AccessKey connection string: the SignalR stand-in is off", AppSettingNames.SignalRConnectionString);
+            app.Logger.LogInformation("{Setting} is not a local AccessKey connection string: the SignalR stand-in is off", ConnectionSetting);
             return app;
         }
 
@@ -43,6 +45,8 @@ public static class SignalRStandInExtensions
         return app;
     }
 
-    private static SignalRConnectionString? LocalConnection(IConfiguration configuration) =>
-        SignalRAccess.FromConfiguration(configuration) is { AccessKey: not null } connection && connection.Endpoint.IsLoopback ? connection : null;
+    private static StandInConnectionString? LocalConnection(IConfiguration configuration) =>
+        new AppSettings(configuration)[ConnectionSetting] is { Length: > 0 } value && StandInConnectionString.Parse(value) is { Endpoint.IsLoopback: true } connection
+            ? connection
+            : null;
 }

@@ -1,3 +1,4 @@
+using InfraFunctions.LocalHost.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace InfraFunctions.LocalHost.SignalR;
@@ -13,7 +14,7 @@ public sealed class StandInClientGate(StandInTokens tokens, StandInHubs hubs, IL
         var hub = context.Request.Query["hub"].ToString();
         if (!hubs.IsKnown(hub))
         {
-            await StandInProblems.WriteAsync(context, StatusCodes.Status404NotFound, "Unknown hub",
+            await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Unknown hub",
                 $"This SignalR stand-in serves the hub(s) {hubs}; '{hub}' is not one of them.");
             return;
         }
@@ -28,7 +29,7 @@ public sealed class StandInClientGate(StandInTokens tokens, StandInHubs hubs, IL
         if (!result.IsValid)
         {
             logger.LogInformation("SignalR stand-in refused a client of hub {Hub}: {Reason}", hub, result.Exception?.Message);
-            await StandInProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Client token refused",
+            await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Client token refused",
                 "The client access token is missing, expired, signed with another key or issued for another URL. Negotiate again through /api/negotiate.");
             return;
         }
@@ -48,29 +49,10 @@ public sealed class StandInHubs(IEnumerable<string> names)
     public override string ToString() => string.Join(", ", _names.Select(n => $"'{n}'"));
 }
 
-/// <summary>problem+json written straight to the response, outside the function pipeline.</summary>
-public static class StandInProblems
+/// <summary>What a server token's audience is compared with.</summary>
+public static class StandInRequests
 {
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        if (status == StatusCodes.Status401Unauthorized)
-        {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-        }
-
-        if (HttpMethods.IsHead(context.Request.Method))
-        {
-            return;
-        }
-
-        context.Response.ContentType = "application/problem+json; charset=utf-8";
-        await context.Response.WriteAsync(
-            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object> { ["type"] = $"https://httpstatuses.io/{status}", ["title"] = title, ["status"] = status, ["detail"] = detail }),
-            context.RequestAborted);
-    }
-
-    /// <summary>The request target exactly as the client sent it, without its query: what a server token's audience names.</summary>
+    /// <summary>The request target exactly as the client sent it, without its query.</summary>
     public static string RawPath(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToUriComponent();

@@ -1,3 +1,4 @@
+using InfraFunctions.LocalHost.Http;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 
@@ -32,23 +33,23 @@ public static class StandInRestApi
         var hub = context.GetRouteValue("hub")?.ToString() ?? string.Empty;
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        var result = await context.RequestServices.GetRequiredService<StandInTokens>().ValidateServerAsync(token, StandInProblems.RawPath(context));
+        var result = await context.RequestServices.GetRequiredService<StandInTokens>().ValidateServerAsync(token, StandInRequests.RawPath(context));
         if (!result.IsValid)
         {
-            await StandInProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Server token refused",
+            await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Server token refused",
                 "Send 'Authorization: Bearer <JWT>' signed (HS256) with the AccessKey, with 'aud' equal to the request URL without its query, and not expired.");
             return Results.Empty;
         }
 
         if (!context.RequestServices.GetRequiredService<StandInHubs>().IsKnown(hub))
         {
-            await StandInProblems.WriteAsync(context, StatusCodes.Status404NotFound, "Unknown hub", $"This SignalR stand-in does not serve the hub '{hub}'.");
+            await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Unknown hub", $"This SignalR stand-in does not serve the hub '{hub}'.");
             return Results.Empty;
         }
 
         if (context.Request.Query["api-version"].Count == 0)
         {
-            await StandInProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "api-version missing", "Add ?api-version=2022-06-01.");
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "api-version missing", "Add ?api-version=2022-06-01.");
             return Results.Empty;
         }
 

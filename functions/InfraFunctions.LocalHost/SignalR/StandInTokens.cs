@@ -1,18 +1,21 @@
 using System.Security.Claims;
-using InfraFunctions.Core.Realtime;
+using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace InfraFunctions.LocalHost.SignalR;
 
-/// <summary>Validates tokens as SignalR Service does: HS256 with the AccessKey's UTF-8 bytes, the expected audience, a live lifetime.</summary>
-public sealed class StandInTokens(SignalRConnectionString connection, TimeProvider time)
+/// <summary>Validates tokens as SignalR Service does: HS256 keyed with the AccessKey's UTF-8 bytes (not its base64 decoding), the expected audience, a live lifetime.</summary>
+public sealed class StandInTokens(StandInConnectionString connection, TimeProvider time)
 {
+    /// <summary>The claim that names the user a client connection belongs to.</summary>
+    public const string NameIdClaim = "nameid";
+
     private static readonly TimeSpan Skew = TimeSpan.FromSeconds(30);
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly SymmetricSecurityKey _key = SignalRTokens.SigningKey(connection.AccessKey!);
+    private readonly SymmetricSecurityKey _key = new(Encoding.UTF8.GetBytes(connection.AccessKey));
 
-    public SignalRConnectionString Connection => connection;
+    public StandInConnectionString Connection => connection;
 
     /// <summary>A client token must name this service's client URL for the hub.</summary>
     public Task<TokenValidationResult> ValidateClientAsync(string? token, string hub) =>
@@ -25,7 +28,7 @@ public sealed class StandInTokens(SignalRConnectionString connection, TimeProvid
     public static ClaimsPrincipal Principal(TokenValidationResult result)
     {
         var identity = result.ClaimsIdentity;
-        if (identity.FindFirst(SignalRTokens.NameIdClaim) is { } nameId)
+        if (identity.FindFirst(NameIdClaim) is { } nameId)
         {
             identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, nameId.Value));
         }

@@ -1,0 +1,203 @@
+using InfraFunctions.LocalHost.Rpc;
+using InfraFunctions.LocalHost.Timers;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.LocalHost.Worker;
+
+/// <summary>A worker that has loaded every function and serves HTTP at <see cref="HttpUri"/>.</summary>
+public sealed record WorkerSession(WorkerProcess Process, WorkerChannel Channel, Uri HttpUri, FunctionIndex Index);
+
+/// <summary>
+/// Starts the function app's worker, takes it through the host's start-up handshake, and keeps one running:
+/// a worker that dies after it was ready is started again with backoff. A worker that never gets ready ends
+/// LocalHost with the worker's own error text.
+/// </summary>
+public sealed class WorkerSupervisor(
+    WorkerRegistry registry,
+    GrpcEndpoint grpc,
+    AppSettings settings,
+    IOptions<LocalHostOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
+    private readonly ILogger _logger = loggers.CreateLogger("InfraFunctions.LocalHost.Worker");
+    private readonly ILogger _workerLogger = loggers.CreateLogger("Function");
+    private readonly TaskCompletionSource<FunctionIndex> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile WorkerSession? _current;
+    private volatile bool _stopping;
+
+    /// <summary>The ready worker, or null while it starts or restarts.</summary>
+    public WorkerSession? Current => _current;
+
+    /// <summary>Completes when the first worker has loaded every function; fails with the reason it could not.</summary>
+    public Task<FunctionIndex> Ready => _ready.Task;
+
+    /// <summary>How many workers have been started, the first included.</summary>
+    public int Starts { get; private set; }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        if (_current is { } session)
+        {
+            _current = null;
+            var grace = TimeSpan.FromSeconds(options.Value.ShutdownGraceSeconds);
+            try
+            {
+                session.Channel.Terminate(grace);
+            }
+            catch (WorkerUnavailableException)
+            {
+                // Its stream is gone already; the process is stopped below either way.
+            }
+
+            await session.Process.StopAsync(grace);
+        }
+
+        await base.StopAsync(cancellationToken);
+        _ready.TrySetException(new OperationCanceledException("LocalHost stopped before the worker was ready."));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await WhenStartedAsync(stoppingToken);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested && !_stopping)
+        {
+            WorkerProcess? process = null;
+            try
+            {
+                var session = await StartAsync(p => process = p, stoppingToken);
+                failures = 0;
+                _current = session;
+                _ready.TrySetResult(session.Index);
+                _logger.LogInformation("Worker {Pid} ready: {Count} functions loaded, HTTP at {HttpUri}", session.Process.Id, session.Index.Functions.Count, session.HttpUri);
+                await Task.WhenAny(session.Process.Exited, session.Channel.Closed, Task.Delay(Timeout.Infinite, stoppingToken));
+                _current = null;
+                if (stoppingToken.IsCancellationRequested || _stopping)
+                {
+                    return;
+                }
+
+                _logger.LogError("The worker (pid {Pid}) stopped{Exit}; starting a new one", session.Process.Id,
+                    session.Process.Exited.IsCompleted ? $" with exit code {session.Process.Exited.Result}" : " its event stream");
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (!_ready.Task.IsCompleted)
+            {
+                // The first start failed: there is nothing to serve. Say why, in the worker's own words, and stop.
+                _ready.TrySetException(ex);
+                _logger.LogCritical("The function app's worker did not start: {Reason}", ex.Message);
+                lifetime.StopApplication();
+                return;
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "A new worker did not start");
+            }
+            finally
+            {
+                process?.Dispose();
+            }
+
+            var delay = Backoff[Math.Min(failures++, Backoff.Length - 1)];
+            try
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<WorkerSession> StartAsync(Action<WorkerProcess> started, CancellationToken stoppingToken)
+    {
+        var directory = FunctionApp.Directory(options.Value);
+        var launch = WorkerLaunch.Read(directory);
+        var channel = new WorkerChannel(Guid.NewGuid().ToString(), _workerLogger);
+        registry.Add(channel);
+        try
+        {
+            var process = WorkerProcess.Start(launch.StartInfo(grpc.Uri, channel.WorkerId, Guid.NewGuid().ToString(), settings.ForWorker()), _logger);
+            started(process);
+            Starts++;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.StartupTimeoutSeconds));
+            try
+            {
+                return await HandshakeAsync(process, channel, directory, timeout.Token).WaitAsync(timeout.Token);
+            }
+            catch (Exception ex) when (ex is WorkerUnavailableException || (ex is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+            {
+                var exit = await Task.WhenAny(process.Exited, Task.Delay(TimeSpan.FromSeconds(3), stoppingToken)) == process.Exited
+                    ? $"it exited with code {process.Exited.Result}"
+                    : $"it did not get ready within {options.Value.StartupTimeoutSeconds} s";
+                throw new InvalidOperationException($"The worker ({launch.WorkerPath}) failed to start: {exit}. Its output:{Environment.NewLine}{process.Tail}", ex);
+            }
+        }
+        finally
+        {
+            registry.Remove(channel);
+        }
+    }
+
+    private async Task<WorkerSession> HandshakeAsync(WorkerProcess process, WorkerChannel channel, string directory, CancellationToken cancellationToken)
+    {
+        await channel.Connected.WaitAsync(cancellationToken);
+
+        var init = (await channel.RequestAsync(new StreamingMessage
+        {
+            WorkerInitRequest = new WorkerInitRequest { HostVersion = HostVersion, WorkerDirectory = directory, FunctionAppDirectory = directory },
+        }, cancellationToken)).WorkerInitResponse;
+        Require(init.Result, "initialise");
+        if (!init.Capabilities.TryGetValue("HttpUri", out var httpUri) || !Uri.TryCreate(httpUri, UriKind.Absolute, out var http))
+        {
+            throw new InvalidOperationException("The worker has no HttpUri capability: LocalHost serves HTTP functions only through the ASP.NET Core integration (ConfigureFunctionsWebApplication).");
+        }
+
+        var metadata = (await channel.RequestAsync(new StreamingMessage
+        {
+            FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = directory },
+        }, cancellationToken)).FunctionMetadataResponse;
+        Require(metadata.Result, "index its functions");
+        if (metadata.UseDefaultMetadataIndexing)
+        {
+            throw new InvalidOperationException("The worker asked for host-side indexing, which LocalHost does not do: the app must use worker indexing.");
+        }
+
+        // One FunctionLoadRequest per function; the worker ignores FunctionLoadRequestCollection.
+        var loads = metadata.FunctionMetadataResults.Select(async m =>
+        {
+            var reply = (await channel.RequestAsync(new StreamingMessage { FunctionLoadRequest = new FunctionLoadRequest { FunctionId = m.FunctionId, Metadata = m } }, cancellationToken)).FunctionLoadResponse;
+            Require(reply.Result, $"load {m.Name}");
+        });
+        await Task.WhenAll(loads);
+
+        var index = FunctionIndex.From(metadata.FunctionMetadataResults, directory);
+        TimerSchedules.Resolve(index, settings); // a missing or bad schedule setting fails start-up, naming it
+        return new WorkerSession(process, channel, http, index);
+    }
+
+    private static void Require(StatusResult? result, string step)
+    {
+        if (result is null || result.Status != StatusResult.Types.Status.Success)
+        {
+            throw new InvalidOperationException($"The worker could not {step}: {result?.Exception?.Message ?? result?.Result ?? "no status"}");
+        }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken);
+    }
+
+    private const string HostVersion = "4.0.0-localhost";
+}
