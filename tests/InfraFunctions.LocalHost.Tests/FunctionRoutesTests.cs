@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InfraFunctions.LocalHost;
+using InfraFunctions.LocalHost.Worker;
 using InfraFunctions.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +13,7 @@ public sealed class FunctionRoutesTests(TablesFixture tables) : IClassFixture<Ta
     [Fact]
     public async Task LocalHostServesExactlyTheHttpFunctionsOfTheBuildsMetadata()
     {
-        // Read the function app's own build output independently of LocalHost's catalog.
+        // Read the function app's own build output independently of the worker's indexing, which LocalHost serves.
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.FunctionAppOutput, "functions.metadata")));
         using var hostJson = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.FunctionAppOutput, "host.json")));
         var prefix = hostJson.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString();
@@ -27,12 +27,12 @@ public sealed class FunctionRoutesTests(TablesFixture tables) : IClassFixture<Ta
             .ToHashSet();
 
         await using var server = await LocalHostServer.StartAsync(tables.ConnectionString);
-        var served = server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<FunctionDescriptor>() is not null)
+        var served = server.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<FunctionInfo>() is not null)
             .Select(e => new Route(
                 "/" + e.RoutePattern.RawText!.TrimStart('/'),
                 string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Order(StringComparer.Ordinal)),
-                e.Metadata.GetMetadata<FunctionDescriptor>()!.AuthLevel))
+                e.Metadata.GetMetadata<FunctionInfo>()!.AuthLevel))
             .ToHashSet();
 
         Assert.NotEmpty(expected);
@@ -43,11 +43,11 @@ public sealed class FunctionRoutesTests(TablesFixture tables) : IClassFixture<Ta
     public async Task EveryMetadataRouteAnswersWithoutFallingThroughToNotFound()
     {
         await using var server = await LocalHostServer.StartAsync(tables.ConnectionString);
-        var catalog = server.Services.GetRequiredService<FunctionCatalog>();
+        var index = await server.App.Services.GetRequiredService<WorkerSupervisor>().Ready;
 
-        foreach (var f in catalog.Http)
+        foreach (var f in index.Http)
         {
-            var path = "/" + catalog.Template(f).Replace("{agentId}", "0000000000000000", StringComparison.Ordinal).Replace("{tokenId}", "0000000000000000", StringComparison.Ordinal);
+            var path = "/" + index.Template(f).Replace("{agentId}", "0000000000000000", StringComparison.Ordinal).Replace("{tokenId}", "0000000000000000", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(f.Methods[0]), path);
             using var response = await server.Client.SendAsync(request);
             Assert.True(response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.ServiceUnavailable,

@@ -10,8 +10,8 @@ public sealed class SignalRStandInTests(TablesFixture tables) : IClassFixture<Ta
     private const string Key = "local-access-key-0123456789abcdef0123456789";
 
     private static IEnumerable<string> Templates(LocalHostServer server, bool functions) =>
-        server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => (e.Metadata.GetMetadata<FunctionDescriptor>() is not null) == functions)
+        server.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => (e.Metadata.GetMetadata<InfraFunctions.LocalHost.Worker.FunctionInfo>() is not null) == functions)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'));
 
     [Fact]

@@ -48,7 +48,7 @@ internal sealed class DeliveryRig : IAsyncDisposable
 
     public async Task StartServerAsync()
     {
-        server ??= await LocalHostServer.StartAsync(azurite.ConnectionString, settings, s => s.AddSingleton<IStartupFilter>(Tap));
+        server ??= await LocalHostServer.StartAsync(azurite.ConnectionString, settings, hostServices: s => s.AddSingleton<IStartupFilter>(Tap));
     }
 
     /// <summary>Stops LocalHost: the agent's posts now fail to connect, as when the function app is unreachable.</summary>
@@ -67,12 +67,19 @@ internal sealed class DeliveryRig : IAsyncDisposable
     /// <summary>The timestamps stored for a host, read back from the sample tables, in row-key order.</summary>
     public async Task<DateTimeOffset[]> StoredTimestampsAsync(string hostId, DateTimeOffset from, DateTimeOffset to)
     {
-        var rows = await Running.Services.GetRequiredService<SampleRepository>().ReadRowsAsync(hostId, from, to);
+        await using var core = Core();
+        var rows = await core.Get<SampleRepository>().ReadRowsAsync(hostId, from, to);
         return rows.Select(r => r.Timestamp).ToArray();
     }
 
-    public async Task<HostRecord?> HostAsync(string hostId) =>
-        await Running.Services.GetRequiredService<HostRepository>().GetAsync(hostId);
+    public async Task<HostRecord?> HostAsync(string hostId)
+    {
+        await using var core = Core();
+        return await core.Get<HostRepository>().GetAsync(hostId);
+    }
+
+    // The function app runs in its own process: the tests read what it stored through the same tables.
+    private CoreHarness Core() => CoreHarness.Create(azurite.ConnectionString, DateTimeOffset.UtcNow);
 
     public async ValueTask DisposeAsync()
     {

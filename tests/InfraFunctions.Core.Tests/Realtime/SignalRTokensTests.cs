@@ -61,7 +61,7 @@ public sealed class SignalRTokensTests
         var header = ToBase64Url(Encoding.UTF8.GetBytes("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"));
         var payload = ToBase64Url(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(expected)));
         var handMade = $"{header}.{payload}.{ToBase64Url(HMACSHA256.HashData(Encoding.UTF8.GetBytes(AccessKey), Encoding.ASCII.GetBytes($"{header}.{payload}")))}";
-        var standIn = new StandInTokens(SignalRConnectionString.Parse($"Endpoint=http://localhost;Port=7071;AccessKey={AccessKey};Version=1.0;"), new FakeTimeProvider(Now.AddMinutes(1)));
+        var standIn = new StandInTokens(StandInConnectionString.Parse($"Endpoint=http://localhost;Port=7071;AccessKey={AccessKey};Version=1.0;")!, new FakeTimeProvider(Now.AddMinutes(1)));
         Assert.True((await standIn.ValidateClientAsync(handMade, "observability")).IsValid);
         Assert.True((await standIn.ValidateClientAsync(ours, "observability")).IsValid);
     }
@@ -69,7 +69,7 @@ public sealed class SignalRTokensTests
     [Fact]
     public async Task StandInRefusesExpiredForgedAndMisaddressedTokens()
     {
-        var connection = SignalRConnectionString.Parse($"Endpoint=http://localhost;Port=7071;AccessKey={AccessKey};Version=1.0;");
+        var connection = StandInConnectionString.Parse($"Endpoint=http://localhost;Port=7071;AccessKey={AccessKey};Version=1.0;")!;
         var clock = new FakeTimeProvider(Now);
         var standIn = new StandInTokens(connection, clock);
         var url = connection.ClientUrl("observability");
