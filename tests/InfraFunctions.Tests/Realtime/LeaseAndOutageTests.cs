@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using InfraFunctions.Core.Realtime;
+using System.Text.Json;
 using InfraFunctions.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Tests.Realtime;
 
@@ -53,7 +53,11 @@ public sealed class LeaseAndOutageTests(TablesFixture tables) : IClassFixture<Ta
         var (_, key) = await server.CreateAgentAsync(host);
         using var agent = server.ClientWithBearer(key);
         using var reader = server.ClientWithBearer(await server.CreateTokenAsync());
-        await server.Services.GetRequiredService<StreamLeases>().StartAsync("watcher-of-a-dead-service", [host]);
+        // A watcher's lease, written to the streams table the app reads, as a start-metrics-stream would have written it.
+        await using (var core = CoreHarness.Create(_tables.ConnectionString, DateTimeOffset.UtcNow))
+        {
+            await core.Get<StreamLeases>().StartAsync("watcher-of-a-dead-service", [host]);
+        }
 
         var now = DateTimeOffset.UtcNow;
         var slowest = TimeSpan.Zero;
@@ -74,11 +78,12 @@ public sealed class LeaseAndOutageTests(TablesFixture tables) : IClassFixture<Ta
         var summary = await (await reader.GetAsync(Http.Query("api/v1/observability/infrastructure/summary", host) + "&window=5m")).JsonAsync();
         Assert.Equal(10, summary.GetProperty("sample_count").GetInt32());
 
-        var counters = server.Services.GetRequiredService<RealtimeCounters>();
+        var counters = await RealtimeCountersAsync(reader);
         var waited = Stopwatch.StartNew();
         while (counters.Failed == 0 && waited.Elapsed < TimeSpan.FromSeconds(15))
         {
             await Task.Delay(100);
+            counters = await RealtimeCountersAsync(reader);
         }
 
         Assert.True(counters.Failed > 0, "Failed sends must be counted.");
@@ -108,6 +113,18 @@ public sealed class LeaseAndOutageTests(TablesFixture tables) : IClassFixture<Ta
         var (_, key) = await server.CreateAgentAsync(host);
         using var agent = server.ClientWithBearer(key);
         Assert.Equal(30, await NextPostAsync(agent, host));
+    }
+
+    /// <summary>Live publishing's counters and the SignalR client's last error, as component health reports them.</summary>
+    private static async Task<(long Published, long Failed, string? LastError)> RealtimeCountersAsync(HttpClient reader)
+    {
+        using var response = await reader.GetAsync("api/v1/observability/health/components");
+        response.EnsureSuccessStatusCode();
+        var body = await response.JsonAsync();
+        var counters = body.GetProperty("counters");
+        var signalR = body.GetProperty("clients").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "signalr");
+        var lastError = signalR.TryGetProperty("last_error", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString() : null;
+        return (counters.GetProperty("realtime_published").GetInt64(), counters.GetProperty("realtime_failed").GetInt64(), lastError);
     }
 
     private static async Task<int> NextPostAsync(HttpClient agent, string host)
