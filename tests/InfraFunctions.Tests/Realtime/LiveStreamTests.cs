@@ -1,8 +1,5 @@
 using System.Net;
-using InfraFunctions.Core.Alerts;
-using InfraFunctions.Core.Realtime;
 using InfraFunctions.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Tests.Realtime;
 
@@ -112,20 +109,26 @@ public sealed class LiveStreamTests(RealtimeFixture fixture) : IClassFixture<Rea
     [Fact]
     public async Task AlertEventsArePushedToTheHostGroupAndTheFleetGroup()
     {
-        var (host, _) = await fixture.ReportingHostAsync();
+        // The host first reports before the window of high CPU, so that window's samples all count.
+        var now = DateTimeOffset.UtcNow;
+        var host = Http.NewHostId("live");
+        var (_, key) = await fixture.Server.CreateAgentAsync(host);
+        using var agent = fixture.Server.ClientWithBearer(key);
+        (await agent.PostAsync("api/v1/ingest/samples", Samples.Json(Samples.Batch(host, [now.AddSeconds(-90)])))).EnsureSuccessStatusCode();
         await using var hostWatcher = await fixture.Realtime.ConnectAsync(fixture.ReaderToken);
         await using var fleetWatcher = await fixture.Realtime.ConnectAsync(fixture.ReaderToken);
         var (hostInbox, fleetInbox) = (new Inbox(hostWatcher), new Inbox(fleetWatcher));
         (await fixture.Realtime.StartStreamAsync(fixture.Reader, hostWatcher.ConnectionId!, host)).EnsureSuccessStatusCode();
         (await fixture.Realtime.StartStreamAsync(fixture.Reader, fleetWatcher.ConnectionId!)).EnsureSuccessStatusCode();
 
-        var notifier = fixture.Server.Services.GetServices<IAlertNotifier>().OfType<LiveAlertNotifier>().Single();
-        var raisedAt = DateTimeOffset.UtcNow;
-        await notifier.NotifyAsync(new AlertEvent("raised", "a-1", host, "cpu", "critical", 95.1, 90, "CPU usage critical: 95.1%", raisedAt, null));
+        // CPU at 95.1 % for 75 s, past the critical threshold (90) for longer than the alert duration (60 s).
+        var critical = Samples.Batch(host, Samples.Times(now, 16, TimeSpan.FromSeconds(5)), (s, _) => s["cpu"]!["percent"] = 95.1);
+        (await agent.PostAsync("api/v1/ingest/samples", Samples.Gzip(critical))).EnsureSuccessStatusCode();
 
         foreach (var inbox in new[] { hostInbox, fleetInbox })
         {
-            var alert = await inbox.WaitForAsync((t, m) => t == "alert.updated" && m.GetProperty("host_id").GetString() == host);
+            // The same samples raise the warning alert too; this is the critical one.
+            var alert = await inbox.WaitForAsync((t, m) => t == "alert.updated" && m.GetProperty("host_id").GetString() == host && m.GetProperty("severity").GetString() == "critical");
             Assert.Equal("raised", alert.GetProperty("kind").GetString());
             Assert.Equal("CPU usage critical: 95.1%", alert.GetProperty("message").GetString());
             Assert.Equal(95.1, alert.GetProperty("value").GetDouble());
