@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.Monitor;
+using InfraFunctions.Core.Storage;
 using InfraFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +26,9 @@ public sealed class ObservabilityFixture : IAsyncLifetime
 
     public HttpClient Reader { get; private set; } = null!;
 
+    /// <summary>The rollup tables the app reads, on the same Azurite.</summary>
+    public RollupRepository Rollups { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await _tables.InitializeAsync();
@@ -36,6 +41,7 @@ public sealed class ObservabilityFixture : IAsyncLifetime
         }, services => services.AddSingleton(clients));
         Unconfigured = await LocalHostServer.StartAsync(_tables.ConnectionString);
         Reader = Server.ClientWithBearer(await Server.CreateTokenAsync());
+        Rollups = new RollupRepository(new TableStore(new TableServiceClient(_tables.ConnectionString)));
     }
 
     public async Task<string> HostAsync(Func<int, double> cpu, int minutes, double disk = 50)
@@ -91,7 +97,7 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
     public async Task ADiskFillingTwoPointsADayRaisesOneDiskForecastWarningAlert()
     {
         var host = await fixture.HostAsync(_ => 20, 3, disk: 74);
-        var rollups = fixture.Server.Services.GetRequiredService<RollupRepository>();
+        var rollups = fixture.Rollups;
         var now = DateTimeOffset.UtcNow;
         for (var h = 7 * 24; h >= 1; h--)
         {
