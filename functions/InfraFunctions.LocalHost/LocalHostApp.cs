@@ -42,16 +42,24 @@ public static class LocalHostApp
         builder.Services.AddSignalRStandIn(builder.Configuration);
 
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            // A path under /api or /admin that no function serves gets a problem, never the dashboard's page.
+            if ((context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/admin"))
+                && context.GetEndpoint() is null or { DisplayName: Dashboard.FallbackName })
+            {
+                await NotAFunctionAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
         app.MapGrpcService<FunctionRpcService>();
         app.MapSignalRStandIn();
         Dashboard.Serve(app);
         AdminEndpoints.Map(app);
         var functions = app.Services.GetRequiredService<FunctionEndpoints>();
         ((IEndpointRouteBuilder)app).DataSources.Add(functions);
-        foreach (var prefix in new[] { "/api/{**path}", "/admin/{**path}" })
-        {
-            app.Map(prefix, NotAFunctionAsync).Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue - 1);
-        }
         return app;
     }
 

@@ -29,7 +29,7 @@ public sealed class TimerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
         var report = await run.Content.ReadAsStringAsync();
         Assert.Contains("samples20200101", report, StringComparison.Ordinal);
-        Assert.Contains("\"expired_stream_leases\":", report, StringComparison.Ordinal);
+        Assert.Contains("\"ExpiredStreamLeases\":", report, StringComparison.Ordinal);
         Assert.DoesNotContain(service.Query().Select(t => t.Name), n => n == "samples20200101");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }

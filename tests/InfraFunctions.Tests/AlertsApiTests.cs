@@ -126,10 +126,10 @@ public sealed class AlertsApiTests(AlertsApiFixture fixture) : IClassFixture<Ale
     }
 
     [Theory]
-    [InlineData("AggregateHourly", "job")]
-    [InlineData("AggregateDaily", "watermark_after")]
-    [InlineData("DetectStaleHosts", "hosts_checked")]
-    [InlineData("RetentionCleanup", "dropped")]
+    [InlineData("AggregateHourly", "Job")]
+    [InlineData("AggregateDaily", "WatermarkAfter")]
+    [InlineData("DetectStaleHosts", "HostsChecked")]
+    [InlineData("RetentionCleanup", "Dropped")]
     public async Task AManualTimerRunRepliesWithItsReport(string function, string property)
     {
         using var request = LocalHostServer.Admin(HttpMethod.Post, $"admin/functions/{function}");

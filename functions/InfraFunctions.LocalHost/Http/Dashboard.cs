@@ -6,6 +6,8 @@ namespace InfraFunctions.LocalHost.Http;
 /// <summary>The built dashboard at <c>/</c>, with a <c>/config.json</c> that puts its API on this origin.</summary>
 public static class Dashboard
 {
+    public const string FallbackName = "dashboard";
+
     public static void Serve(WebApplication app)
     {
         var root = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value.StaticRoot ?? Find();
@@ -30,7 +32,7 @@ public static class Dashboard
             // Client-side routes fall back to index.html, as staticwebapp.config.json's navigationFallback does.
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.SendFileAsync(files.GetFileInfo("index.html"));
-        });
+        }).WithDisplayName(FallbackName);
     }
 
     private static string? Find()

@@ -65,9 +65,22 @@ public sealed class WorkerProcess : IDisposable
         await Exited.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    /// <summary>Kills the process if it still runs and waits for it, so <see cref="Exited"/> always completes.</summary>
     public void Dispose()
     {
         Kill();
+        try
+        {
+            if (_process.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                _exited.TrySetResult(SafeExitCode(_process));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            _exited.TrySetResult(-1);
+        }
+
         _process.Dispose();
     }
 

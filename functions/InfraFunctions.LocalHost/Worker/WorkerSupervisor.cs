@@ -18,7 +18,7 @@ public sealed class WorkerSupervisor(
     AppSettings settings,
     IOptions<LocalHostOptions> options,
     IHostApplicationLifetime lifetime,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers) : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
     private readonly ILogger _logger = loggers.CreateLogger("InfraFunctions.LocalHost.Worker");
@@ -36,7 +36,24 @@ public sealed class WorkerSupervisor(
     /// <summary>How many workers have been started, the first included.</summary>
     public int Starts { get; private set; }
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Before any service stops: the worker's event stream is a request Kestrel would otherwise wait out.
+    public Task StoppingAsync(CancellationToken cancellationToken) => TerminateAsync();
+
     public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await TerminateAsync();
+        await base.StopAsync(cancellationToken);
+        _ready.TrySetException(new OperationCanceledException("LocalHost stopped before the worker was ready."));
+    }
+
+    /// <summary>WorkerTerminate, then the grace period, then kill.</summary>
+    private async Task TerminateAsync()
     {
         _stopping = true;
         if (_current is { } session)
@@ -54,9 +71,6 @@ public sealed class WorkerSupervisor(
 
             await session.Process.StopAsync(grace);
         }
-
-        await base.StopAsync(cancellationToken);
-        _ready.TrySetException(new OperationCanceledException("LocalHost stopped before the worker was ready."));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -179,9 +193,28 @@ public sealed class WorkerSupervisor(
         });
         await Task.WhenAll(loads);
 
+        await WaitForHttpAsync(http, cancellationToken);
         var index = FunctionIndex.From(metadata.FunctionMetadataResults, directory);
         TimerSchedules.Resolve(index, settings); // a missing or bad schedule setting fails start-up, naming it
         return new WorkerSession(process, channel, http, index);
+    }
+
+    // The worker reports its HttpUri before its web server has started; ready means it also accepts connections.
+    private static async Task WaitForHttpAsync(Uri http, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            try
+            {
+                await client.ConnectAsync(http.Host, http.Port, cancellationToken);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
     }
 
     private static void Require(StatusResult? result, string step)

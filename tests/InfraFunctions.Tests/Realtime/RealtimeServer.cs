@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InfraFunctions.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Tests.Realtime;
 
@@ -29,7 +28,7 @@ public sealed class RealtimeServer : IAsyncDisposable
     public string ClientUrl => $"{BaseUrl}/client/?hub={Hub}";
 
     public static async Task<RealtimeServer> StartAsync(
-        string storage, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, int? signalRPort = null)
+        string storage, IDictionary<string, string?>? settings = null, int? signalRPort = null)
     {
         var port = AzuriteServer.FreePort();
         var accessKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -43,7 +42,7 @@ public sealed class RealtimeServer : IAsyncDisposable
             config[key] = value;
         }
 
-        return new RealtimeServer(await LocalHostServer.StartAsync(storage, config, services), accessKey, port);
+        return new RealtimeServer(await LocalHostServer.StartAsync(storage, config), accessKey, port);
     }
 
     /// <summary>A stock .NET client pointed at {base}/api: it negotiates there and follows the redirect to /client.</summary>
