@@ -63,9 +63,10 @@ log "Starting LocalHost on $BASE"
 ) >"$LOCAL/logs/localhost.log" 2>&1 &
 pids+=($!)
 
-for _ in $(seq 1 150); do
-  curl -s -o /dev/null "$BASE/api/v1/observability/hosts" && break
-  kill -0 "${pids[1]}" 2>/dev/null || { cat "$LOCAL/logs/localhost.log"; exit 1; }
+# Ready when the worker has loaded every function: until then LocalHost answers 503.
+for _ in $(seq 1 450); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/observability/hosts")" = 401 ] && break
+  kill -0 "${pids[1]}" 2>/dev/null || { echo "LocalHost stopped:" >&2; cat "$LOCAL/logs/localhost.log" >&2; exit 1; }
   sleep 0.2
 done
 

@@ -145,7 +145,14 @@ public sealed class WorkerSupervisor(
             timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.StartupTimeoutSeconds));
             try
             {
-                return await HandshakeAsync(process, channel, directory, timeout.Token).WaitAsync(timeout.Token);
+                var handshake = HandshakeAsync(process, channel, directory, timeout.Token);
+                if (await Task.WhenAny(handshake, process.Exited).WaitAsync(timeout.Token) != handshake)
+                {
+                    _ = handshake.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    throw new WorkerUnavailableException("The worker exited during start-up.");
+                }
+
+                return await handshake;
             }
             catch (Exception ex) when (ex is WorkerUnavailableException || (ex is OperationCanceledException && !stoppingToken.IsCancellationRequested))
             {
