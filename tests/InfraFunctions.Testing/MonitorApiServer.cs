@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Azure.Core.Pipeline;
 using InfraFunctions.Core.Monitor;
+using InfraFunctions.Core.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -72,8 +73,17 @@ public sealed class MonitorApiServer : IAsyncDisposable
         return options;
     }
 
+    /// <summary>Monitor options that send both APIs here, with the public cloud's token audiences.</summary>
+    public MonitorOptions Options() => new()
+    {
+        LogAnalyticsEndpoint = BaseAddress.ToString(),
+        ResourceManagerEndpoint = BaseAddress.ToString(),
+        LogAnalyticsAudience = "https://api.loganalytics.io",
+        ResourceManagerAudience = "https://management.azure.com",
+    };
+
     public MonitorClients Clients(StaticTokenCredential credential, int maxRetries = 0) =>
-        new(credential, BaseAddress, BaseAddress, ClientOptions(maxRetries));
+        new(credential, MonitorEndpoints.From(Options()), ClientOptions(maxRetries));
 
     public async ValueTask DisposeAsync()
     {
