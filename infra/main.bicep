@@ -215,6 +215,21 @@ param webhooksRetryDelayMilliseconds int = 2000
 @maxValue(300)
 param webhooksTimeoutSeconds int = 10
 
+// The public cloud's endpoints, the same defaults as the code's; a sovereign cloud (Azure China, Azure US
+// Government) passes its own. environment() has no Log Analytics endpoint, so both are plain parameters.
+@description('Log Analytics query API, an https origin (Monitor__LogAnalyticsEndpoint).')
+param monitorLogAnalyticsEndpoint string = 'https://api.loganalytics.azure.com'
+
+@description('Azure Resource Manager, which serves the Monitor metrics API, an https origin (Monitor__ResourceManagerEndpoint).')
+#disable-next-line no-hardcoded-env-urls
+param monitorResourceManagerEndpoint string = 'https://management.azure.com'
+
+@description('Token audience for Log Analytics when it is not the endpoint\'s own; empty for the endpoint\'s (Monitor__LogAnalyticsAudience).')
+param monitorLogAnalyticsAudience string = ''
+
+@description('Token audience for Resource Manager when it is not the endpoint\'s own; empty for the endpoint\'s (Monitor__ResourceManagerAudience).')
+param monitorResourceManagerAudience string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -339,6 +354,10 @@ module api 'app/api.bicep' = {
     webhooksMaxAttempts: webhooksMaxAttempts
     webhooksRetryDelayMilliseconds: webhooksRetryDelayMilliseconds
     webhooksTimeoutSeconds: webhooksTimeoutSeconds
+    monitorLogAnalyticsEndpoint: monitorLogAnalyticsEndpoint
+    monitorResourceManagerEndpoint: monitorResourceManagerEndpoint
+    monitorLogAnalyticsAudience: monitorLogAnalyticsAudience
+    monitorResourceManagerAudience: monitorResourceManagerAudience
   }
 }
 

@@ -56,6 +56,15 @@ public static class InfraFunctionsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName);
+        services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName)
+            .Validate(o => MonitorOptions.IsHttpsOrigin(o.LogAnalyticsEndpoint),
+                "Monitor__LogAnalyticsEndpoint must be an absolute https URL with no path, such as https://api.loganalytics.azure.com (Azure China: https://api.loganalytics.azure.cn).")
+            .Validate(o => MonitorOptions.IsHttpsOrigin(o.ResourceManagerEndpoint),
+                "Monitor__ResourceManagerEndpoint must be an absolute https URL with no path, such as https://management.azure.com (Azure China: https://management.chinacloudapi.cn).")
+            .Validate(o => o.LogAnalyticsAudience.Length == 0 || MonitorOptions.IsHttpsOrigin(o.LogAnalyticsAudience),
+                "Monitor__LogAnalyticsAudience must be empty (the endpoint's audience) or an absolute https URL with no path, such as https://api.loganalytics.io.")
+            .Validate(o => o.ResourceManagerAudience.Length == 0 || MonitorOptions.IsHttpsOrigin(o.ResourceManagerAudience),
+                "Monitor__ResourceManagerAudience must be empty (the endpoint's audience) or an absolute https URL with no path, such as https://management.azure.com.")
+            .ValidateOnStart();
     }
 }

@@ -118,6 +118,14 @@ param webhooksMaxAttempts int
 param webhooksRetryDelayMilliseconds int
 @description('Webhooks__TimeoutSeconds')
 param webhooksTimeoutSeconds int
+@description('Monitor__LogAnalyticsEndpoint')
+param monitorLogAnalyticsEndpoint string
+@description('Monitor__ResourceManagerEndpoint')
+param monitorResourceManagerEndpoint string
+@description('Monitor__LogAnalyticsAudience')
+param monitorLogAnalyticsAudience string
+@description('Monitor__ResourceManagerAudience')
+param monitorResourceManagerAudience string
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -196,6 +204,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Monitor__WorkspaceId: logAnalyticsCustomerId
       Monitor__FunctionAppResourceId: functionApp.id
       Monitor__ClientId: identityClientId
+      Monitor__LogAnalyticsEndpoint: monitorLogAnalyticsEndpoint
+      Monitor__ResourceManagerEndpoint: monitorResourceManagerEndpoint
+      Monitor__LogAnalyticsAudience: monitorLogAnalyticsAudience
+      Monitor__ResourceManagerAudience: monitorResourceManagerAudience
       Thresholds__CpuWarning: string(thresholdsCpuWarning)
       Thresholds__CpuCritical: string(thresholdsCpuCritical)
       Thresholds__MemoryWarning: string(thresholdsMemoryWarning)

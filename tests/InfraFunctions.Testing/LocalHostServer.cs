@@ -14,7 +14,7 @@ namespace InfraFunctions.Testing;
 /// <summary>
 /// LocalHost in the test process on a free loopback port, driving the function app's real worker as a child
 /// process, against a real Azurite. Settings other than <c>LocalHost:*</c> and <c>Logging:*</c> are app settings:
-/// they reach the worker as environment variables.
+/// they reach the worker as environment variables, in place of any variable of that name in the test's environment.
 /// </summary>
 public sealed class LocalHostServer : IAsyncDisposable
 {
@@ -60,8 +60,14 @@ public sealed class LocalHostServer : IAsyncDisposable
         var app = LocalHostApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config.ToDictionary(
-                kv => kv.Key.StartsWith("LocalHost:", StringComparison.Ordinal) || kv.Key.StartsWith("Logging:", StringComparison.Ordinal) ? kv.Key : $"{AppSettings.SectionName}:{kv.Key}",
+                kv => IsHostSetting(kv.Key) ? kv.Key : $"{AppSettings.SectionName}:{kv.Key}",
                 kv => kv.Value));
+
+            // LocalHost lets its own environment win over a Values entry, as Core Tools does. A test's settings are
+            // meant as the app's settings, so hide a variable of the same name in the test runner's environment
+            // (SSL_CERT_FILE, for one, is often set there): with it hidden the Values entry reaches the worker.
+            builder.Configuration.AddInMemoryCollection(config.Keys.Where(key => !IsHostSetting(key))
+                .Select(key => KeyValuePair.Create(key, (string?)null)));
             hostServices?.Invoke(builder.Services);
         });
         try
@@ -123,4 +129,7 @@ public sealed class LocalHostServer : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
     }
+
+    private static bool IsHostSetting(string key) =>
+        key.StartsWith("LocalHost:", StringComparison.Ordinal) || key.StartsWith("Logging:", StringComparison.Ordinal);
 }

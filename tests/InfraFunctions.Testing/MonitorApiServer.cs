@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Azure.Core.Pipeline;
 using InfraFunctions.Core.Monitor;
+using InfraFunctions.Core.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,18 +25,23 @@ public sealed record MonitorAnswer(int Status, string Body, IReadOnlyDictionary<
 /// A real Kestrel listener on loopback, over TLS with a certificate made for the test (Azure.Core sends bearer tokens
 /// only over https), standing in for api.loganalytics.azure.com and management.azure.com: it records
 /// every request and answers from a script (then a default), with the documented response shapes supplied by the test.
+/// The certificate is also written as a PEM trust file, so another process can trust it through <c>SSL_CERT_FILE</c>.
 /// </summary>
 public sealed class MonitorApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private MonitorApiServer(WebApplication app, X509Certificate2 certificate)
+    private MonitorApiServer(WebApplication app, X509Certificate2 certificate, string trustFile)
     {
         _app = app;
         Certificate = certificate;
+        TrustFile = trustFile;
     }
 
     public X509Certificate2 Certificate { get; }
+
+    /// <summary>The certificate alone, PEM encoded: a trust anchor for OpenSSL and for .NET on Linux.</summary>
+    public string TrustFile { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -51,7 +57,9 @@ public sealed class MonitorApiServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var server = new MonitorApiServer(builder.Build(), certificate);
+        var trustFile = Path.Combine(Path.GetTempPath(), $"monitor-api-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(trustFile, certificate.ExportCertificatePem());
+        var server = new MonitorApiServer(builder.Build(), certificate, trustFile);
         server._app.Run(server.HandleAsync);
         await server._app.StartAsync();
         server.BaseAddress = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -72,13 +80,40 @@ public sealed class MonitorApiServer : IAsyncDisposable
         return options;
     }
 
+    /// <summary>Monitor options that send both APIs here, with the public cloud's token audiences.</summary>
+    public MonitorOptions Options() => new()
+    {
+        LogAnalyticsEndpoint = BaseAddress.ToString(),
+        ResourceManagerEndpoint = BaseAddress.ToString(),
+        LogAnalyticsAudience = "https://api.loganalytics.io",
+        ResourceManagerAudience = "https://management.azure.com",
+    };
+
     public MonitorClients Clients(StaticTokenCredential credential, int maxRetries = 0) =>
-        new(credential, BaseAddress, BaseAddress, ClientOptions(maxRetries));
+        new(credential, MonitorEndpoints.From(Options()), ClientOptions(maxRetries));
+
+    /// <summary>
+    /// The app settings of <see cref="Options"/> for a function app in another process, which trusts this server's
+    /// certificate through <c>SSL_CERT_FILE</c> (.NET on Linux reads its root store from there and from SSL_CERT_DIR).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> AppSettings()
+    {
+        var options = Options();
+        return new Dictionary<string, string?>
+        {
+            [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.LogAnalyticsEndpoint)}"] = options.LogAnalyticsEndpoint,
+            [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.ResourceManagerEndpoint)}"] = options.ResourceManagerEndpoint,
+            [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.LogAnalyticsAudience)}"] = options.LogAnalyticsAudience,
+            [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.ResourceManagerAudience)}"] = options.ResourceManagerAudience,
+            ["SSL_CERT_FILE"] = TrustFile,
+        };
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
         Certificate.Dispose();
+        File.Delete(TrustFile);
     }
 
     private static X509Certificate2 CreateCertificate()
@@ -89,6 +124,11 @@ public sealed class MonitorApiServer : IAsyncDisposable
         san.AddIpAddress(IPAddress.Loopback);
         san.AddDnsName("localhost");
         request.CertificateExtensions.Add(san.Build());
+
+        // Its own issuer: a CA (keyCertSign) that is also the TLS server, so the PEM file alone is the trust anchor.
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1", "Server Authentication")], false));
         var now = TimeProvider.System.GetUtcNow();
         using var created = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);

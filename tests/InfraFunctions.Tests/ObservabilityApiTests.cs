@@ -3,22 +3,26 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using InfraFunctions.Core.Aggregation;
-using InfraFunctions.Core.Monitor;
 using InfraFunctions.Core.Storage;
 using InfraFunctions.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Tests;
 
-/// <summary>LocalHost with Azure Monitor pointed at a loopback TLS server, and a second LocalHost with Monitor unset.</summary>
+/// <summary>
+/// LocalHost with Azure Monitor pointed at a loopback TLS server through app settings only, its user-assigned managed
+/// identity served by a loopback identity endpoint, and a second LocalHost with Monitor unset.
+/// </summary>
 public sealed class ObservabilityFixture : IAsyncLifetime
 {
     public const string Workspace = "7a1c2e0b-0000-4000-8000-000000000002";
     public const string ResourceId = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/infra-func";
+    public const string IdentityClientId = "5d3b8f0e-0000-4000-8000-000000000003";
 
     private readonly TablesFixture _tables = new();
 
     public MonitorApiServer Monitor { get; private set; } = null!;
+
+    public ManagedIdentityServer Identity { get; private set; } = null!;
 
     public LocalHostServer Server { get; private set; } = null!;
 
@@ -33,12 +37,19 @@ public sealed class ObservabilityFixture : IAsyncLifetime
     {
         await _tables.InitializeAsync();
         Monitor = await MonitorApiServer.StartAsync();
-        var clients = Monitor.Clients(new StaticTokenCredential());
-        Server = await LocalHostServer.StartAsync(_tables.ConnectionString, new Dictionary<string, string?>
+        Identity = await ManagedIdentityServer.StartAsync(IdentityClientId);
+        var settings = new Dictionary<string, string?>
         {
             ["Monitor:WorkspaceId"] = Workspace,
             ["Monitor:FunctionAppResourceId"] = ResourceId,
-        }, services => services.AddSingleton(clients));
+            ["Monitor:ClientId"] = IdentityClientId,
+        };
+        foreach (var (key, value) in Monitor.AppSettings().Concat(Identity.AppSettings))
+        {
+            settings[key] = value;
+        }
+
+        Server = await LocalHostServer.StartAsync(_tables.ConnectionString, settings);
         Unconfigured = await LocalHostServer.StartAsync(_tables.ConnectionString);
         Reader = Server.ClientWithBearer(await Server.CreateTokenAsync());
         Rollups = new RollupRepository(new TableStore(new TableServiceClient(_tables.ConnectionString)));
@@ -70,6 +81,7 @@ public sealed class ObservabilityFixture : IAsyncLifetime
         await Server.DisposeAsync();
         await Unconfigured.DisposeAsync();
         await Monitor.DisposeAsync();
+        await Identity.DisposeAsync();
         await _tables.DisposeAsync();
     }
 }
@@ -168,11 +180,15 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
     [Fact]
     public async Task ThrottledTraceQueriesAnswer503WithRetryAfterAndBadOperationsAreRefused()
     {
-        fixture.Monitor.Script.Enqueue(new MonitorAnswer(429, """{"error":{"code":"TooManyRequests","message":"Rate limit."}}""", new Dictionary<string, string> { ["Retry-After"] = "9" }));
+        // The app retries twice, after the Retry-After each answer asks for; the last answer's reaches the caller.
+        const string throttled = """{"error":{"code":"TooManyRequests","message":"Rate limit."}}""";
+        fixture.Monitor.Script.Enqueue(new MonitorAnswer(429, throttled, new Dictionary<string, string> { ["Retry-After"] = "1" }));
+        fixture.Monitor.Script.Enqueue(new MonitorAnswer(429, throttled, new Dictionary<string, string> { ["Retry-After"] = "1" }));
+        fixture.Monitor.Script.Enqueue(new MonitorAnswer(429, throttled, new Dictionary<string, string> { ["Retry-After"] = "9" }));
 
-        using var throttled = await fixture.Reader.GetAsync("api/v1/observability/traces");
-        await throttled.ProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.Equal(TimeSpan.FromSeconds(9), throttled.Headers.RetryAfter?.Delta);
+        using var response = await fixture.Reader.GetAsync("api/v1/observability/traces");
+        await response.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(TimeSpan.FromSeconds(9), response.Headers.RetryAfter?.Delta);
         await (await fixture.Reader.GetAsync("api/v1/observability/traces?operation=x'%20or%201==1")).ProblemAsync(HttpStatusCode.BadRequest);
     }
 
@@ -201,6 +217,17 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
         Assert.Equal(ObservabilityFixture.ResourceId + "/providers/Microsoft.Insights/metrics", request.Path);
         Assert.Contains("api-version=2023-10-01", request.Query, StringComparison.Ordinal);
         Assert.Equal("Bearer test-token-for https://management.azure.com/.default", request.Authorization);
+    }
+
+    [Fact]
+    public async Task TheAppsUserAssignedIdentityIsAskedForTokensForTheLogAnalyticsAndManagementAudiences()
+    {
+        await (await fixture.Reader.GetAsync("api/v1/observability/traces")).JsonAsync();
+        await (await fixture.Reader.GetAsync("api/v1/observability/metrics")).JsonAsync();
+
+        var requests = fixture.Identity.Requests.ToArray();
+        Assert.All(requests, r => Assert.Equal((ObservabilityFixture.IdentityClientId, (string?)null), (r.ClientId, r.Refused)));
+        Assert.Equal(["https://api.loganalytics.io", "https://management.azure.com"], requests.Select(r => r.Resource).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -2,11 +2,12 @@ using System.Text.Json;
 using System.Xml;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using InfraFunctions.Core.Options;
 
 namespace InfraFunctions.Core.Monitor;
 
 /// <summary>
-/// The Log Analytics query REST API (DESIGN §9): <c>POST {endpoint}/v1/workspaces/{id}/query</c> with
+/// The Log Analytics query REST API: <c>POST {endpoint}/v1/workspaces/{id}/query</c> with
 /// <c>{"query": KQL, "timespan": "PT1H"}</c>. Azure.Monitor.Query is not served here, so this is the whole client.
 /// </summary>
 public sealed class LogAnalyticsClient(HttpPipeline pipeline, Uri endpoint)
@@ -14,7 +15,7 @@ public sealed class LogAnalyticsClient(HttpPipeline pipeline, Uri endpoint)
     public const string Scope = "https://api.loganalytics.io/.default";
     public const string ServiceName = "Log Analytics";
 
-    public static readonly Uri DefaultEndpoint = new("https://api.loganalytics.azure.com");
+    public static readonly Uri DefaultEndpoint = new(MonitorOptions.DefaultLogAnalyticsEndpoint);
 
     public async Task<LogsQueryResult> QueryAsync(string workspaceId, string query, TimeSpan timespan, CancellationToken cancellationToken = default)
     {

@@ -3,11 +3,12 @@ using System.Text.Json;
 using System.Xml;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using InfraFunctions.Core.Options;
 
 namespace InfraFunctions.Core.Monitor;
 
 /// <summary>
-/// The Azure Monitor Metrics REST API (DESIGN §9):
+/// The Azure Monitor Metrics REST API:
 /// <c>GET {endpoint}{resourceId}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&amp;metricnames=...</c>.
 /// </summary>
 public sealed class MetricsClient(HttpPipeline pipeline, Uri endpoint)
@@ -16,7 +17,7 @@ public sealed class MetricsClient(HttpPipeline pipeline, Uri endpoint)
     public const string Scope = "https://management.azure.com/.default";
     public const string ServiceName = "Azure Monitor Metrics";
 
-    public static readonly Uri DefaultEndpoint = new("https://management.azure.com");
+    public static readonly Uri DefaultEndpoint = new(MonitorOptions.DefaultResourceManagerEndpoint);
 
     public async Task<IReadOnlyList<MetricSeries>> QueryAsync(
         string resourceId, IReadOnlyList<string> metricNames, DateTimeOffset from, DateTimeOffset to, TimeSpan interval, string aggregations, CancellationToken cancellationToken = default)

@@ -1,20 +1,23 @@
 using Azure.Core;
 using Azure.Identity;
+using InfraFunctions.Core.Options;
 
 namespace InfraFunctions.Core.Monitor;
 
 /// <summary>
 /// The two Monitor clients over one credential. In Azure the credential is the function app's managed identity
-/// (<c>Monitor__ClientId</c>); tests pass their own credential and loopback endpoints.
+/// (<c>Monitor__ClientId</c>), and the endpoints are the public cloud's unless <c>Monitor__*Endpoint</c> say otherwise.
 /// </summary>
-public sealed class MonitorClients(TokenCredential credential, Uri? logsEndpoint = null, Uri? managementEndpoint = null, MonitorClientOptions? options = null)
+public sealed class MonitorClients(TokenCredential credential, MonitorEndpoints endpoints, MonitorClientOptions? options = null)
 {
     public LogAnalyticsClient Logs { get; } =
-        new(MonitorPipeline.Create(credential, LogAnalyticsClient.Scope, options), logsEndpoint ?? LogAnalyticsClient.DefaultEndpoint);
+        new(MonitorPipeline.Create(credential, endpoints.LogAnalyticsScope, options), endpoints.LogAnalytics);
 
     public MetricsClient Metrics { get; } =
-        new(MonitorPipeline.Create(credential, MetricsClient.Scope, options), managementEndpoint ?? MetricsClient.DefaultEndpoint);
+        new(MonitorPipeline.Create(credential, endpoints.ResourceManagerScope, options), endpoints.ResourceManager);
 
-    public static MonitorClients ForManagedIdentity(string? clientId) =>
-        new(new ManagedIdentityCredential(string.IsNullOrWhiteSpace(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId)));
+    /// <summary>The managed identity (user-assigned when <see cref="MonitorOptions.ClientId"/> is set) and the configured endpoints.</summary>
+    public static MonitorClients ForManagedIdentity(MonitorOptions options) =>
+        new(new ManagedIdentityCredential(string.IsNullOrWhiteSpace(options.ClientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(options.ClientId)),
+            MonitorEndpoints.From(options));
 }

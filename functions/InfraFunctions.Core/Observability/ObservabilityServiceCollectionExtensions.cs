@@ -14,9 +14,8 @@ public static class ObservabilityServiceCollectionExtensions
 {
     public static IServiceCollection AddObservability(this IServiceCollection services)
     {
-        // The managed identity's credential is only asked for a token when a Monitor API is called; tests register
-        // their own MonitorClients (test credential, loopback endpoints) before this runs.
-        services.TryAddSingleton(sp => MonitorClients.ForManagedIdentity(sp.GetRequiredService<IOptions<MonitorOptions>>().Value.ClientId));
+        // The managed identity's credential is only asked for a token when a Monitor API is called.
+        services.TryAddSingleton(sp => MonitorClients.ForManagedIdentity(sp.GetRequiredService<IOptions<MonitorOptions>>().Value));
         services.TryAddSingleton<CircuitBreakerStates>();
         services.AddSingleton<AnomalyScanner>();
         services.AddSingleton<AnomaliesHandler>();
