@@ -1,8 +1,11 @@
+using InfraFunctions.Auth;
 using InfraFunctions.Core;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// After the ASP.NET Core integration's own middleware, so each HTTP invocation already has its HttpContext.
+builder.UseCallerAuthentication();
 builder.Services.AddInfraFunctions(builder.Configuration);
 builder.Build().Run();

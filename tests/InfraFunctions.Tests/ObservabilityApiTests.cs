@@ -119,9 +119,17 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
             await rollups.WriteAsync(RollupTier.Hourly, new Rollup(host, start, metrics, new Dictionary<string, IReadOnlyDictionary<string, MetricRollup>>()));
         }
 
+        // Reading the projection raises nothing; the ForecastDisks timer does, once however often it runs.
+        var before = await (await fixture.Reader.GetAsync($"api/v1/observability/anomalies?host={host}")).JsonAsync();
+        Assert.True(before.GetProperty("disk_forecast").GetProperty("warning").GetBoolean());
+        Assert.False(before.TryGetProperty("forecast_alert_id", out _));
+        var firstRun = await RunForecastDisksAsync();
+        var secondRun = await RunForecastDisksAsync();
         var first = await (await fixture.Reader.GetAsync($"api/v1/observability/anomalies?host={host}")).JsonAsync();
         var second = await (await fixture.Reader.GetAsync($"api/v1/observability/anomalies?host={host}")).JsonAsync();
 
+        Assert.Contains(host, firstRun.GetProperty("Raised").EnumerateArray().Select(h => h.GetString()));
+        Assert.DoesNotContain(host, secondRun.GetProperty("Raised").EnumerateArray().Select(h => h.GetString()));
         var forecast = first.GetProperty("disk_forecast");
         Assert.True(forecast.GetProperty("warning").GetBoolean());
         Assert.InRange(forecast.GetProperty("days_to_full").GetDouble(), 12, 14);
@@ -132,6 +140,13 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
         var open = await (await fixture.Reader.GetAsync($"api/v1/observability/alerts?host={host}&state=open")).JsonAsync();
         var alert = Assert.Single(open.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("metric").GetString() == "disk_forecast");
         Assert.Equal((alertId, "warning", 14.0), (alert.GetProperty("id").GetString(), alert.GetProperty("severity").GetString(), alert.GetProperty("threshold").GetDouble()));
+    }
+
+    private async Task<JsonElement> RunForecastDisksAsync()
+    {
+        using var run = await fixture.Server.Client.SendAsync(LocalHostServer.Admin(HttpMethod.Post, "admin/functions/ForecastDisks"));
+        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
+        return await run.JsonAsync();
     }
 
     [Fact]

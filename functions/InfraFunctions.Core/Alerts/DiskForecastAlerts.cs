@@ -8,8 +8,7 @@ public sealed record DiskForecastReport(DateTimeOffset RanAt, int HostsChecked, 
 
 /// <summary>
 /// One <c>disk_forecast</c> warning per host while its root disk is projected full within 14 days, resolved when a
-/// later projection no longer says so. The hourly sweep and the anomalies endpoint raise through the same code,
-/// so a host never has two open at once.
+/// later projection no longer says so. Only the hourly sweep raises and resolves; the anomalies endpoint reads.
 /// </summary>
 public sealed class DiskForecastAlerts(HostRepository hosts, AnomalyScanner scanner, AlertRepository alerts, AlertPublisher publisher, TimeProvider time)
 {
@@ -19,7 +18,7 @@ public sealed class DiskForecastAlerts(HostRepository hosts, AnomalyScanner scan
     private const double NotFillingDays = 36500;
 
     /// <summary>Raises the warning for a projection that calls for one, unless one is open; returns the open alert's id.</summary>
-    public async Task<string> RaiseAsync(string hostId, DiskForecast forecast, CancellationToken cancellationToken = default)
+    private async Task<string> RaiseAsync(string hostId, DiskForecast forecast, CancellationToken cancellationToken = default)
     {
         if (await OpenAsync(hostId, cancellationToken) is { } existing)
         {
@@ -29,6 +28,10 @@ public sealed class DiskForecastAlerts(HostRepository hosts, AnomalyScanner scan
         var raised = await publisher.RaiseAsync(hostId, Metric, "warning", forecast.DaysToFull ?? 0, DiskForecaster.WarnWithinDays, forecast.Message, time.GetUtcNow(), cancellationToken);
         return raised.Id;
     }
+
+    /// <summary>The id of the host's open forecast alert, or null; a read only.</summary>
+    public async Task<string?> OpenAlertIdAsync(string hostId, CancellationToken cancellationToken = default) =>
+        (await OpenAsync(hostId, cancellationToken))?.Id;
 
     /// <summary>Projects every host that reported within the forecast's lookback; raises and resolves accordingly.</summary>
     public async Task<DiskForecastReport> RunAsync(CancellationToken cancellationToken = default)

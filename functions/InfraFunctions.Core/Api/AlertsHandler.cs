@@ -11,7 +11,7 @@ namespace InfraFunctions.Core.Api;
 /// <c>GET /api/v1/observability/alerts?host=&amp;state=open|resolved&amp;since=</c> (reader) and
 /// <c>POST /api/v1/observability/alerts/{id}/acknowledge</c> (operator).
 /// </summary>
-public sealed class AlertsHandler(CallerGate gate, AlertRepository alerts, ApiGuard guard, TimeProvider time)
+public sealed class AlertsHandler(AlertRepository alerts, ApiGuard guard, TimeProvider time)
 {
     private const string Success = "success";
     private static readonly TimeSpan DefaultSince = TimeSpan.FromDays(7);
@@ -19,12 +19,6 @@ public sealed class AlertsHandler(CallerGate gate, AlertRepository alerts, ApiGu
     public Task<IActionResult> ListAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("List alerts", async () =>
         {
-            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-
             string? host = request.Query["host"];
             string? state = request.Query["state"];
             string? sinceText = request.Query["since"];
@@ -66,14 +60,9 @@ public sealed class AlertsHandler(CallerGate gate, AlertRepository alerts, ApiGu
     public Task<IActionResult> AcknowledgeAsync(HttpRequest request, string id, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Acknowledge alert", async () =>
         {
-            var (caller, refusal) = await gate.RequireAsync(request, Roles.Operator, cancellationToken);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-
+            var caller = AuthenticatedCaller.Of(request);
             var now = time.GetUtcNow();
-            var alert = await alerts.UpdateAsync(id, a => a.AcknowledgedAt is null ? a with { AcknowledgedAt = now, AcknowledgedBy = caller!.Name } : a, cancellationToken);
+            var alert = await alerts.UpdateAsync(id, a => a.AcknowledgedAt is null ? a with { AcknowledgedAt = now, AcknowledgedBy = caller.Name } : a, cancellationToken);
             return alert is null
                 ? ApiResults.NotFound($"No alert with id '{id}'. GET /api/v1/observability/alerts lists them with their ids.")
                 : ApiResults.Ok(new AlertResponse(Success, alert), ApiJsonContext.Default.AlertResponse);

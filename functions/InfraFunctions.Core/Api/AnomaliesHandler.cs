@@ -1,18 +1,17 @@
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Anomalies;
-using InfraFunctions.Core.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InfraFunctions.Core.Api;
 
 /// <summary>
-/// <c>GET /api/v1/observability/anomalies?host=&amp;window=&amp;metric=&amp;sensitivity=</c>. A disk projected full within 14 days
-/// raises one <c>disk_forecast</c> warning alert through <see cref="DiskForecastAlerts"/> (no second while it is open).
+/// <c>GET /api/v1/observability/anomalies?host=&amp;window=&amp;metric=&amp;sensitivity=</c>. It only reads: the disk projection is
+/// shown, and the open <c>disk_forecast</c> alert named, but raising and resolving that alert is the <c>ForecastDisks</c>
+/// timer's (<see cref="DiskForecastAlerts"/>), so how often someone looks never changes what is stored or sent.
 /// </summary>
 public sealed class AnomaliesHandler(HostSelector selector, AnomalyScanner scanner, DiskForecastAlerts forecasts, ApiGuard guard, TimeProvider time)
 {
-
     public Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Anomalies", async () =>
         {
@@ -41,7 +40,7 @@ public sealed class AnomaliesHandler(HostSelector selector, AnomalyScanner scann
                 return ApiResults.BadRequest("The anomaly query is not valid; see 'errors'.", errors);
             }
 
-            var (_, host, error) = await selector.RequireAsync(request, Roles.Reader, cancellationToken);
+            var (host, error) = await selector.SelectAsync(request, cancellationToken);
             if (host is null)
             {
                 return error!;
@@ -49,7 +48,7 @@ public sealed class AnomaliesHandler(HostSelector selector, AnomalyScanner scann
 
             var chosen = metrics.Length > 0 ? metrics : AnomalyMetrics.Defaults;
             var scan = await scanner.ScanAsync(host.HostId, span, chosen, sensitivity, cancellationToken);
-            var alertId = scan.DiskForecast is { Warning: true } forecast ? await forecasts.RaiseAsync(host.HostId, forecast, cancellationToken) : null;
+            var alertId = await forecasts.OpenAlertIdAsync(host.HostId, cancellationToken);
             var now = time.GetUtcNow();
             return ApiResults.Ok(
                 new AnomaliesResponse("success", host.HostId, window, sensitivity.Name, now - span, now, scan.Anomalies.Count, scan.Baselines, scan.Anomalies, scan.DiskForecast, alertId),

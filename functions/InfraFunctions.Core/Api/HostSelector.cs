@@ -1,4 +1,3 @@
-using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
 using Microsoft.AspNetCore.Http;
@@ -8,26 +7,11 @@ namespace InfraFunctions.Core.Api;
 
 /// <summary>
 /// Resolves <c>?host=</c>. Without it, the only host is used when there is exactly one; otherwise a 400 lists the hosts.
-/// The id is only ever used as a point-read key, never spliced into a filter.
+/// The id is only ever used as a point-read key, never spliced into a filter. The caller was authenticated before
+/// the handler ran, so nothing about the fleet reaches a caller without a role.
 /// </summary>
-public sealed class HostSelector(HostRepository hosts, CallerGate gate)
+public sealed class HostSelector(HostRepository hosts)
 {
-    /// <summary>
-    /// Refuses a caller without <paramref name="role"/> first (nothing about the fleet is revealed to it), then
-    /// chooses the host; the error is the refusal or the host problem to answer with.
-    /// </summary>
-    public async Task<(Caller? Caller, HostRecord? Host, IActionResult? Error)> RequireAsync(HttpRequest request, string role, CancellationToken cancellationToken = default)
-    {
-        var (caller, refusal) = await gate.RequireAsync(request, role, cancellationToken);
-        if (refusal is not null)
-        {
-            return (null, null, refusal);
-        }
-
-        var (host, error) = await SelectAsync(request, cancellationToken);
-        return (caller, host, error);
-    }
-
     public async Task<(HostRecord? Host, IActionResult? Error)> SelectAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         string? hostId = request.Query["host"];

@@ -4,15 +4,18 @@ using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Api;
 
-/// <summary>A host's latest sample judged against the thresholds in force now, and whether the host has gone quiet.</summary>
-public sealed record HostSnapshot(HostRecord Host, ThresholdCheck Check, double HealthScore, string Level, bool Stale)
+/// <summary>
+/// A host's latest sample judged against the thresholds in force now, whether the host has gone quiet, and the
+/// status word that follows (<see cref="HostStatus"/>).
+/// </summary>
+public sealed record HostSnapshot(HostRecord Host, ThresholdCheck Check, double HealthScore, string Level, bool Stale, string Status)
 {
-    public static HostSnapshot Of(HostRecord host, ThresholdOptions thresholds, IngestOptions ingest, DateTimeOffset now)
+    public static HostSnapshot Of(HostRecord host, ThresholdOptions thresholds, IngestOptions ingest, DateTimeOffset now, bool criticalAlertOpen)
     {
         var s = host.Latest;
-        var check = ThresholdEvaluator.Evaluate(s.Cpu.Percent, s.Memory.Percent, s.Disk.Percent, thresholds);
-        var score = InfraFunctions.Core.Health.HealthScore.Compute(s.Cpu.Percent, s.Memory.Percent, s.Disk.Percent, check);
-        return new HostSnapshot(host, check, score, InfraFunctions.Core.Health.HealthScore.Level(score), IsStale(host.LastSeen, host.IntervalSeconds, ingest, now));
+        var stale = IsStale(host.LastSeen, host.IntervalSeconds, ingest, now);
+        var health = HostHealth.Judge(s.Cpu.Percent, s.Memory.Percent, s.Disk.Percent, thresholds, criticalAlertOpen, stale);
+        return new HostSnapshot(host, health.Check, health.Score, health.Level, stale, health.Status);
     }
 
     /// <summary>Silent for more than N reporting intervals (DESIGN §8: 3 by default).</summary>

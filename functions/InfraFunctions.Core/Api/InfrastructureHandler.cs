@@ -1,4 +1,4 @@
-using InfraFunctions.Core.Auth;
+using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
@@ -10,9 +10,9 @@ namespace InfraFunctions.Core.Api;
 
 /// <summary>The original's infrastructure endpoints, per host, read from the <c>hosts</c> row and the sample tables.</summary>
 public sealed class InfrastructureHandler(
-    CallerGate gate,
     HostSelector selector,
     HostRepository hosts,
+    AlertRepository alerts,
     SampleRepository samples,
     Aggregation.TieredSummaryReader tiers,
     ApiGuard guard,
@@ -46,7 +46,7 @@ public sealed class InfrastructureHandler(
         ForHostAsync(request, "Health", snap =>
         {
             var c = snap.Check;
-            var data = new HealthData(c.Status, c.Warnings, c.Critical, c.Thresholds, snap.HealthScore, snap.Level, snap.Host.HostId, snap.Stale, snap.Host.Latest.Timestamp);
+            var data = new HealthData(c.Status, c.Warnings, c.Critical, c.Thresholds, snap.HealthScore, snap.Level, snap.Host.HostId, snap.Stale, snap.Host.Latest.Timestamp, snap.Status);
             return ApiResults.Ok(new HealthResponse(Success, data), ApiJsonContext.Default.HealthResponse);
         }, cancellationToken);
 
@@ -57,7 +57,7 @@ public sealed class InfrastructureHandler(
             var top = (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
             var busiest = top.FirstOrDefault() is { } p ? new ReportProcess(p.Pid, p.Name, p.CpuPercent, p.MemoryMb, p.NumThreads, p.NumFds) : null;
             var report = new ReportResponse(Success, s.Timestamp, snap.Host.HostId, View(snap.Host), new SystemBlock(s.Cpu, s.Memory, s.Disk, s.Network),
-                busiest, top, snap.Check, snap.HealthScore, snap.Level, snap.Stale);
+                busiest, top, snap.Check, snap.HealthScore, snap.Level, snap.Stale, snap.Status);
             return ApiResults.Ok(report, ApiJsonContext.Default.ReportResponse);
         }, cancellationToken);
 
@@ -71,7 +71,7 @@ public sealed class InfrastructureHandler(
                 return ApiResults.BadRequest($"window '{windowName}' is not supported; use one of {allowed}.", new Dictionary<string, string[]> { ["window"] = [$"Use one of {allowed}."] });
             }
 
-            var (_, host, error) = await selector.RequireAsync(request, Roles.Reader, cancellationToken);
+            var (host, error) = await selector.SelectAsync(request, cancellationToken);
             if (host is null)
             {
                 return error!;
@@ -95,35 +95,37 @@ public sealed class InfrastructureHandler(
     public Task<IActionResult> HostsAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Hosts", async () =>
         {
-            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-
             var now = time.GetUtcNow();
-            var rows = await hosts.ListAsync(cancellationToken);
+            var rowsTask = hosts.ListAsync(cancellationToken);
+            var openTask = alerts.ListAsync(null, AlertStates.Open, null, cancellationToken);
             var overrides = await thresholds.AllAsync(cancellationToken);
+            var rows = await rowsTask;
+            var critical = HostStatus.CriticalAlertHosts(await openTask);
             var defaults = thresholds.Defaults;
-            var views = rows.Select(r => View(r, overrides.TryGetValue(r.HostId, out var o) ? o.Apply(defaults) : defaults, now)).OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
+            var views = rows.Select(r => View(r, overrides.TryGetValue(r.HostId, out var o) ? o.Apply(defaults) : defaults, critical.Contains(r.HostId), now))
+                .OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
             return ApiResults.Ok(new HostsResponse(Success, views.Length, views), ApiJsonContext.Default.HostsResponse);
         });
 
     private Task<IActionResult> ForHostAsync(HttpRequest request, string operation, Func<HostSnapshot, IActionResult> respond, CancellationToken cancellationToken) =>
         guard.RunAsync(operation, async () =>
         {
-            var (_, host, error) = await selector.RequireAsync(request, Roles.Reader, cancellationToken);
-            return host is null ? error! : respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), ingest.CurrentValue, time.GetUtcNow()));
+            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            if (host is null)
+            {
+                return error!;
+            }
+
+            var criticalAlertOpen = (await alerts.ListAsync(host.HostId, AlertStates.Open, null, cancellationToken)).Any(HostStatus.KeepsCritical);
+            return respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), ingest.CurrentValue, time.GetUtcNow(), criticalAlertOpen));
         });
 
-    private HostView View(HostSummaryRow r, ThresholdOptions hostThresholds, DateTimeOffset now)
+    private HostView View(HostSummaryRow r, ThresholdOptions hostThresholds, bool criticalAlertOpen, DateTimeOffset now)
     {
-        var check = ThresholdEvaluator.Evaluate(r.CpuPercent, r.MemoryPercent, r.DiskPercent, hostThresholds);
-        var score = HealthScore.Compute(r.CpuPercent, r.MemoryPercent, r.DiskPercent, check);
-        var level = HealthScore.Level(score);
         var stale = HostSnapshot.IsStale(r.LastSeen, r.IntervalSeconds, ingest.CurrentValue, now);
-        return new HostView(r.HostId, r.Hostname, r.Os, stale ? "down" : level, score, level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
-            r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, stale, check.Thresholds);
+        var health = HostHealth.Judge(r.CpuPercent, r.MemoryPercent, r.DiskPercent, hostThresholds, criticalAlertOpen, stale);
+        return new HostView(r.HostId, r.Hostname, r.Os, health.Status, health.Score, health.Level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
+            r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, stale, health.Check.Thresholds, health.Check.Status);
     }
 
     private static PlatformView View(HostRecord h) =>

@@ -1,5 +1,4 @@
 using InfraFunctions.Core.Alerts;
-using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Monitor;
 using InfraFunctions.Core.Options;
@@ -13,7 +12,6 @@ namespace InfraFunctions.Core.Api;
 
 /// <summary><c>GET /api/v1/observability/metrics?window=</c>: service-level metrics from our tables and counters, plus platform metrics when configured.</summary>
 public sealed class MetricsHandler(
-    CallerGate gate,
     HostRepository hosts,
     AlertRepository alerts,
     IngestCounters counters,
@@ -40,12 +38,6 @@ public sealed class MetricsHandler(
             if (!ObservabilityWindows.TryParse(windowName, "1h", out var window, out var span))
             {
                 return ObservabilityWindows.Invalid(windowName);
-            }
-
-            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
-            if (refusal is not null)
-            {
-                return refusal;
             }
 
             var now = time.GetUtcNow();

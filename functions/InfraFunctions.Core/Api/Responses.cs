@@ -31,6 +31,7 @@ public sealed record PlatformView(
 
 public sealed record PlatformResponse(string Status, string Host, PlatformView Platform, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
 
+/// <summary>The original's health data (<c>status</c> is the threshold status), with the score's <c>level</c> and the host's own status word.</summary>
 public sealed record HealthData(
     string Status,
     IReadOnlyList<string> Warnings,
@@ -40,7 +41,8 @@ public sealed record HealthData(
     string Level,
     string Host,
     bool Stale,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp,
+    string HostStatus);
 
 public sealed record HealthResponse(string Status, HealthData Data);
 
@@ -49,6 +51,7 @@ public sealed record SystemBlock(CpuMetrics Cpu, MemoryMetrics Memory, DiskMetri
 /// <summary>The original report's <c>process</c> block: the busiest process.</summary>
 public sealed record ReportProcess(int Pid, string Name, double CpuPercent, double MemoryMb, int Threads, int FileDescriptors);
 
+/// <summary>The original's report, with the score's <c>level</c> and the host's status word (<c>host_status</c>) beside it.</summary>
 public sealed record ReportResponse(
     string Status,
     DateTimeOffset Timestamp,
@@ -60,7 +63,8 @@ public sealed record ReportResponse(
     ThresholdCheck ThresholdCheck,
     double HealthScore,
     string Level,
-    bool Stale);
+    bool Stale,
+    string HostStatus);
 
 public sealed record MetricStats(double Avg, double Min, double Max, double Last);
 
@@ -86,6 +90,7 @@ public sealed record SummaryResponse(
     IReadOnlyDictionary<string, MetricStats> Metrics,
     IReadOnlyList<SeriesPoint> Series);
 
+/// <summary>A fleet row: <c>status</c> is the host's status word, <c>level</c> the health score's level, <c>threshold_status</c> the threshold check's.</summary>
 public sealed record HostView(
     string HostId,
     string Hostname,
@@ -101,6 +106,7 @@ public sealed record HostView(
     DateTimeOffset LatestTimestamp,
     int IntervalSeconds,
     bool Stale,
-    ThresholdSet Thresholds);
+    ThresholdSet Thresholds,
+    string ThresholdStatus);
 
 public sealed record HostsResponse(string Status, int Count, IReadOnlyList<HostView> Hosts);

@@ -26,11 +26,11 @@ public sealed class ThresholdsHandler(HostSelector selector, HostThresholds thre
         $"Send the levels to override, in percent, e.g. {{\"cpu_warning\": 60, \"cpu_critical\": 85}}; the fields are {string.Join(", ", new ThresholdOverrides().Levels().Select(l => l.Name))}.";
 
     public Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        ForHostAsync(request, "Get thresholds", Roles.Reader, async (hostId, _) =>
+        ForHostAsync(request, "Get thresholds", async (hostId, _) =>
             Respond(hostId, await thresholds.GetAsync(hostId, cancellationToken)), cancellationToken);
 
     public Task<IActionResult> SetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        ForHostAsync(request, "Set thresholds", Roles.Operator, async (hostId, caller) =>
+        ForHostAsync(request, "Set thresholds", async (hostId, caller) =>
         {
             var (body, error) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.ThresholdOverrides, Expected, cancellationToken);
             if (body is null)
@@ -48,17 +48,17 @@ public sealed class ThresholdsHandler(HostSelector selector, HostThresholds thre
         }, cancellationToken);
 
     public Task<IActionResult> ResetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        ForHostAsync(request, "Reset thresholds", Roles.Operator, async (hostId, _) =>
+        ForHostAsync(request, "Reset thresholds", async (hostId, _) =>
         {
             await thresholds.ResetAsync(hostId, cancellationToken);
             return Respond(hostId, null);
         }, cancellationToken);
 
-    private Task<IActionResult> ForHostAsync(HttpRequest request, string operation, string role, Func<string, Caller, Task<IActionResult>> run, CancellationToken cancellationToken) =>
+    private Task<IActionResult> ForHostAsync(HttpRequest request, string operation, Func<string, Caller, Task<IActionResult>> run, CancellationToken cancellationToken) =>
         guard.RunAsync(operation, async () =>
         {
-            var (caller, host, error) = await selector.RequireAsync(request, role, cancellationToken);
-            return host is null ? error! : await run(host.HostId, caller!);
+            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            return host is null ? error! : await run(host.HostId, AuthenticatedCaller.Of(request));
         });
 
     private IActionResult Respond(string hostId, StoredThresholds? stored)

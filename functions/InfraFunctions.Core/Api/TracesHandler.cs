@@ -1,4 +1,3 @@
-using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Monitor;
 using InfraFunctions.Core.Options;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace InfraFunctions.Core.Api;
 
 /// <summary><c>GET /api/v1/observability/traces?window=&amp;operation=&amp;status=success|failure</c> from Application Insights via Log Analytics.</summary>
-public sealed class TracesHandler(CallerGate gate, MonitorClients monitor, IOptionsMonitor<MonitorOptions> options, ApiGuard guard, ILogger<TracesHandler> logger)
+public sealed class TracesHandler(MonitorClients monitor, IOptionsMonitor<MonitorOptions> options, ApiGuard guard, ILogger<TracesHandler> logger)
 {
     public const string WorkspaceSetting = MonitorOptions.SectionName + "__" + nameof(MonitorOptions.WorkspaceId);
 
@@ -38,12 +37,6 @@ public sealed class TracesHandler(CallerGate gate, MonitorClients monitor, IOpti
             if (errors.Count > 0)
             {
                 return ApiResults.BadRequest("The trace query is not valid; see 'errors'.", errors);
-            }
-
-            var (_, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
-            if (refusal is not null)
-            {
-                return refusal;
             }
 
             if (string.IsNullOrWhiteSpace(options.CurrentValue.WorkspaceId))

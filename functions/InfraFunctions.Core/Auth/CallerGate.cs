@@ -4,9 +4,21 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace InfraFunctions.Core.Auth;
 
-/// <summary>Admits a request when any authenticator recognises a caller with the required role.</summary>
-public sealed class CallerGate(IEnumerable<IRequestAuthenticator> authenticators)
+/// <summary>
+/// Admits a request when any authenticator recognises a caller with the required role, or, on ingest, when the
+/// agent key is known and not revoked. The function app's authentication middleware is its only caller.
+/// </summary>
+public sealed class CallerGate(IEnumerable<IRequestAuthenticator> authenticators, CredentialRepository credentials)
 {
+    /// <summary>The agent an ingest request's key belongs to, or the 401 to answer with (whether the key may report for the batch's host is ingest's to decide).</summary>
+    public async Task<(AgentRecord? Agent, IActionResult? Refusal)> RequireAgentAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var agent = await credentials.FindAgentByKeyAsync(BearerTokenAuthenticator.BearerValue(request), cancellationToken);
+        return agent is not null
+            ? (agent, null)
+            : (null, ApiResults.Unauthorized("Send the agent key as 'Authorization: Bearer <key>'. The key is missing, unknown or revoked; issue one with POST /api/v1/admin/agents."));
+    }
+
     public async Task<(Caller? Caller, IActionResult? Refusal)> RequireAsync(HttpRequest request, string role, CancellationToken cancellationToken = default)
     {
         foreach (var authenticator in authenticators)

@@ -10,19 +10,15 @@ using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Ingest;
 
-/// <summary><c>POST /api/v1/ingest/samples</c>: agent key, body limits, JSON errors, then <see cref="IngestService"/>.</summary>
-public sealed class IngestHandler(CredentialRepository credentials, IngestService ingest, ApiGuard guard, IOptions<IngestOptions> options)
+/// <summary><c>POST /api/v1/ingest/samples</c>: the agent (its key was checked before this runs), body limits, JSON errors, then <see cref="IngestService"/>.</summary>
+public sealed class IngestHandler(IngestService ingest, ApiGuard guard, IOptions<IngestOptions> options)
 {
     public Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Ingest", () => IngestAsync(request, cancellationToken));
 
     private async Task<IActionResult> IngestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var agent = await credentials.FindAgentByKeyAsync(BearerTokenAuthenticator.BearerValue(request), cancellationToken);
-        if (agent is null)
-        {
-            return ApiResults.Unauthorized("Send the agent key as 'Authorization: Bearer <key>'. The key is missing, unknown or revoked; issue one with POST /api/v1/admin/agents.");
-        }
+        var agent = AuthenticatedCaller.AgentOf(request);
 
         var (body, error) = await RequestBody.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (error is not null)

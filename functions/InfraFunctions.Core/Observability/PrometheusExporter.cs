@@ -1,15 +1,21 @@
 using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Observability;
 
-/// <summary>The latest values of every host with node_exporter-like names (<c>infra_cpu_usage_percent{host="..."}</c>).</summary>
+/// <summary>
+/// The latest values of every host with node_exporter-like names (<c>infra_cpu_usage_percent{host="..."}</c>), and
+/// each host's status word as a state set (<c>infra_host_status{host="...",status="critical"} 1</c>, 0 for the others),
+/// judged by <see cref="HostStatus"/> as everywhere else.
+/// </summary>
 public static class PrometheusExporter
 {
     private const double Gb = 1024d * 1024 * 1024;
 
-    public static string Render(IReadOnlyList<HostRecord> hosts, IngestOptions ingest, DateTimeOffset now)
+    /// <param name="health">Each host's judged health, by host id; a host missing here gets no status or score series.</param>
+    public static string Render(IReadOnlyList<HostRecord> hosts, IReadOnlyDictionary<string, HostHealth> health, IngestOptions ingest, DateTimeOffset now)
     {
         var sorted = hosts.OrderBy(h => h.HostId, StringComparer.Ordinal).ToArray();
         var text = new PrometheusText();
@@ -21,6 +27,10 @@ public static class PrometheusExporter
             text.Family(name, "counter", help, sorted.Select(h => (Host(h), read(h))));
 
         Gauge("infra_up", "1 when the host reported within 3 of its intervals, else 0.", h => HostSnapshot.IsStale(h.LastSeen, h.IntervalSeconds, ingest, now) ? 0 : 1);
+        text.Family("infra_host_status", "gauge", "1 for the host's status (down, critical, degraded or healthy), 0 for the others.",
+            sorted.Where(h => health.ContainsKey(h.HostId)).SelectMany(h => HostStatus.All.Select(status =>
+                ((IReadOnlyList<(string, string)>)[("host", h.HostId), ("status", status)], health[h.HostId].Status == status ? 1d : 0d))));
+        Gauge("infra_health_score", "Health score of the latest sample, 0-100.", h => health.TryGetValue(h.HostId, out var judged) ? judged.Score : null);
         Gauge("infra_last_seen_timestamp_seconds", "When the host last posted, in Unix seconds.", h => h.LastSeen.ToUnixTimeMilliseconds() / 1000.0);
         Gauge("infra_sample_timestamp_seconds", "Time of the latest sample, in Unix seconds.", h => h.Latest.Timestamp.ToUnixTimeMilliseconds() / 1000.0);
         Gauge("infra_cpu_usage_percent", "CPU usage of the latest sample, in percent.", h => h.Latest.Cpu.Percent);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Ingest;
 
@@ -9,7 +10,7 @@ namespace InfraFunctions.Core.Realtime;
 /// to <c>observability-metrics</c> while any dashboard streams. It only enqueues: sending happens in
 /// <see cref="RealtimeDispatcher"/>, so ingest never waits for SignalR Service.
 /// </summary>
-public sealed class LivePublisher(SignalRAccess access, StreamLeases leases, RealtimeOutbox outbox) : IIngestSubscriber
+public sealed class LivePublisher(SignalRAccess access, StreamLeases leases, RealtimeOutbox outbox, AlertRepository alerts) : IIngestSubscriber
 {
     public async Task OnIngestedAsync(IngestedBatch batch, CancellationToken cancellationToken = default)
     {
@@ -20,10 +21,15 @@ public sealed class LivePublisher(SignalRAccess access, StreamLeases leases, Rea
 
         var latest = batch.Latest;
         var level = HealthScore.Level(latest.HealthScore);
+        string? status = null;
+        // The same status word as GET: a host that has just posted is not down. Read only when someone watches.
+        async Task<string> StatusAsync() => status ??= HostStatus.Of(latest.Check,
+            (await alerts.ListAsync(batch.HostId, AlertStates.Open, null, cancellationToken)).Any(HostStatus.KeepsCritical), stale: false);
+
         if (await leases.IsWatchedAsync(batch.HostId, cancellationToken))
         {
             var message = new HostMetricsMessage("host", batch.HostId, batch.Platform.Hostname, latest.Sample.Timestamp,
-                latest.HealthScore, level, latest.Check, batch.Samples.Count, latest.Sample);
+                latest.HealthScore, level, latest.Check, batch.Samples.Count, latest.Sample, await StatusAsync());
             outbox.Post(new OutboundMessage(RealtimeNames.HostGroup(batch.HostId), RealtimeNames.MetricsUpdated,
                 JsonSerializer.SerializeToUtf8Bytes(message, RealtimeJsonContext.Default.HostMetricsMessage)));
         }
@@ -31,7 +37,7 @@ public sealed class LivePublisher(SignalRAccess access, StreamLeases leases, Rea
         if (await leases.IsFleetWatchedAsync(cancellationToken))
         {
             var row = new FleetMetricsMessage("fleet", batch.HostId, batch.Platform.Hostname, batch.Platform.Os, latest.Sample.Timestamp,
-                level, latest.HealthScore, level, latest.Sample.Cpu.Percent, latest.Sample.Memory.Percent, latest.Sample.Disk.Percent);
+                await StatusAsync(), latest.HealthScore, level, latest.Sample.Cpu.Percent, latest.Sample.Memory.Percent, latest.Sample.Disk.Percent);
             outbox.Post(new OutboundMessage(RealtimeNames.FleetGroup, RealtimeNames.MetricsUpdated,
                 JsonSerializer.SerializeToUtf8Bytes(row, RealtimeJsonContext.Default.FleetMetricsMessage)));
         }

@@ -11,18 +11,14 @@ namespace InfraFunctions.Core.Realtime;
 /// <c>POST /api/negotiate</c>: a reader gets the service's client URL and a token for it, and the stock SignalR
 /// clients follow that redirect. With an AccessKey the token is signed here; with managed identity the service issues it.
 /// </summary>
-public sealed class NegotiateHandler(CallerGate gate, SignalRAccess access, SignalRRestClient client, ApiGuard guard, IOptions<SignalROptions> options, TimeProvider time)
+public sealed class NegotiateHandler(SignalRAccess access, SignalRRestClient client, ApiGuard guard, IOptions<SignalROptions> options, TimeProvider time)
 {
     public Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Negotiate", () => NegotiateAsync(request, cancellationToken));
 
     private async Task<IActionResult> NegotiateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (caller, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
-        if (caller is null)
-        {
-            return refusal!;
-        }
+        var caller = AuthenticatedCaller.Of(request);
 
         if (access.Connection is not { } connection)
         {

@@ -15,7 +15,7 @@ public static class RealtimeNames
     public static string HostGroup(string hostId) => $"host-{hostId}";
 }
 
-/// <summary><c>metrics.updated</c> to <c>host-{id}</c>: the batch's newest sample with its health and threshold check.</summary>
+/// <summary><c>metrics.updated</c> to <c>host-{id}</c>: the batch's newest sample with its health, threshold check and the host's status word.</summary>
 public sealed record HostMetricsMessage(
     string Scope,
     string HostId,
@@ -25,7 +25,8 @@ public sealed record HostMetricsMessage(
     string Level,
     ThresholdCheck ThresholdCheck,
     int SamplesInBatch,
-    Sample Sample);
+    Sample Sample,
+    string HostStatus);
 
 /// <summary><c>metrics.updated</c> to <c>observability-metrics</c>: one fleet row, the fields of GET /hosts that a post changes.</summary>
 public sealed record FleetMetricsMessage(

@@ -16,7 +16,7 @@ namespace InfraFunctions.Core.Realtime;
 /// hold a short lease per watched host, so that host's agent posts every 2 s while someone watches.
 /// </summary>
 public sealed class StreamHandler(
-    CallerGate gate, SignalRAccess access, SignalRRestClient client, StreamLeases leases, HostRepository hosts, ApiGuard guard, IOptions<SignalROptions> options)
+    SignalRAccess access, SignalRRestClient client, StreamLeases leases, HostRepository hosts, ApiGuard guard, IOptions<SignalROptions> options)
 {
     private const int MaxBodyBytes = 16 * 1024;
     private const int MaxHosts = 50;
@@ -30,12 +30,6 @@ public sealed class StreamHandler(
     private async Task<IActionResult> RunAsync<T>(HttpRequest request, JsonTypeInfo<T> type, Func<T, CancellationToken, Task<IActionResult>> handle, CancellationToken cancellationToken)
         where T : class
     {
-        var (caller, refusal) = await gate.RequireAsync(request, Roles.Reader, cancellationToken);
-        if (caller is null)
-        {
-            return refusal!;
-        }
-
         if (!access.IsConfigured)
         {
             return RealtimeProblems.NotConfigured();

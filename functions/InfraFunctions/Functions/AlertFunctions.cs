@@ -1,6 +1,8 @@
+using InfraFunctions.Auth;
 using InfraFunctions.Core;
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,15 +10,17 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InfraFunctions.Functions;
 
-// Anonymous at the host: the handler requires a reader (list) or operator (acknowledge) token itself (DESIGN §10).
+// Anonymous at the host: the authentication middleware requires each function's role before it runs.
 public sealed class AlertFunctions(AlertsHandler alerts, StaleHostDetector staleHosts, DiskForecastAlerts diskForecasts, WebhookRedelivery webhooks)
 {
     [Function(nameof(ListAlerts))]
+    [RequireRole(Roles.Reader)]
     public Task<IActionResult> ListAlerts(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/observability/alerts")] HttpRequest request, CancellationToken cancellationToken) =>
         alerts.ListAsync(request, cancellationToken);
 
     [Function(nameof(AcknowledgeAlert))]
+    [RequireRole(Roles.Operator)]
     public Task<IActionResult> AcknowledgeAlert(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/observability/alerts/{id}/acknowledge")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         alerts.AcknowledgeAsync(request, id, cancellationToken);

@@ -1,3 +1,4 @@
+using InfraFunctions.Auth;
 using InfraFunctions.Core.Ingest;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,9 @@ namespace InfraFunctions.Functions;
 
 public sealed class IngestFunctions(IngestHandler ingest)
 {
-    // Anonymous at the host: the handler checks the per-agent key itself (DESIGN §10).
+    // Anonymous at the host: the authentication middleware checks the agent key before it runs.
     [Function(nameof(IngestSamples))]
+    [RequireAgentKey]
     public Task<IActionResult> IngestSamples(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/ingest/samples")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ const thresholds = { cpu_warning: 70, cpu_critical: 90, memory_warning: 75, memo
 const check = (critical: string[], warnings: string[] = []): ThresholdCheck => ({ status: 'healthy', critical, warnings, thresholds });
 
 const message = (timestamp: string, cpu: number): HostMetricsMessage => ({
-  scope: 'host', host_id: 'h', hostname: 'h', timestamp, health_score: 80, level: 'degraded', threshold_check: check([]), samples_in_batch: 1,
+  scope: 'host', host_id: 'h', hostname: 'h', timestamp, health_score: 80, level: 'degraded', threshold_check: check([]), samples_in_batch: 1, host_status: 'healthy',
   sample: {
     timestamp,
     cpu: { percent: cpu, count: 2, freq_mhz: 0, load_avg: { one: 0.5, five: 0, fifteen: 0 } },

@@ -22,6 +22,7 @@ export function applyHostMessage(detail: HostDetail, m: HostMetricsMessage): Hos
     threshold_check: m.threshold_check,
     health_score: m.health_score,
     level: m.level,
+    host_status: m.host_status,
     stale: false,
   };
   const system: SystemResponse = {

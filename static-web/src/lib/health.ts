@@ -37,7 +37,7 @@ export function healthLevel(score: number): HealthLevel {
   return 'critical';
 }
 
-const statusColors: Record<HostStatus, string> = {
+const statusColors: Record<HostStatus | HealthLevel, string> = {
   healthy: 'green',
   degraded: 'yellow',
   warning: 'orange',
@@ -45,11 +45,12 @@ const statusColors: Record<HostStatus, string> = {
   down: 'gray',
 };
 
-export function statusColor(status: HostStatus | string): string {
-  return statusColors[status as HostStatus] ?? 'gray';
+export function statusColor(status: HostStatus | HealthLevel | string): string {
+  return statusColors[status as HostStatus | HealthLevel] ?? 'gray';
 }
 
-export const HOST_STATUSES: HostStatus[] = ['healthy', 'degraded', 'warning', 'critical', 'down'];
+/** The words a host's status can take; 'warning' is only ever a score's level. */
+export const HOST_STATUSES: HostStatus[] = ['healthy', 'degraded', 'critical', 'down'];
 
 /** Worst first: the order a fleet is sorted in by status. */
 export function statusRank(status: HostStatus | string): number {

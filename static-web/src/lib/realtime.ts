@@ -22,6 +22,7 @@ export interface HostMetricsMessage {
   threshold_check: ThresholdCheck;
   samples_in_batch: number;
   sample: Sample;
+  host_status: HostStatus;
 }
 
 export interface FleetMetricsMessage {

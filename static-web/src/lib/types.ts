@@ -1,6 +1,10 @@
 // Shapes of the infrastructure API (functions/InfraFunctions.Core/Api/Responses.cs): snake_case, UTC timestamps.
 
-export type HostStatus = 'healthy' | 'degraded' | 'warning' | 'critical' | 'down';
+/**
+ * A host's status word, the same in every view: down when silent, critical when a threshold is critical or a
+ * critical alert is still open, else the threshold status. The health score's level is shown beside it, never for it.
+ */
+export type HostStatus = 'healthy' | 'degraded' | 'critical' | 'down';
 export type HealthLevel = 'healthy' | 'degraded' | 'warning' | 'critical';
 
 export interface HostView {
@@ -20,6 +24,8 @@ export interface HostView {
   stale: boolean;
   /** The host's thresholds in force (its overrides over the defaults); absent for a row first seen live. */
   thresholds?: Thresholds;
+  /** The threshold check's own status; absent for a row first seen live. */
+  threshold_status?: ThresholdCheck['status'];
 }
 
 export interface HostsResponse {
@@ -139,6 +145,7 @@ export interface ReportResponse {
   health_score: number;
   level: HealthLevel;
   stale: boolean;
+  host_status: HostStatus;
 }
 
 export interface SystemResponse {

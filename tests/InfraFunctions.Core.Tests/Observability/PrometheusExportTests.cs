@@ -1,4 +1,5 @@
 using InfraFunctions.Contracts;
+using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Observability;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
@@ -25,7 +26,7 @@ public sealed class PrometheusExportTests
             Host(tricky, 91.25, Now.AddMinutes(-30)),
         };
 
-        var text = PrometheusExporter.Render(hosts, new IngestOptions(), Now);
+        var text = PrometheusExporter.Render(hosts, Judged(hosts), new IngestOptions(), Now);
         var (samples, help) = PrometheusTextParser.Parse(text);
 
         Assert.Equal("CPU usage of the latest sample, in percent.", help["infra_cpu_usage_percent"]);
@@ -45,13 +46,35 @@ public sealed class PrometheusExportTests
     }
 
     [Fact]
+    public void EachHostsStatusIsAStateSetWithOneAndTheScoreBesideIt()
+    {
+        var hosts = new[] { Host("hot", 98.6, Now.AddSeconds(-10)), Host("calm", 45.2, Now.AddSeconds(-10)), Host("gone", 98.6, Now.AddMinutes(-30)) };
+
+        var (samples, help) = PrometheusTextParser.Parse(PrometheusExporter.Render(hosts, Judged(hosts), new IngestOptions(), Now));
+
+        var status = samples.Where(s => s.Name == "infra_host_status").GroupBy(s => s.Labels["host"])
+            .ToDictionary(g => g.Key, g => g.ToDictionary(s => s.Labels["status"], s => s.Value));
+        Assert.Equal(new Dictionary<string, double> { ["down"] = 0, ["critical"] = 1, ["degraded"] = 0, ["healthy"] = 0 }, status["hot"]);
+        Assert.Equal(1, status["calm"]["healthy"]);
+        Assert.Equal(1, status["gone"]["down"]);
+        Assert.All(status.Values, s => Assert.Equal(1, s.Values.Sum()));
+        Assert.Contains("down, critical, degraded or healthy", help["infra_host_status"], StringComparison.Ordinal);
+        Assert.Equal(HealthScore.Compute(98.6, 50, 61.5, warnings: 0, critical: 1), samples.Single(s => s.Name == "infra_health_score" && s.Labels["host"] == "hot").Value);
+    }
+
+    [Fact]
     public void AnEmptyFleetStillExposesEveryFamilyWithHelpAndType()
     {
-        var (samples, help) = PrometheusTextParser.Parse(PrometheusExporter.Render([], new IngestOptions(), Now));
+        var (samples, help) = PrometheusTextParser.Parse(PrometheusExporter.Render([], new Dictionary<string, HostHealth>(), new IngestOptions(), Now));
 
         Assert.Empty(samples);
         Assert.Contains("infra_cpu_usage_percent", help.Keys);
     }
+
+    private static Dictionary<string, HostHealth> Judged(IEnumerable<HostRecord> hosts) => hosts.ToDictionary(
+        h => h.HostId,
+        h => HostHealth.Judge(h.Latest.Cpu.Percent, h.Latest.Memory.Percent, h.Latest.Disk.Percent, new ThresholdOptions(), criticalAlertOpen: false,
+            stale: Now - h.LastSeen > TimeSpan.FromSeconds(90)));
 
     [Theory]
     [InlineData("a\\b", "a\\\\b")]

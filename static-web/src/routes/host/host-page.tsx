@@ -9,7 +9,7 @@ import { hostHref } from '../../hooks/use-route';
 import type { HostMetricsMessage } from '../../lib/realtime';
 import { TIME_WINDOWS, type TimeWindow } from '../../lib/types';
 import { formatAgo } from '../../lib/format';
-import { StatusBadge } from '../../components/ui/status-badge';
+import { ScoreBadge, StatusBadge } from '../../components/ui/status-badge';
 import { ErrorState, LoadingState } from '../../components/ui/state-views';
 import { AutoRefreshSwitch } from '../../components/ui/auto-refresh-switch';
 import { InfrastructureTab } from './infrastructure-tab';
@@ -72,7 +72,8 @@ export function HostPage({ hostId, tab, range, navigate, autoRefresh, setAutoRef
           <Title order={1} fz={{ base: 22, sm: 28 }} style={{ overflowWrap: 'anywhere' }} data-testid="host-title">
             {hostname}
           </Title>
-          {report && <StatusBadge status={report.level} stale={report.stale} data-testid="host-status" />}
+          {report && <StatusBadge status={report.host_status} stale={report.stale} data-testid="host-status" />}
+          {report && <ScoreBadge score={report.health_score} level={report.level} />}
         </Group>
         <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {hostId !== hostname ? `Host id ${hostId} · ` : ''}

@@ -1,0 +1,78 @@
+using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Auth;
+using InfraFunctions.Core.Observability;
+using InfraFunctions.Core.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+
+namespace InfraFunctions.Auth;
+
+/// <summary>
+/// Checks the caller of every anonymous-level HTTP function against its <see cref="CallerRule"/> before the
+/// function runs, so a caller without the right credential gets 401 or 403 whatever else is wrong with its request,
+/// and learns nothing from a validation error. A refusal becomes the invocation's result, which the ASP.NET Core
+/// integration writes as the response.
+/// </summary>
+public sealed class AuthenticationMiddleware(CallerRules rules, CallerGate gate, TimeProvider time, ILogger<AuthenticationMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        if (rules.For(context.FunctionDefinition.Name) is { } rule && context.GetHttpContext() is { } http
+            && await CheckAsync(context.FunctionDefinition.Name, rule, http, context.CancellationToken) is { } refusal)
+        {
+            context.GetInvocationResult().Value = refusal;
+            return;
+        }
+
+        await next(context);
+    }
+
+    private async Task<IActionResult?> CheckAsync(string function, CallerRule rule, HttpContext http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (rule.Role is not { } role)
+            {
+                var (agent, agentRefusal) = await gate.RequireAgentAsync(http.Request, cancellationToken);
+                if (agent is not null)
+                {
+                    AuthenticatedCaller.SetAgent(http, agent);
+                }
+
+                return agentRefusal;
+            }
+
+            var check = gate.RequireAsync(http.Request, role, cancellationToken);
+            var (caller, refusal) = rule.AdmitWhenStorageIsDown ? await check.WaitAsync(ComponentHealthService.CheckTimeout, time, cancellationToken) : await check;
+            if (caller is not null)
+            {
+                AuthenticatedCaller.Set(http, caller);
+            }
+
+            return refusal;
+        }
+        catch (Exception ex) when (rule.AdmitWhenStorageIsDown && (ex is TimeoutException || StorageFailure.IsTransient(ex)))
+        {
+            logger.LogWarning(ex, "{Function}: the caller's credential could not be checked; it runs for an unverified caller", function);
+            AuthenticatedCaller.SetUnverified(http);
+            return null;
+        }
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
+        {
+            logger.LogWarning(ex, "{Function}: storage unavailable while checking the caller's credential", function);
+            return ApiResults.Unavailable("Table Storage is unavailable or throttling, so the credential could not be checked and nothing was done. Retry after the given delay.", StorageFailure.RetryAfterSeconds(ex));
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "{Function}: checking the caller's credential failed unexpectedly", function);
+            return ApiResults.Problem(500, "Internal error", "Checking the credential failed unexpectedly; the error is logged. Try again, and report it if it persists.");
+        }
+    }
+}
