@@ -5,17 +5,19 @@ using InfraFunctions.Testing;
 namespace InfraFunctions.Agent.Tests.EndToEnd;
 
 /// <summary>
-/// <c>./run.sh</c> in a real terminal: a tmux session of its own (its own server socket), on free ports, with its own
+/// <c>./run.sh</c> in a real terminal: a tmux session of its own (its own server, with its socket in the run's directory), on free ports, with its own
 /// data directory, running what the test build built (<c>INFRA_SKIP_BUILD=1</c>). Ctrl-C is sent as a key press.
 /// </summary>
 internal sealed class RunScriptSession : IDisposable
 {
     private const string Exited = "RUNSH-EXIT=";
-    private readonly string socket = "runsh-test-" + Guid.NewGuid().ToString("N")[..12];
     private readonly TempDirectory local = new();
     private readonly HashSet<int> seen = [];
 
     private RunScriptSession(int port) => Port = port;
+
+    // The tmux server's socket lives in the run's own directory, so it goes with it.
+    private string Socket => Path.Combine(local.Path, "tmux.sock");
 
     public int Port { get; }
 
@@ -103,7 +105,7 @@ internal sealed class RunScriptSession : IDisposable
 
     public void Dispose()
     {
-        _ = Commands.RunWithExit("tmux", ["-L", socket, "kill-server"]);
+        _ = Commands.RunWithExit("tmux", ["-S", Socket, "kill-server"]);
         foreach (var pid in StillRunning())
         {
             _ = Commands.RunWithExit("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)]);
@@ -114,7 +116,7 @@ internal sealed class RunScriptSession : IDisposable
 
     private string Tmux(params string[] args)
     {
-        var (code, output, error) = Commands.RunWithExit("tmux", ["-L", socket, .. args]);
+        var (code, output, error) = Commands.RunWithExit("tmux", ["-S", Socket, .. args]);
         return code == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', args)} exited {code}: {error}");
     }
 }
