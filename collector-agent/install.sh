@@ -85,6 +85,9 @@ if [ "$dry_run" = 1 ]; then
 else
   install -D -m 0755 "$binary" "$bin_path"
   install -d -m 0755 "$config_dir"
+  # The key is never in a file others can read, not even for a moment: a left-over temporary file would keep its
+  # old mode through the redirection, so it is removed first and created under umask 077.
+  rm -f "$config_path.tmp"
   (umask 077; config_json "$key" > "$config_path.tmp")
   chmod 600 "$config_path.tmp"
   mv "$config_path.tmp" "$config_path"

@@ -55,6 +55,43 @@ public sealed class InstallScriptTests : IDisposable
         Assert.DoesNotContain("topsecret", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void UnderAPermissiveUmaskOverWorldReadableLeftoversTheConfigurationIsStillMode600AndTheAgentAcceptsIt()
+    {
+        var root = Path.Combine(directory.Path, "root");
+        var config = Path.Combine(root, "etc/infrafunctions/agent.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        var everyone = (UnixFileMode)0x1B6; // 666
+        foreach (var leftover in new[] { config, config + ".tmp" })
+        {
+            File.WriteAllText(leftover, """{"endpoint":"https://old.example","key":"old-key"}""");
+            File.SetUnixFileMode(leftover, everyone);
+        }
+
+        var (code, _, error) = Commands.RunWithExit(
+            "bash", ["-c", "umask 000; exec \"$@\"", "bash", script, "--endpoint", "https://app.example", "--key", "new-key", "--binary", binary],
+            new Dictionary<string, string> { ["DESTDIR"] = root });
+
+        Assert.True(code == 0, error);
+        Assert.Equal("600", Mode(config));
+        Assert.False(File.Exists(config + ".tmp"));
+        var (options, _) = AgentConfiguration.Load(["--config", config], new System.Collections.Hashtable());
+        Assert.Equal("new-key", options.Key);
+    }
+
+    [Fact]
+    public void TheAgentRefusesAConfigurationThatAnInstallLeftReadableByOthers()
+    {
+        var root = Path.Combine(directory.Path, "root");
+        Assert.Equal(0, Commands.RunWithExit("bash", [script, "--endpoint", "https://app.example", "--key", "k", "--binary", binary], new Dictionary<string, string> { ["DESTDIR"] = root }).Code);
+        var config = Path.Combine(root, "etc/infrafunctions/agent.json");
+        File.SetUnixFileMode(config, (UnixFileMode)0x1A4); // 644, as a careless copy would leave it
+
+        var refused = Assert.Throws<AgentConfigurationException>(() => AgentConfiguration.Load(["--config", config], new System.Collections.Hashtable()));
+
+        Assert.Contains("readable by group or others (mode 644)", refused.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--key", "k")]
     [InlineData("--endpoint", "https://app.example")]

@@ -18,11 +18,14 @@ switch (args.FirstOrDefault())
     case "anomalies":
         AnomalyScanBenchmark.Run(args.Skip(1).ToArray());
         break;
+    case "localdb":
+        await LocalDatabase.RunAsync(args.Skip(1).ToArray());
+        break;
     case "micro":
         BenchmarkRunner.Run<ValidationBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | realtime [posts] [clients] | retention [rows] [rounds] | summary [minutes-between-samples] | anomalies [hosts] | micro");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | realtime [posts] [clients] | retention [rows] [rounds] | summary [minutes-between-samples] | anomalies [hosts] | localdb [days] [raw-days] | micro");
         return 2;
 }
 

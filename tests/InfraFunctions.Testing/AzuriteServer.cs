@@ -23,6 +23,9 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The data folder (<c>--location</c>), which holds the one JSON file Azurite keeps its tables in.</summary>
+    public string Location => _location;
+
     public string ConnectionString => ConnectionStringFor(Port);
 
     /// <summary>The suite-wide Azurite: ./test.sh exports its endpoint; run alone, a test starts a private one instead.</summary>

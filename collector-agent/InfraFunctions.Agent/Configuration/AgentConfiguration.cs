@@ -6,6 +6,13 @@ namespace InfraFunctions.Agent;
 /// <summary>Layers the configuration file, <c>INFRA_AGENT_</c> environment variables and flags, later ones winning.</summary>
 internal static class AgentConfiguration
 {
+    /// <summary>
+    /// Whether the key came as a flag: the command line of every process is readable by every local user
+    /// (<c>/proc/PID/cmdline</c>, <c>ps</c>), unlike its environment and a mode-600 file.
+    /// </summary>
+    public static bool KeyOnCommandLine(IReadOnlyList<string> args) =>
+        CommandLineFlags.Parse(args).Values.ContainsKey(AgentSettingNames.Key);
+
     public static (AgentOptions Options, bool Once) Load(IReadOnlyList<string> args, IDictionary environment, string defaultConfigPath = AgentOptions.DefaultConfigPath)
     {
         var (flags, once) = CommandLineFlags.Parse(args);
@@ -17,19 +24,26 @@ internal static class AgentConfiguration
             throw new AgentConfigurationException($"Configuration file '{path}' (from 'config') does not exist.");
         }
 
-        IConfiguration configuration;
+        IConfigurationRoot file;
         try
         {
-            configuration = new ConfigurationBuilder()
-                .AddJsonFile(Path.GetFullPath(path), optional: true, reloadOnChange: false)
-                .AddInMemoryCollection(env)
-                .AddInMemoryCollection(flags)
-                .Build();
+            file = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path), optional: true, reloadOnChange: false).Build();
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
         {
             throw new AgentConfigurationException($"Configuration file '{path}' cannot be read: {e.Message}");
         }
+
+        if (File.Exists(path))
+        {
+            ConfigurationFilePermissions.Check(path, holdsKey: !string.IsNullOrWhiteSpace(file[AgentSettingNames.Key]));
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(file)
+            .AddInMemoryCollection(env)
+            .AddInMemoryCollection(flags)
+            .Build();
 
         return (AgentOptionsReader.Read(configuration, requireServer: !once), once);
     }

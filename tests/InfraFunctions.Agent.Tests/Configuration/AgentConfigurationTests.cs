@@ -80,12 +80,47 @@ public sealed class AgentConfigurationTests : IDisposable
         Assert.Contains(broken, Assert.Throws<AgentConfigurationException>(() => AgentConfiguration.Load(["--config", broken], Env())).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(UnixFileMode.GroupRead, "640")]
+    [InlineData(UnixFileMode.OtherRead, "604")]
+    public void AFileHoldingTheKeyThatOthersCanReadIsRefusedWithItsModeAndTheFix(UnixFileMode extra, string mode)
+    {
+        var file = WriteConfig("""{"endpoint":"https://x.example","key":"secret"}""", UnixFileMode.UserRead | UnixFileMode.UserWrite | extra);
+
+        var error = Assert.Throws<AgentConfigurationException>(() => AgentConfiguration.Load(["--config", file], Env()));
+
+        Assert.Contains($"'{file}' holds the agent key and is readable by group or others (mode {mode})", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"chmod 600 '{file}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileWithoutTheKeyMayBeReadableButNotWritableByOthers()
+    {
+        var readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        var file = WriteConfig("""{"endpoint":"https://x.example","top":3}""", readable);
+
+        Assert.Equal(3, AgentConfiguration.Load(["--config", file], Env(("INFRA_AGENT_KEY", "k"))).Options.Top);
+
+        File.SetUnixFileMode(file, readable | UnixFileMode.OtherWrite);
+        var error = Assert.Throws<AgentConfigurationException>(() => AgentConfiguration.Load(["--config", file], Env(("INFRA_AGENT_KEY", "k"))));
+        Assert.Contains($"'{file}' is writable by group or others (mode 646)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnlyAKeyGivenAsAFlagCountsAsOnTheCommandLine()
+    {
+        Assert.True(AgentConfiguration.KeyOnCommandLine(["--endpoint", "https://x.example", "--key", "k"]));
+        Assert.True(AgentConfiguration.KeyOnCommandLine(["--key=k"]));
+        Assert.False(AgentConfiguration.KeyOnCommandLine(["--endpoint", "https://x.example", "--host-id", "key"]));
+    }
+
     public void Dispose() => directory.Dispose();
 
-    private string WriteConfig(string json)
+    private string WriteConfig(string json, UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite)
     {
         var path = Path.Combine(directory.Path, "agent.json");
         File.WriteAllText(path, json);
+        File.SetUnixFileMode(path, mode);
         return path;
     }
 
