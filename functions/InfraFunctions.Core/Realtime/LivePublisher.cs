@@ -7,7 +7,10 @@ namespace InfraFunctions.Core.Realtime;
 /// <summary>
 /// Ingest's live reaction: the newest sample to <c>host-{id}</c> while someone watches that host, and a fleet row
 /// to <c>observability-metrics</c> while any dashboard streams. It only enqueues: sending happens in
-/// <see cref="RealtimeDispatcher"/>, so ingest never waits for SignalR Service.
+/// <see cref="RealtimeDispatcher"/>, so ingest never waits for SignalR Service. Each message carries the leases of
+/// its group that ran out, and the dispatcher removes those connections from their groups before it sends: the
+/// lease check sits where the message is decided, so no send reaches a connection whose lease has ended, however
+/// long ago the last sweep ran.
 /// </summary>
 public sealed class LivePublisher(SignalRAccess access, StreamLeases leases, RealtimeOutbox outbox) : IIngestSubscriber
 {
@@ -20,20 +23,22 @@ public sealed class LivePublisher(SignalRAccess access, StreamLeases leases, Rea
 
         var latest = batch.Latest;
         var level = HealthScore.Level(latest.HealthScore);
-        if (await leases.IsWatchedAsync(batch.HostId, cancellationToken))
+        var host = await leases.WatchHostAsync(batch.HostId, cancellationToken);
+        if (host.Watched)
         {
             var message = new HostMetricsMessage("host", batch.HostId, batch.Platform.Hostname, latest.Sample.Timestamp,
                 latest.HealthScore, level, latest.Check, batch.Samples.Count, latest.Sample);
             outbox.Post(new OutboundMessage(RealtimeNames.HostGroup(batch.HostId), RealtimeNames.MetricsUpdated,
-                JsonSerializer.SerializeToUtf8Bytes(message, RealtimeJsonContext.Default.HostMetricsMessage)));
+                JsonSerializer.SerializeToUtf8Bytes(message, RealtimeJsonContext.Default.HostMetricsMessage), host.Expired));
         }
 
-        if (await leases.IsFleetWatchedAsync(cancellationToken))
+        var fleet = await leases.WatchFleetAsync(cancellationToken);
+        if (fleet.Watched)
         {
             var row = new FleetMetricsMessage("fleet", batch.HostId, batch.Platform.Hostname, batch.Platform.Os, latest.Sample.Timestamp,
                 level, latest.HealthScore, level, latest.Sample.Cpu.Percent, latest.Sample.Memory.Percent, latest.Sample.Disk.Percent);
             outbox.Post(new OutboundMessage(RealtimeNames.FleetGroup, RealtimeNames.MetricsUpdated,
-                JsonSerializer.SerializeToUtf8Bytes(row, RealtimeJsonContext.Default.FleetMetricsMessage)));
+                JsonSerializer.SerializeToUtf8Bytes(row, RealtimeJsonContext.Default.FleetMetricsMessage), fleet.Expired));
         }
     }
 }
