@@ -143,7 +143,7 @@ param signalRHubName string = 'observability'
 @description('Minutes a client token from negotiate is valid (SignalR__ClientTokenLifetimeMinutes).')
 @minValue(1)
 @maxValue(1440)
-param signalRClientTokenLifetimeMinutes int = 60
+param signalRClientTokenLifetimeMinutes int = 5
 
 @description('Seconds a start-metrics-stream lease lives unless renewed (SignalR__LeaseSeconds).')
 @minValue(1)

@@ -9,7 +9,7 @@ namespace InfraFunctions.Core.Api;
 /// Issues and revokes agent keys and access tokens. The routes are admin-level functions: the Functions host
 /// (or LocalHost) admits only the master key. Secrets are returned once and stored as hashes.
 /// </summary>
-public sealed class AdminHandler(CredentialRepository credentials, ApiGuard guard)
+public sealed class AdminHandler(CredentialRepository credentials, IEnumerable<ITokenRevocationSubscriber> revocationSubscribers, ApiGuard guard)
 {
     public Task<IActionResult> CreateAgentAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Create agent", async () =>
@@ -80,8 +80,20 @@ public sealed class AdminHandler(CredentialRepository credentials, ApiGuard guar
         guard.RunAsync("List tokens", async () =>
             ApiResults.Ok(new TokensResponse(await credentials.ListTokensAsync(cancellationToken)), ApiJsonContext.Default.TokensResponse));
 
+    /// <summary>Revokes the token, then ends what it still holds open (live connections) before answering.</summary>
     public Task<IActionResult> RevokeTokenAsync(string tokenId, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Revoke token", async () => await credentials.RevokeTokenAsync(tokenId, cancellationToken)
-            ? ApiResults.Ok(new RevokedResponse(tokenId, true), ApiJsonContext.Default.RevokedResponse)
-            : ApiResults.NotFound($"No token with id '{tokenId}'. GET /api/v1/admin/tokens lists them."));
+        guard.RunAsync("Revoke token", async () =>
+        {
+            if (!await credentials.RevokeTokenAsync(tokenId, cancellationToken))
+            {
+                return ApiResults.NotFound($"No token with id '{tokenId}'. GET /api/v1/admin/tokens lists them.");
+            }
+
+            foreach (var subscriber in revocationSubscribers)
+            {
+                await subscriber.OnRevokedAsync(tokenId, cancellationToken);
+            }
+
+            return ApiResults.Ok(new RevokedResponse(tokenId, true), ApiJsonContext.Default.RevokedResponse);
+        });
 }

@@ -11,8 +11,12 @@ public sealed class SignalROptions
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9_]{0,127}$", ErrorMessage = "SignalR__HubName must start with a letter and hold only letters, digits and underscores.")]
     public string HubName { get; set; } = "observability";
 
-    /// <summary>How long a client token from negotiate is valid; the client negotiates again when it reconnects.</summary>
-    [Range(1, 1440)] public int ClientTokenLifetimeMinutes { get; set; } = 60;
+    /// <summary>
+    /// How long a client token from negotiate opens connections. Short, because the service cannot revoke a token:
+    /// once its caller's access token is revoked, only negotiate (which checks that token again) issues new ones.
+    /// The client negotiates again whenever it reconnects.
+    /// </summary>
+    [Range(1, 1440)] public int ClientTokenLifetimeMinutes { get; set; } = 5;
 
     /// <summary>How long a start-metrics-stream lease lives; the dashboard renews it while the page is open.</summary>
     [Range(1, 3600)] public int LeaseSeconds { get; set; } = 120;

@@ -7,17 +7,17 @@ namespace InfraFunctions.Core.Realtime;
 /// Pushes alert events live (<c>alert.updated</c>) to the fleet group, which every streaming dashboard joins,
 /// so each connection gets each event once. Best-effort, like metrics.
 /// </summary>
-public sealed class LiveAlertNotifier(SignalRAccess access, RealtimeOutbox outbox) : IAlertNotifier
+public sealed class LiveAlertNotifier(SignalRAccess access, StreamLeases leases, RealtimeOutbox outbox) : IAlertNotifier
 {
-    public Task NotifyAsync(AlertEvent alert, CancellationToken cancellationToken = default)
+    public async Task NotifyAsync(AlertEvent alert, CancellationToken cancellationToken = default)
     {
         if (!access.IsConfigured)
         {
-            return Task.CompletedTask;
+            return;
         }
 
+        var fleet = await leases.WatchFleetAsync(cancellationToken);
         var json = JsonSerializer.SerializeToUtf8Bytes(alert, RealtimeJsonContext.Default.AlertEvent);
-        outbox.Post(new OutboundMessage(RealtimeNames.FleetGroup, RealtimeNames.AlertUpdated, json));
-        return Task.CompletedTask;
+        outbox.Post(new OutboundMessage(RealtimeNames.FleetGroup, RealtimeNames.AlertUpdated, json, fleet.Expired));
     }
 }

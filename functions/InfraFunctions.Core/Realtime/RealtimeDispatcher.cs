@@ -4,8 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace InfraFunctions.Core.Realtime;
 
-/// <summary>Drains the outbox into SignalR Service's REST API, a few sends at a time. Failures are counted and logged once per outage.</summary>
-public sealed class RealtimeDispatcher(RealtimeOutbox outbox, RealtimeCounters counters, IServiceProvider services, ILogger<RealtimeDispatcher> logger)
+/// <summary>
+/// Drains the outbox into SignalR Service's REST API, a few sends at a time; connections whose lease ended leave their
+/// groups before a send to them. Failures are counted and logged once per outage.
+/// </summary>
+public sealed class RealtimeDispatcher(RealtimeOutbox outbox, RealtimeCounters counters, StreamLeases leases, IServiceProvider services, ILogger<RealtimeDispatcher> logger)
     : BackgroundService
 {
     private const int Workers = 4;
@@ -33,6 +36,12 @@ public sealed class RealtimeDispatcher(RealtimeOutbox outbox, RealtimeCounters c
         try
         {
             var client = services.GetRequiredService<SignalRRestClient>();
+            foreach (var lease in message.ExpelFirst ?? [])
+            {
+                // A failure here skips the send as well: the group still holds a connection whose lease ended.
+                await leases.ForgetExpiredAsync(lease, ct => client.RemoveFromAllGroupsAsync(lease.ConnectionId, ct), stoppingToken);
+            }
+
             if (message.Group is null)
             {
                 await client.BroadcastAsync(message.Target, message.Argument, stoppingToken);

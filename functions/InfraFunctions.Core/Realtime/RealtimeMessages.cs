@@ -13,6 +13,9 @@ public static class RealtimeNames
     public const string FleetGroup = "observability-metrics";
 
     public static string HostGroup(string hostId) => $"host-{hostId}";
+
+    /// <summary>A group holding only this connection: how the server asks the service whose connection it is.</summary>
+    public static string ConnectionGroup(string connectionId) => $"connection-{connectionId}";
 }
 
 /// <summary><c>metrics.updated</c> to <c>host-{id}</c>: the batch's newest sample with its health, threshold check and the host's status word.</summary>

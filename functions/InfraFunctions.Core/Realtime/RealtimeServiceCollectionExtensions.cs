@@ -33,6 +33,7 @@ public static class RealtimeServiceCollectionExtensions
         services.TryAddSingleton<IPostIntervalAdvisor, LeasePostIntervalAdvisor>();
         services.AddSingleton<IIngestSubscriber, LivePublisher>();
         services.AddSingleton<IAlertNotifier, LiveAlertNotifier>();
+        services.AddTransient<Auth.ITokenRevocationSubscriber, LiveAccessRevoker>();
         services.AddTransient<NegotiateHandler>();
         services.AddTransient<StreamHandler>();
         return services;

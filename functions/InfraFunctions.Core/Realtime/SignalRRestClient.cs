@@ -8,14 +8,16 @@ namespace InfraFunctions.Core.Realtime;
 
 /// <summary>
 /// SignalR Service's data-plane REST API, version 2022-06-01 (DESIGN §6): hub and group sends, group membership,
-/// connection existence and health. Retries and the circuit breaker sit in the HttpClient's resilience handler.
+/// connection existence, closing a user's connections and health. Retries and the circuit breaker sit in the
+/// HttpClient's resilience handler.
 /// </summary>
 public sealed class SignalRRestClient(HttpClient http, SignalRAccess access, IOptions<SignalROptions> options)
 {
     public const string ApiVersion = "2022-06-01";
 
-    // :generateToken is documented from 2024-12-01 on; everything else uses 2022-06-01.
+    // :generateToken and listing a group's connections are documented from 2024-12-01 on; everything else uses 2022-06-01.
     public const string GenerateTokenApiVersion = "2024-12-01";
+    public const string ListGroupApiVersion = "2024-12-01";
 
     private string Hub => Uri.EscapeDataString(options.Value.HubName);
 
@@ -51,6 +53,44 @@ public sealed class SignalRRestClient(HttpClient http, SignalRAccess access, IOp
     {
         using var response = await CallAsync(HttpMethod.Head, $"/api/hubs/{Hub}/connections/{Uri.EscapeDataString(connectionId)}", null, cancellationToken);
         return response.StatusCode != HttpStatusCode.NotFound && EnsureSuccess(response);
+    }
+
+    /// <summary>
+    /// The user a connection belongs to (the <c>nameid</c> of the client token it connected with), or
+    /// <c>Exists: false</c> when the service does not know the connection. The service has no direct lookup, so
+    /// the connection joins a group of its own, named after it, and that group's one member is read back.
+    /// Nothing is ever sent to that group.
+    /// </summary>
+    public async Task<(bool Exists, string? UserId)> UserOfConnectionAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        var group = RealtimeNames.ConnectionGroup(connectionId);
+        if (!await AddToGroupAsync(group, connectionId, cancellationToken))
+        {
+            return (false, null);
+        }
+
+        using var response = await CallAsync(HttpMethod.Get, $"/api/hubs/{Hub}/groups/{Uri.EscapeDataString(group)}/connections", null, cancellationToken, "top=10", ListGroupApiVersion);
+        EnsureSuccess(response);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var doc = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        foreach (var member in doc.RootElement.GetProperty("value").EnumerateArray())
+        {
+            if (member.GetProperty("connectionId").GetString() == connectionId)
+            {
+                return (true, member.TryGetProperty("userId", out var user) && user.ValueKind == JsonValueKind.String ? user.GetString() : null);
+            }
+        }
+
+        // It joined a moment ago and is gone now: it closed in between.
+        return (false, null);
+    }
+
+    /// <summary>Closes every connection of a user; the clients see a close without reconnect.</summary>
+    public async Task CloseUserConnectionsAsync(string userId, string reason, CancellationToken cancellationToken = default)
+    {
+        using var response = await CallAsync(HttpMethod.Post, $"/api/hubs/{Hub}/users/{Uri.EscapeDataString(userId)}/:closeConnections", null, cancellationToken,
+            $"reason={Uri.EscapeDataString(reason)}");
+        EnsureSuccess(response);
     }
 
     /// <summary><c>HEAD /api/health</c>: true when the service answers 200.</summary>

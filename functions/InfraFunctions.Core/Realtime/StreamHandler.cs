@@ -14,6 +14,8 @@ namespace InfraFunctions.Core.Realtime;
 /// <summary>
 /// <c>start-metrics-stream</c> and <c>stop-metrics-stream</c> (DESIGN §6): join or leave the live groups and
 /// hold a short lease per watched host, so that host's agent posts every 2 s while someone watches.
+/// A caller acts only on its own connections: the service says which user a connection belongs to (the <c>nameid</c>
+/// negotiate put in its client token, the caller's token id), and any other caller gets 403.
 /// </summary>
 public sealed class StreamHandler(
     SignalRAccess access, SignalRRestClient client, StreamLeases leases, HostRepository hosts, ApiGuard guard, IOptions<SignalROptions> options)
@@ -22,12 +24,12 @@ public sealed class StreamHandler(
     private const int MaxHosts = 50;
 
     public Task<IActionResult> StartAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("StartMetricsStream", () => RunAsync(request, ApiJsonContext.Default.StartStreamRequest, (body, ct) => StartCoreAsync(body, ct), cancellationToken));
+        guard.RunAsync("StartMetricsStream", () => RunAsync(request, ApiJsonContext.Default.StartStreamRequest, StartCoreAsync, cancellationToken));
 
     public Task<IActionResult> StopAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("StopMetricsStream", () => RunAsync(request, ApiJsonContext.Default.StopStreamRequest, (body, ct) => StopCoreAsync(body, ct), cancellationToken));
+        guard.RunAsync("StopMetricsStream", () => RunAsync(request, ApiJsonContext.Default.StopStreamRequest, StopCoreAsync, cancellationToken));
 
-    private async Task<IActionResult> RunAsync<T>(HttpRequest request, JsonTypeInfo<T> type, Func<T, CancellationToken, Task<IActionResult>> handle, CancellationToken cancellationToken)
+    private async Task<IActionResult> RunAsync<T>(HttpRequest request, JsonTypeInfo<T> type, Func<Caller, T, CancellationToken, Task<IActionResult>> handle, CancellationToken cancellationToken)
         where T : class
     {
         if (!access.IsConfigured)
@@ -58,7 +60,7 @@ public sealed class StreamHandler(
 
         try
         {
-            return await handle(body, cancellationToken);
+            return await handle(AuthenticatedCaller.Of(request), body, cancellationToken);
         }
         catch (Exception ex) when (RealtimeProblems.IsServiceFailure(ex, cancellationToken))
         {
@@ -66,7 +68,7 @@ public sealed class StreamHandler(
         }
     }
 
-    private async Task<IActionResult> StartCoreAsync(StartStreamRequest body, CancellationToken cancellationToken)
+    private async Task<IActionResult> StartCoreAsync(Caller caller, StartStreamRequest body, CancellationToken cancellationToken)
     {
         var hostIds = (body.Hosts ?? []).Distinct(StringComparer.Ordinal).ToArray();
         if (Invalid(body.ConnectionId, hostIds) is { } invalid)
@@ -91,9 +93,15 @@ public sealed class StreamHandler(
                 KnownHosts: null, Errors: new Dictionary<string, string[]> { ["hosts"] = [.. unknown.Select(h => $"'{h}' is not a known host.")] }));
         }
 
-        if (!await client.ConnectionExistsAsync(connectionId, cancellationToken))
+        var (exists, user) = await client.UserOfConnectionAsync(connectionId, cancellationToken);
+        if (!exists)
         {
             return UnknownConnection(connectionId);
+        }
+
+        if (!string.Equals(user, caller.Subject, StringComparison.Ordinal))
+        {
+            return NotYours(connectionId);
         }
 
         var groups = hostIds.Select(RealtimeNames.HostGroup).Prepend(RealtimeNames.FleetGroup).ToArray();
@@ -105,7 +113,7 @@ public sealed class StreamHandler(
             }
         }
 
-        var (expiresAt, dropped) = await leases.StartAsync(connectionId, hostIds, cancellationToken);
+        var (expiresAt, dropped) = await leases.StartAsync(connectionId, hostIds, caller.Subject, cancellationToken);
         foreach (var hostId in dropped)
         {
             await client.RemoveFromGroupAsync(RealtimeNames.HostGroup(hostId), connectionId, cancellationToken);
@@ -116,21 +124,33 @@ public sealed class StreamHandler(
             ApiJsonContext.Default.StreamStartedResponse);
     }
 
-    private async Task<IActionResult> StopCoreAsync(StopStreamRequest body, CancellationToken cancellationToken)
+    private async Task<IActionResult> StopCoreAsync(Caller caller, StopStreamRequest body, CancellationToken cancellationToken)
     {
         if (Invalid(body.ConnectionId, []) is { } invalid)
         {
             return invalid;
         }
 
+        // An open connection belongs to the user its client token named; a closed one to whoever started its lease.
         var connectionId = body.ConnectionId!;
-        var watched = await leases.StopAsync(connectionId, cancellationToken);
-        if (watched is null && !await client.ConnectionExistsAsync(connectionId, cancellationToken))
+        var (exists, user) = await client.UserOfConnectionAsync(connectionId, cancellationToken);
+        var owner = exists ? user : await leases.OwnerOfAsync(connectionId, cancellationToken);
+        if (!exists && owner is null)
         {
             return UnknownConnection(connectionId);
         }
 
-        await client.RemoveFromAllGroupsAsync(connectionId, cancellationToken);
+        if (!string.Equals(owner, caller.Subject, StringComparison.Ordinal))
+        {
+            return NotYours(connectionId);
+        }
+
+        var watched = await leases.StopAsync(connectionId, cancellationToken);
+        if (exists)
+        {
+            await client.RemoveFromAllGroupsAsync(connectionId, cancellationToken);
+        }
+
         return ApiResults.Ok(new StreamStoppedResponse("stopped", connectionId, watched ?? []), ApiJsonContext.Default.StreamStoppedResponse);
     }
 
@@ -155,6 +175,9 @@ public sealed class StreamHandler(
 
         return errors.Count == 0 ? null : ApiResults.BadRequest("The stream request is not valid; see 'errors'.", errors);
     }
+
+    private static JsonApiResult<Problem> NotYours(string connectionId) =>
+        ApiResults.Forbidden($"The connection '{connectionId}' was opened with another access token. Start and stop only the connections you negotiated with your own token (POST /api/negotiate).");
 
     private static JsonApiResult<Problem> UnknownConnection(string connectionId) =>
         ApiResults.NotFound($"SignalR Service has no connection '{connectionId}'. Connect first (the stock client pointed at /api), then send its connectionId; a closed connection must reconnect and start again.");

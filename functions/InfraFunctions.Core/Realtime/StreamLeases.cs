@@ -11,18 +11,22 @@ namespace InfraFunctions.Core.Realtime;
 /// <summary>
 /// The <c>streams</c> table: who watches what, until when. One row per watched host and connection
 /// (partition <c>host|{host}</c>), one for the fleet (<c>fleet</c>), and one per connection listing its hosts
-/// (<c>connection</c>), so stop knows what to undo. "Is anyone watching" is a one-row query of one partition,
-/// remembered for a second so a busy host costs one read a second, not one per post.
+/// (<c>connection</c>, with the token id that started it), so stop knows what to undo. "Who is watching" is a query
+/// of one partition, remembered for a second so a busy host costs one read a second, not one per post.
 /// </summary>
 public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMonitor<SignalROptions> options)
 {
     private const string ConnectionPartition = "connection";
     private const string FleetPartition = "fleet";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
-    private readonly ConcurrentDictionary<string, (bool Watched, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ((string ConnectionId, DateTimeOffset ExpiresAt)[] Rows, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>Leases (or renews) the given hosts and the fleet for a connection; returns the expiry and the hosts it no longer watches.</summary>
-    public async Task<(DateTimeOffset ExpiresAt, IReadOnlyList<string> Dropped)> StartAsync(string connectionId, IReadOnlyList<string> hostIds, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Leases (or renews) the given hosts and the fleet for a connection of <paramref name="owner"/> (the caller's
+    /// token id); returns the expiry and the hosts it no longer watches.
+    /// </summary>
+    public async Task<(DateTimeOffset ExpiresAt, IReadOnlyList<string> Dropped)> StartAsync(
+        string connectionId, IReadOnlyList<string> hostIds, string? owner = null, CancellationToken cancellationToken = default)
     {
         var table = await store.GetTableAsync(TableNames.Streams, cancellationToken);
         var expiresAt = time.GetUtcNow().AddSeconds(options.CurrentValue.LeaseSeconds);
@@ -36,7 +40,12 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
         var dropped = previous.Except(hostIds, StringComparer.Ordinal).ToArray();
         await DeleteAsync(table, dropped.Select(HostPartition), connectionId, cancellationToken);
         await table.UpsertEntityAsync(
-            new TableEntity(ConnectionPartition, connectionId) { ["hosts"] = JsonSerializer.Serialize(hostIds.ToArray(), RealtimeJsonContext.Default.StringArray), ["expires_at"] = expiresAt },
+            new TableEntity(ConnectionPartition, connectionId)
+            {
+                ["hosts"] = JsonSerializer.Serialize(hostIds.ToArray(), RealtimeJsonContext.Default.StringArray),
+                ["expires_at"] = expiresAt,
+                ["owner"] = owner,
+            },
             TableUpdateMode.Replace, cancellationToken);
         return (expiresAt, dropped);
     }
@@ -55,17 +64,94 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
         return hosts;
     }
 
+    /// <summary>The token id that started the connection's stream, or null when it has no lease.</summary>
+    public async Task<string?> OwnerOfAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableNames.Streams, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(ConnectionPartition, connectionId, select: ["owner"], cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.GetString("owner") : null;
+    }
+
+    /// <summary>The connections whose streams <paramref name="owner"/> started, live or expired.</summary>
+    public async Task<IReadOnlyList<string>> ConnectionsOfAsync(string owner, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableNames.Streams, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ConnectionPartition} and owner eq {owner}");
+        var connections = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            connections.Add(row.RowKey);
+        }
+
+        return connections;
+    }
+
+    /// <summary>
+    /// Ends an expired lease: unless the connection renewed it meanwhile (then false, and nothing happens),
+    /// <paramref name="leaveGroups"/> runs first and the rows are deleted after it, so a failure leaves the rows
+    /// for the next attempt.
+    /// </summary>
+    public async Task<bool> ForgetExpiredAsync(ExpiredLease lease, Func<CancellationToken, Task> leaveGroups, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableNames.Streams, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(ConnectionPartition, lease.ConnectionId, cancellationToken: cancellationToken);
+        if (row.HasValue && row.Value!.GetDateTimeOffset("expires_at") > time.GetUtcNow())
+        {
+            _cache.TryRemove(lease.Partition, out _);
+            return false;
+        }
+
+        await leaveGroups(cancellationToken);
+
+        var hosts = row.HasValue ? JsonSerializer.Deserialize(row.Value!.GetString("hosts") ?? "[]", RealtimeJsonContext.Default.StringArray) ?? [] : [];
+        await DeleteAsync(table, hosts.Select(HostPartition).Append(FleetPartition).Append(lease.Partition).Distinct(StringComparer.Ordinal), lease.ConnectionId, cancellationToken);
+        if (row.HasValue)
+        {
+            try
+            {
+                await table.DeleteEntityAsync(ConnectionPartition, lease.ConnectionId, row.Value!.ETag, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (TableStore.IsNotFound(ex) || ex.Status == 412)
+            {
+                // stopped, or renewed in the last moment: a renewal joins its groups again
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Deletes the rows of leases that ended more than <paramref name="grace"/> ago (dashboards closed without
     /// calling stop). A row renewed since it was read keeps its new lease: the delete is conditional on its ETag.
+    /// Each connection first leaves its groups through <paramref name="leaveGroups"/>: once its rows are gone,
+    /// nothing else would remove it. When that fails, its rows stay for the next purge.
     /// </summary>
-    public async Task<int> PurgeExpiredAsync(TimeSpan grace, CancellationToken cancellationToken = default)
+    public async Task<int> PurgeExpiredAsync(TimeSpan grace, Func<string, CancellationToken, Task>? leaveGroups = null, CancellationToken cancellationToken = default)
     {
         var table = await store.GetTableAsync(TableNames.Streams, cancellationToken);
         var cutoff = time.GetUtcNow() - grace;
         var filter = TableClient.CreateQueryFilter($"expires_at lt {cutoff}");
-        var deleted = 0;
+        var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var connectionId in rows.Where(r => r.PartitionKey == ConnectionPartition).Select(r => r.RowKey))
+        {
+            try
+            {
+                await (leaveGroups?.Invoke(connectionId, cancellationToken) ?? Task.CompletedTask);
+            }
+            catch (Exception ex) when (RealtimeProblems.IsServiceFailure(ex, cancellationToken))
+            {
+                kept.Add(connectionId);
+            }
+        }
+
+        var deleted = 0;
+        foreach (var row in rows.Where(r => !kept.Contains(r.RowKey)))
         {
             try
             {
@@ -77,38 +163,50 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
             {
                 // stopped or renewed meanwhile
             }
+
+            _cache.TryRemove(row.PartitionKey, out _);
         }
 
         return deleted;
     }
 
     /// <summary>True while at least one connection holds a live lease on the host.</summary>
-    public Task<bool> IsWatchedAsync(string hostId, CancellationToken cancellationToken = default) =>
-        AnyLiveAsync(HostPartition(hostId), cancellationToken);
+    public async Task<bool> IsWatchedAsync(string hostId, CancellationToken cancellationToken = default) =>
+        (await WatchAsync(HostPartition(hostId), cancellationToken)).Watched;
 
     /// <summary>True while at least one dashboard holds a live lease at all (it then receives fleet rows).</summary>
-    public Task<bool> IsFleetWatchedAsync(CancellationToken cancellationToken = default) =>
-        AnyLiveAsync(FleetPartition, cancellationToken);
+    public async Task<bool> IsFleetWatchedAsync(CancellationToken cancellationToken = default) =>
+        (await WatchAsync(FleetPartition, cancellationToken)).Watched;
 
-    private async Task<bool> AnyLiveAsync(string partition, CancellationToken cancellationToken)
+    /// <summary>The host's watchers: whether any lease lives, and the leases that ran out (evaluated now, not when read).</summary>
+    public Task<LeaseWatch> WatchHostAsync(string hostId, CancellationToken cancellationToken = default) =>
+        WatchAsync(HostPartition(hostId), cancellationToken);
+
+    /// <summary>The fleet group's watchers, as <see cref="WatchHostAsync"/>.</summary>
+    public Task<LeaseWatch> WatchFleetAsync(CancellationToken cancellationToken = default) =>
+        WatchAsync(FleetPartition, cancellationToken);
+
+    // The partition's rows are remembered for a second, but their expiry is compared with the clock on every call,
+    // so a lease that ends inside that second counts as ended at once.
+    private async Task<LeaseWatch> WatchAsync(string partition, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_cache.TryGetValue(partition, out var cached) && cached.Until > now)
+        if (!_cache.TryGetValue(partition, out var cached) || cached.Until <= now)
         {
-            return cached.Watched;
+            var table = await store.GetTableAsync(TableNames.Streams, cancellationToken);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            var rows = new List<(string, DateTimeOffset)>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "expires_at"], cancellationToken: cancellationToken))
+            {
+                rows.Add((row.RowKey, row.GetDateTimeOffset("expires_at") ?? DateTimeOffset.MinValue));
+            }
+
+            cached = ([.. rows], now + CacheFor);
+            _cache[partition] = cached;
         }
 
-        var table = await store.GetTableAsync(TableNames.Streams, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and expires_at gt {now}");
-        var watched = false;
-        await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            watched = true;
-            break;
-        }
-
-        _cache[partition] = (watched, now + CacheFor);
-        return watched;
+        var expired = cached.Rows.Where(r => r.ExpiresAt <= now).Select(r => new ExpiredLease(r.ConnectionId, partition)).ToArray();
+        return new LeaseWatch(cached.Rows.Any(r => r.ExpiresAt > now), expired);
     }
 
     private static async Task<string[]?> HostsOfAsync(TableClient table, string connectionId, CancellationToken cancellationToken)

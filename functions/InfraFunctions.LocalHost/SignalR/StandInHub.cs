@@ -11,7 +11,7 @@ public sealed class StandInHub(StandInConnections connections) : Hub
     public override async Task OnConnectedAsync()
     {
         var hub = Context.GetHttpContext()!.Request.Query["hub"].ToString();
-        connections.Add(Context.ConnectionId, hub);
+        connections.Add(Context, hub);
         await Groups.AddToGroupAsync(Context.ConnectionId, StandInConnections.HubKey(hub));
         await base.OnConnectedAsync();
     }

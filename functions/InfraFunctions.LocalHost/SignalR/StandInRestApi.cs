@@ -6,8 +6,9 @@ namespace InfraFunctions.LocalHost.SignalR;
 
 /// <summary>
 /// The serverless REST subset of SignalR Service (api-version 2022-06-01) that the function app uses:
-/// hub and group sends (202), group membership, connection existence and health. Every call but health needs a
-/// server token whose audience is the request URL; a bad one gets 401, an unknown hub 404.
+/// hub and group sends (202), group membership, connection existence, closing a connection (200) or a user's
+/// connections (204), listing a group's connections with their users (2024-12-01) and health. Every call but
+/// health needs a server token whose audience is the request URL; a bad one gets 401, an unknown hub 404.
 /// </summary>
 public static class StandInRestApi
 {
@@ -25,6 +26,45 @@ public static class StandInRestApi
         hubs.MapDelete("/connections/{connectionId}/groups", RemoveFromAllGroupsAsync);
         hubs.MapMethods("/connections/{connectionId}", [HttpMethods.Head], (string hub, string connectionId, StandInConnections connections) =>
             connections.Exists(hub, connectionId) ? Results.Ok() : Results.NotFound());
+        hubs.MapDelete("/connections/{connectionId}", (string hub, string connectionId, StandInConnections connections) =>
+        {
+            connections.CloseConnection(hub, connectionId);
+            return Results.Ok();
+        });
+        hubs.MapPost("/users/{user}/:closeConnections", (string hub, string user, HttpContext context, StandInConnections connections) =>
+        {
+            connections.CloseUser(hub, user, [.. context.Request.Query["excluded"].OfType<string>()]);
+            return Results.NoContent();
+        });
+        hubs.MapGet("/groups/{group}/connections", ListGroup);
+    }
+
+    /// <summary>
+    /// <c>GET .../groups/{group}/connections</c> (api-version 2024-12-01 on): <c>{"value": [{"connectionId", "userId"}]}</c>,
+    /// at most <c>top</c> members, pages of <c>maxpagesize</c> (1-200) linked by an absolute <c>nextLink</c>.
+    /// </summary>
+    private static IResult ListGroup(string hub, string group, HttpContext context, StandInConnections connections)
+    {
+        var query = context.Request.Query;
+        if (string.CompareOrdinal(query["api-version"].ToString(), StandInApiVersions.ListGroup) < 0)
+        {
+            return Results.Problem(statusCode: 400, title: "Unsupported api-version", detail: $"Listing a group's connections needs api-version={StandInApiVersions.ListGroup} or later.");
+        }
+
+        var top = int.TryParse(query["top"], out var t) && t > 0 ? t : int.MaxValue;
+        var pageSize = int.TryParse(query["maxpagesize"], out var m) ? m : 200;
+        if (pageSize is < 1 or > 200)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid maxpagesize", detail: "maxpagesize must be between 1 and 200.");
+        }
+
+        var skip = int.TryParse(query["continuationToken"], out var c) && c > 0 ? c : 0;
+        var members = connections.MembersOf(hub, group).Take(top).ToArray();
+        var page = members.Skip(skip).Take(pageSize).Select(member => new Dictionary<string, string?> { ["connectionId"] = member.ConnectionId, ["userId"] = member.UserId }).ToArray();
+        var next = skip + page.Length < members.Length
+            ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}?api-version={query["api-version"]}&maxpagesize={pageSize}&top={members.Length}&continuationToken={skip + page.Length}"
+            : null;
+        return Results.Json(next is null ? new Dictionary<string, object> { ["value"] = page } : new Dictionary<string, object> { ["value"] = page, ["nextLink"] = next });
     }
 
     private static async ValueTask<object?> AuthorizeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InfraFunctions.Functions;
 
-public sealed class RetentionFunctions(RetentionService retention, StreamLeases leases)
+public sealed class RetentionFunctions(RetentionService retention, StreamLeases leases, SignalRAccess access, SignalRRestClient signalR)
 {
     /// <summary>Leases that ended more than this long ago are deleted; nothing reads them any more.</summary>
     private static readonly TimeSpan LeaseGrace = TimeSpan.FromHours(1);
@@ -14,6 +14,7 @@ public sealed class RetentionFunctions(RetentionService retention, StreamLeases 
         [TimerTrigger("%" + Core.AppSettingNames.RetentionSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var report = await retention.RunAsync(cancellationToken);
-        return report with { ExpiredStreamLeases = await leases.PurgeExpiredAsync(LeaseGrace, cancellationToken) };
+        Func<string, CancellationToken, Task>? leaveGroups = access.IsConfigured ? signalR.RemoveFromAllGroupsAsync : null;
+        return report with { ExpiredStreamLeases = await leases.PurgeExpiredAsync(LeaseGrace, leaveGroups, cancellationToken) };
     }
 }

@@ -11,6 +11,10 @@ import type { HostStatus, HealthLevel, Sample, ThresholdCheck } from './live-typ
 // Live updates over SignalR Service (DESIGN §6). The client negotiates at {apiBase}/api/negotiate, then asks
 // start-metrics-stream to add its connection to the groups of the hosts on screen, and renews that lease while
 // the page is open. Message shapes: README.md, "Live updates".
+//
+// The client token negotiate returns lives only minutes (SignalR__ClientTokenLifetimeMinutes), so every connection,
+// automatic reconnect or retry negotiates at {apiBase}/api again: accessTokenFactory hands over the reader token
+// stored now, and the API checks it each time. A revoked token ends live updates instead of being retried.
 
 export interface HostMetricsMessage {
   scope: 'host';
@@ -62,6 +66,14 @@ export interface LiveHandlers {
 }
 
 const RENEW_MS = 60_000;
+export const TOKEN_REFUSED =
+  'The access token is no longer accepted for live updates (revoked or unknown). Enter a valid reader token, then turn live updates on again.';
+
+/** Negotiate answered 401 or 403: the token is wrong for good, and retrying would only repeat that. */
+function isRefusedToken(error: unknown): boolean {
+  // The SignalR client wraps the negotiate HttpError in a FailedToNegotiateWithServerError, keeping its status text.
+  return error instanceof Error && /Status code '40[13]'/.test(error.message);
+}
 const RETRY_DELAYS_MS = [0, 2_000, 5_000, 10_000, 30_000];
 
 export class LiveStream {
@@ -121,6 +133,8 @@ export class LiveStream {
     connection.onreconnecting(() => this.handlers.onState?.('reconnecting'));
     // A reconnect gets a new connection id: its group memberships must be asked for again.
     connection.onreconnected(() => void this.subscribe());
+    // A close the service decides (the token was revoked, say) comes without reconnect: the retry below negotiates
+    // again, and a refused token then ends it.
     connection.onclose((error) => {
       if (!this.stopped) this.scheduleRetry(error?.message ?? 'The live connection closed.');
     });
@@ -135,7 +149,14 @@ export class LiveStream {
       await this.subscribe();
       this.renewTimer = setInterval(() => void this.subscribe(), RENEW_MS);
     } catch (error) {
-      if (!this.stopped) this.scheduleRetry(error instanceof Error ? error.message : String(error));
+      if (this.stopped) return;
+      if (isRefusedToken(error)) {
+        this.connection = null;
+        this.clearTimers();
+        this.handlers.onState?.('error', TOKEN_REFUSED);
+        return;
+      }
+      this.scheduleRetry(error instanceof Error ? error.message : String(error));
     }
   }
 

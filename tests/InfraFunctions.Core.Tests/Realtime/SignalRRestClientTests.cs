@@ -41,6 +41,11 @@ public sealed class SignalRRestClientTests : IAsyncLifetime
                 context.Response.StatusCode = 200;
                 await context.Response.WriteAsync("{\"token\":\"issued-by-the-service\"}");
             }
+            else if (context.Request.Method == "GET" && context.Response.StatusCode == 202)
+            {
+                context.Response.StatusCode = 200;
+                await context.Response.WriteAsync("{\"value\":[{\"connectionId\":\"c1\",\"userId\":\"tok_a\"}]}");
+            }
         });
         await _app.StartAsync();
         _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -99,6 +104,29 @@ public sealed class SignalRRestClientTests : IAsyncLifetime
                 "POST /api/hubs/observability/:send?api-version=2022-06-01",
             ],
             _requests.Select(r => $"{r.Method} {r.Target}"));
+    }
+
+    [Fact]
+    public async Task ClosingAUsersConnectionsAndFindingAConnectionsUserUseTheDocumentedCalls()
+    {
+        var client = Client(KeyConnection);
+        _script.Enqueue(204);
+        await client.CloseUserConnectionsAsync("tok_a", "revoked");
+        _script.Enqueue(200);
+        Assert.Equal((true, "tok_a"), await client.UserOfConnectionAsync("c1"));
+        _script.Enqueue(404);
+        Assert.Equal((false, null), await client.UserOfConnectionAsync("gone"));
+
+        Assert.Equal(
+            [
+                "POST /api/hubs/observability/users/tok_a/:closeConnections?reason=revoked&api-version=2022-06-01",
+                "PUT /api/hubs/observability/groups/connection-c1/connections/c1?api-version=2022-06-01",
+                "GET /api/hubs/observability/groups/connection-c1/connections?top=10&api-version=2024-12-01",
+                "PUT /api/hubs/observability/groups/connection-gone/connections/gone?api-version=2022-06-01",
+            ],
+            _requests.Select(r => $"{r.Method} {r.Target}"));
+        var token = new JsonWebToken(_requests.First().Authorization!["Bearer ".Length..]);
+        Assert.Equal($"http://127.0.0.1:{_base.Port}/api/hubs/observability/users/tok_a/:closeConnections", Assert.Single(token.Audiences));
     }
 
     [Fact]

@@ -116,6 +116,58 @@ public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<Tabl
         await leases.StopAsync("conn-live");
     }
 
+    [Fact]
+    public async Task PurgingTakesEachConnectionOutOfItsGroupsFirstAndKeepsTheRowsOfOneItCouldNot()
+    {
+        // Before the other purge test's leases, so each purge touches only its own.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var (leases, _) = Create(clock);
+        await leases.StartAsync("conn-left", [NewHost()]);
+        await leases.StartAsync("conn-unreachable", [NewHost()]);
+        clock.Advance(TimeSpan.FromHours(2));
+        var asked = new List<string>();
+
+        Assert.Equal(3, await leases.PurgeExpiredAsync(TimeSpan.FromHours(1), (connection, _) =>
+        {
+            asked.Add(connection);
+            return connection == "conn-unreachable" ? Task.FromException(new HttpRequestException("service down")) : Task.CompletedTask;
+        }));
+        Assert.Equal(["conn-left", "conn-unreachable"], asked.Order());
+        Assert.Equal(3, await leases.PurgeExpiredAsync(TimeSpan.FromHours(1), (_, _) => Task.CompletedTask));
+    }
+
+    [Fact]
+    public async Task AnExpiredLeaseIsForgottenAfterItsConnectionLeftItsGroupsUnlessItWasRenewed()
+    {
+        var (leases, _) = Create();
+        var host = NewHost();
+        await leases.StartAsync("conn-lapsed", [host], owner: "tok_a");
+        await leases.StartAsync("conn-renewed", [host], owner: "tok_a");
+        _clock.Advance(TimeSpan.FromSeconds(121));
+        var expired = (await leases.WatchHostAsync(host)).Expired;
+        Assert.Equal(["conn-lapsed", "conn-renewed"], expired.Select(e => e.ConnectionId).Order());
+        await leases.StartAsync("conn-renewed", [host], owner: "tok_a");
+
+        var left = new List<string>();
+        foreach (var lease in expired)
+        {
+            await leases.ForgetExpiredAsync(lease, _ =>
+            {
+                left.Add(lease.ConnectionId);
+                return Task.CompletedTask;
+            });
+        }
+
+        Assert.Equal(["conn-lapsed"], left);
+        var watch = await leases.WatchHostAsync(host);
+        Assert.True(watch.Watched);
+        Assert.Empty(watch.Expired);
+        Assert.Null(await leases.OwnerOfAsync("conn-lapsed"));
+        Assert.Equal("tok_a", await leases.OwnerOfAsync("conn-renewed"));
+        Assert.Equal(["conn-renewed"], await leases.ConnectionsOfAsync("tok_a"));
+        await leases.StopAsync("conn-renewed");
+    }
+
     private sealed class TestOptionsMonitor<T>(T value) : IOptionsMonitor<T>
     {
         public T CurrentValue => value;
