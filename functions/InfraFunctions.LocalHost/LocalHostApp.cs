@@ -22,6 +22,7 @@ public static class LocalHostApp
         var grpc = new GrpcEndpoint();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            RequestLimits.Raise(kestrel);
             grpc.Listen(kestrel);
             PublicEndpoints.Listen(kestrel, builder.Configuration["LocalHost:Urls"] ?? "http://localhost:7071");
         });
@@ -42,6 +43,7 @@ public static class LocalHostApp
         builder.Services.AddSignalRStandIn(builder.Configuration);
 
         var app = builder.Build();
+        app.Use(RequestLimits.EnforceAsync);
         app.Use(async (context, next) =>
         {
             // A path under /api or /admin that no function serves gets a problem, never the dashboard's page.

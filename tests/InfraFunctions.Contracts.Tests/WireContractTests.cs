@@ -6,6 +6,8 @@ namespace InfraFunctions.Contracts.Tests;
 
 public sealed class WireContractTests
 {
+    private const string Rest = "\"" + """cpu":{"percent":1,"count":1,"freq_mhz":1},"memory":{"total_gb":1,"used_gb":0.5,"available_gb":0.5,"percent":50},"disk":{"total_gb":1,"used_gb":0.5,"free_gb":0.5,"percent":50},"network":{"bytes_sent":1,"bytes_recv":1,"connections":1}}""";
+
     [Fact]
     public void CapturedAgentPayloadReadsIntoTheContractWithEveryOriginalMetric()
     {
@@ -71,5 +73,45 @@ public sealed class WireContractTests
         var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ContractsJsonContext.Default.Sample));
 
         Assert.Contains("ISO-8601", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-11-27")]
+    [InlineData("2026-11-27T10:30:00")]
+    [InlineData("2026-11-27T10:30:00.1234567")]
+    public void TimestampWithoutZoneIsRefused(string timestamp)
+    {
+        var json = "{\"timestamp\":\"" + timestamp + "\"," + Rest;
+
+        var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ContractsJsonContext.Default.Sample));
+
+        Assert.Contains("with Z or an offset", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-11-27T10:30:00Z")]
+    [InlineData("2026-11-27T12:30:00+02:00")]
+    [InlineData("2026-11-27T05:30:00.0000000-05:00")]
+    public void TimestampWithZOrAnOffsetIsReadAsUtc(string timestamp)
+    {
+        var json = "{\"timestamp\":\"" + timestamp + "\"," + Rest;
+
+        var sample = JsonSerializer.Deserialize(json, ContractsJsonContext.Default.Sample)!;
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 10, 30, 0, TimeSpan.Zero), sample.Timestamp);
+        Assert.Equal(TimeSpan.Zero, sample.Timestamp.Offset);
+    }
+
+    [Fact]
+    public void WhatTheContractWritesItReadsBackUnderTheStricterRule()
+    {
+        var batch = JsonSerializer.Deserialize(File.ReadAllText(RepoPaths.TestData("sample-batch.json")), ContractsJsonContext.Default.SampleBatch)!;
+        var fractional = batch with { Samples = [batch.Samples[0] with { Timestamp = new DateTimeOffset(2026, 11, 27, 10, 30, 0, TimeSpan.Zero).AddTicks(1234567) }] };
+
+        var again = JsonSerializer.Deserialize(JsonSerializer.Serialize(fractional, ContractsJsonContext.Default.SampleBatch), ContractsJsonContext.Default.SampleBatch)!;
+
+        Assert.Equal(fractional.Samples[0].Timestamp, again.Samples[0].Timestamp);
+        Assert.Equal(fractional.Platform.BootTime, again.Platform.BootTime);
+        Assert.Equal(fractional.Samples[0].Processes![0].CreateTime, again.Samples[0].Processes![0].CreateTime);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
 using InfraFunctions.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -89,5 +90,81 @@ public sealed class SampleValidatorTests
         var result = _validator.Validate(JsonDocument.Parse("null").RootElement);
 
         Assert.False(result.IsValid);
+    }
+
+    [Fact]
+    public void ANameOverItsLimitInUtf8BytesIsRejectedNamingTheFieldAndTheLimit()
+    {
+        // 100 characters, but 300 bytes in UTF-8: over the 256-byte limit of a process name.
+        var result = Validate(s => s["processes"]![1]!["name"] = new string('東', 100));
+
+        Assert.Equal(["processes[1].name: is 300 bytes long in UTF-8; the limit is 256 bytes."], result.Errors);
+    }
+
+    [Fact]
+    public void ABrokenSurrogatePairInAMountIsRejected()
+    {
+        // Written as the JSON escape: a lone surrogate has no UTF-8 form of its own.
+        var json = JsonSerializer.SerializeToNode(Samples.Batch("web-1", [Now.AddSeconds(-5)])["samples"]![0])!.ToJsonString().Replace("\"mount\":\"/\"", "\"mount\":\"/data\\ud800\"", StringComparison.Ordinal);
+        var result = _validator.Validate(JsonDocument.Parse(json).RootElement);
+
+        Assert.StartsWith("disks[0].mount: ", Assert.Single(result.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASampleTooLargeToStoreIsRejectedNamingTheStoredSizeLimit()
+    {
+        // 400 disks with 1 KiB mount points: every field is within its bound, the whole is not.
+        var result = Validate(s =>
+        {
+            var disk = s["disks"]![0]!.AsObject();
+            disk["mount"] = "/" + new string('m', 1000);
+            s["disks"] = new JsonArray(Enumerable.Range(0, 400).Select(_ => disk.DeepClone()).ToArray());
+        });
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("sample: is ", error, StringComparison.Ordinal);
+        Assert.Contains($"the limit is {SampleEntityMapper.MaxJsonChars}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AValidSampleKeepsJsonThatFitsOneStringProperty()
+    {
+        var result = Validate(s => s["processes"] = new JsonArray(Enumerable.Range(0, 500).Select(_ => s["processes"]![0]!.DeepClone()).ToArray()));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.InRange(result.Json!.Length, 1, SampleEntityMapper.MaxJsonChars);
+        Assert.Equal(SampleEntityMapper.TrimmedListItems, JsonDocument.Parse(result.Json).RootElement.GetProperty("processes").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("network.sent_bytes_per_sec", 1e308)]
+    [InlineData("cpu.freq_mhz", 1e16)]
+    public void QuantitiesBeyondAnyRealHostAreRejected(string field, double value)
+    {
+        var parts = field.Split('.');
+        var result = Validate(s => s[parts[0]]![parts[1]] = value);
+
+        Assert.StartsWith($"{field}: must be at most 1000000000000000 (got ", Assert.Single(result.Errors), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-11-27")]
+    [InlineData("2026-11-27T10:29:55")]
+    public void TimestampsWithoutAZoneAreRejected(string timestamp)
+    {
+        var result = Validate(s => s["timestamp"] = timestamp);
+
+        Assert.StartsWith("timestamp: Expected an ISO-8601 timestamp with Z or an offset", Assert.Single(result.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATimestampWithAnOffsetIsReadAsTheSameInstant()
+    {
+        var result = Validate(s => s["timestamp"] = "2026-11-27T12:29:55+02:00");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(Now.AddSeconds(-5), result.Sample!.Timestamp);
+        Assert.Equal(TimeSpan.Zero, result.Sample.Timestamp.Offset);
     }
 }

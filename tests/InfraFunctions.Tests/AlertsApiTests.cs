@@ -107,6 +107,22 @@ public sealed class AlertsApiTests(AlertsApiFixture fixture) : IClassFixture<Ale
         Assert.True(problem.GetProperty("errors").TryGetProperty("since", out _));
     }
 
+    [Fact]
+    public async Task AlertsOfAHostThatNeverReportedAreNotFoundAndOfAQuietHostAnEmptyList()
+    {
+        var quiet = Http.NewHostId("quiet");
+        var (_, key) = await fixture.Server.CreateAgentAsync(quiet);
+        using var agent = fixture.Server.ClientWithBearer(key);
+        using var posted = await agent.PostAsync("api/v1/ingest/samples", Samples.Json(Samples.Batch(quiet, [DateTimeOffset.UtcNow.AddSeconds(-1)], (s, _) => s["cpu"]!["percent"] = 5)));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+
+        using var unknown = await fixture.Reader.GetAsync(Http.Query("api/v1/observability/alerts", Http.NewHostId("never")));
+        var list = await (await fixture.Reader.GetAsync(Http.Query("api/v1/observability/alerts", quiet))).JsonAsync();
+
+        Assert.Contains("has reported", (await unknown.ProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, list.GetProperty("count").GetInt32());
+    }
+
     [Theory]
     [InlineData("24h", "hourly")]
     [InlineData("30d", "hourly")]

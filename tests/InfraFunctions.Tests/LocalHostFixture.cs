@@ -11,6 +11,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public HttpClient Reader { get; private set; } = null!;
 
+    /// <summary>The tables the worker writes, to check what a reply claims against what is stored.</summary>
+    public Azure.Data.Tables.TableServiceClient Tables => _tables.Service;
+
     public async Task InitializeAsync()
     {
         await _tables.InitializeAsync();

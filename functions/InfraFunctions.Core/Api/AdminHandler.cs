@@ -1,5 +1,4 @@
 using InfraFunctions.Core.Auth;
-using InfraFunctions.Core.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,20 +20,14 @@ public sealed class AdminHandler(CredentialRepository credentials, IEnumerable<I
             }
 
             var hostIds = body.HostIds ?? [];
-            var errors = hostIds.Select((h, i) => (i, HostIdRules.Validate(h))).Where(x => x.Item2 is not null)
-                .ToDictionary(x => $"host_ids[{x.i}]", x => new[] { x.Item2! });
-            if (hostIds.Count == 0)
-            {
-                errors["host_ids"] = ["List the host ids this key may report for, usually the host's name: {\"host_ids\": [\"web-1\"]}."];
-            }
-
-            if (errors.Count > 0)
+            if (AgentRequestRules.Check(hostIds, body.Name) is { Count: > 0 } errors)
             {
                 return ApiResults.BadRequest("The agent request is not valid; see 'errors'.", errors);
             }
 
-            var name = string.IsNullOrWhiteSpace(body.Name) ? string.Join(",", hostIds) : body.Name.Trim();
-            var (agent, key) = await credentials.CreateAgentAsync(name, hostIds.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
+            var distinct = hostIds.Distinct(StringComparer.Ordinal).ToArray();
+            var name = string.IsNullOrWhiteSpace(body.Name) ? AgentRequestRules.DefaultName(distinct) : body.Name.Trim();
+            var (agent, key) = await credentials.CreateAgentAsync(name, distinct, cancellationToken);
             return new JsonApiResult<CreateAgentResponse>(new CreateAgentResponse(agent.AgentId, key, agent.Name, agent.HostIds), ApiJsonContext.Default.CreateAgentResponse, StatusCodes.Status201Created);
         });
 

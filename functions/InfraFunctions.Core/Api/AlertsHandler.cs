@@ -1,6 +1,7 @@
 using System.Globalization;
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Auth;
+using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace InfraFunctions.Core.Api;
 /// <c>GET /api/v1/observability/alerts?host=&amp;state=open|resolved&amp;since=</c> (reader) and
 /// <c>POST /api/v1/observability/alerts/{id}/acknowledge</c> (operator).
 /// </summary>
-public sealed class AlertsHandler(AlertRepository alerts, ApiGuard guard, TimeProvider time)
+public sealed class AlertsHandler(AlertRepository alerts, HostRepository hosts, ApiGuard guard, TimeProvider time)
 {
     private const string Success = "success";
     private static readonly TimeSpan DefaultSince = TimeSpan.FromDays(7);
@@ -49,6 +50,12 @@ public sealed class AlertsHandler(AlertRepository alerts, ApiGuard guard, TimePr
             if (errors.Count > 0)
             {
                 return ApiResults.BadRequest("The alert query is not valid; see 'errors'.", errors);
+            }
+
+            // A host that never reported is 404, as on every per-host route; one that reported and has no alerts is an empty list.
+            if (host is not null && await hosts.GetAsync(host, cancellationToken) is null)
+            {
+                return ApiResults.NotFound($"No host with id '{host}' has reported. GET /api/v1/observability/hosts lists the known hosts.");
             }
 
             // Open alerts are listed however old; otherwise the last 7 days unless 'since' says more.

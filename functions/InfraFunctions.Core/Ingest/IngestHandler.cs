@@ -42,9 +42,9 @@ public sealed class IngestHandler(IngestService ingest, ApiGuard guard, IOptions
             return ApiResults.BadRequest("The body must be a JSON object with host_id, platform and samples.");
         }
 
-        if (EnvelopeErrors(envelope) is { } invalid)
+        if (EnvelopeRules.Check(envelope) is { Count: > 0 } errors)
         {
-            return invalid;
+            return ApiResults.BadRequest("The batch is not valid; see 'errors'.", errors);
         }
 
         if (!agent.HostIds.Contains(envelope.HostId, StringComparer.Ordinal))
@@ -60,26 +60,5 @@ public sealed class IngestHandler(IngestService ingest, ApiGuard guard, IOptions
         }
 
         return ApiResults.Ok(reply, ApiJsonContext.Default.IngestReply);
-    }
-
-    private static IActionResult? EnvelopeErrors(IngestEnvelope envelope)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (envelope.SchemaVersion != SampleBatch.CurrentSchemaVersion)
-        {
-            errors["schema_version"] = [$"Schema version {envelope.SchemaVersion} is not supported; this server reads version {SampleBatch.CurrentSchemaVersion}."];
-        }
-
-        if (HostIdRules.Validate(envelope.HostId) is { } hostError)
-        {
-            errors["host_id"] = [hostError];
-        }
-
-        if (envelope.Samples.Count == 0)
-        {
-            errors["samples"] = ["At least one sample is required."];
-        }
-
-        return errors.Count == 0 ? null : ApiResults.BadRequest("The batch is not valid; see 'errors'.", errors);
     }
 }

@@ -29,7 +29,9 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
             entity["last_seen"] = now;
             entity["interval"] = intervalSeconds;
             entity["sample_interval"] = sampleIntervalSeconds;
-            entity["dropped"] = (entity.GetInt64("dropped") ?? 0) + dropped;
+            // Saturates rather than wrapping: the total only ever grows.
+            var total = entity.GetInt64("dropped") ?? 0;
+            entity["dropped"] = dropped > long.MaxValue - total ? long.MaxValue : total + dropped;
             if (storedLatest is null || newest.Timestamp >= storedLatest)
             {
                 entity["latest_ts"] = newest.Timestamp;

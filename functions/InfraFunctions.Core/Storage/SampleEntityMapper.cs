@@ -7,8 +7,11 @@ namespace InfraFunctions.Core.Storage;
 /// <summary>Maps a sample to its table row: flat numeric columns plus the whole sample as JSON.</summary>
 public static class SampleEntityMapper
 {
-    // A string property holds at most 64 KiB (32K UTF-16 characters); larger samples lose their process list first.
-    private const int MaxJsonChars = 30_000;
+    /// <summary>A string property holds at most 64 KiB (32K UTF-16 characters); larger samples lose their process list first.</summary>
+    public const int MaxJsonChars = 30_000;
+
+    /// <summary>How many processes and containers a sample too large to store whole keeps.</summary>
+    public const int TrimmedListItems = 20;
 
     /// <param name="postedJson">The sample's JSON as posted and validated: stored as is when it fits, which saves
     /// serialising it again; readers parse it with the same contract, so unknown fields are ignored there too.</param>
@@ -27,13 +30,16 @@ public static class SampleEntityMapper
             ["json"] = Json(sample, postedJson),
         };
 
-    /// <summary>The JSON stored for a sample: the posted JSON when it fits in a string property, else the contract's own.</summary>
+    /// <summary>
+    /// The JSON stored for a sample: the posted JSON when it fits in a string property, else the contract's own, with
+    /// the lists cut when still too long. The result can still exceed <see cref="MaxJsonChars"/>: validation refuses those.
+    /// </summary>
     public static string Json(Sample sample, string? postedJson = null)
     {
         var json = postedJson is { Length: <= MaxJsonChars } ? postedJson : JsonSerializer.Serialize(sample, ContractsJsonContext.Default.Sample);
         return json.Length <= MaxJsonChars
             ? json
-            : JsonSerializer.Serialize(sample with { Processes = sample.Processes?.Take(20).ToArray(), Containers = sample.Containers?.Take(20).ToArray() }, ContractsJsonContext.Default.Sample);
+            : JsonSerializer.Serialize(sample with { Processes = sample.Processes?.Take(TrimmedListItems).ToArray(), Containers = sample.Containers?.Take(TrimmedListItems).ToArray() }, ContractsJsonContext.Default.Sample);
     }
 
     public static readonly string[] RowColumns = ["RowKey", "ts", "cpu", "mem", "disk", "swap", "load1", "net_tx", "net_rx", "health"];

@@ -7,8 +7,9 @@ namespace InfraFunctions.Core.Storage;
 /// <summary>Raw samples: one table per UTC day, one partition per host-day, row key = sample time.</summary>
 public sealed class SampleRepository(TableStore store)
 {
-    // Entity group transactions take at most 100 entities (and 4 MiB) in one partition.
-    private const int MaxBatch = 100;
+    // Entity group transactions take at most 100 entities and 4 MiB of payload in one partition; the payload is
+    // estimated from above, leaving room for the request's own envelope.
+    private const long MaxTransactionPayload = TableLimits.MaxTransactionBytes - 64 * 1024;
 
     /// <summary>Upserts samples, so a retried post rewrites the same rows instead of adding duplicates.</summary>
     public Task WriteAsync(string hostId, IReadOnlyList<(Sample Sample, double Health)> samples, CancellationToken cancellationToken = default) =>
@@ -84,9 +85,9 @@ public sealed class SampleRepository(TableStore store)
     private async Task WriteTableAsync(string tableName, TableEntity[] entities, CancellationToken cancellationToken)
     {
         var table = await store.GetTableAsync(tableName, cancellationToken);
-        for (var i = 0; i < entities.Length; i += MaxBatch)
+        foreach (var transaction in Transactions(entities))
         {
-            var chunk = entities.Skip(i).Take(MaxBatch).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
+            var chunk = transaction.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToArray();
             try
             {
                 await table.SubmitTransactionAsync(chunk, cancellationToken);
@@ -98,6 +99,31 @@ public sealed class SampleRepository(TableStore store)
                 table = await store.GetTableAsync(tableName, cancellationToken);
                 await table.SubmitTransactionAsync(chunk, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>Splits the rows into transactions within both limits, keeping their order.</summary>
+    public static IEnumerable<IReadOnlyList<TableEntity>> Transactions(IReadOnlyList<TableEntity> entities)
+    {
+        var current = new List<TableEntity>();
+        long payload = 0;
+        foreach (var entity in entities)
+        {
+            var size = EntitySize.WireBytesAtMost(entity);
+            if (current.Count > 0 && (current.Count == TableLimits.MaxTransactionEntities || payload + size > MaxTransactionPayload))
+            {
+                yield return current;
+                current = [];
+                payload = 0;
+            }
+
+            current.Add(entity);
+            payload += size;
+        }
+
+        if (current.Count > 0)
+        {
+            yield return current;
         }
     }
 }

@@ -1,11 +1,23 @@
 using System.Globalization;
+using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Validation;
 
-/// <summary>A host id is 1-128 printable characters: no control characters and no broken surrogate pairs.</summary>
+/// <summary>
+/// A host id is 1-128 printable characters: no control characters and no broken surrogate pairs. It is also a table
+/// key (percent-encoded by <see cref="TableKeys.EncodeHostId"/>), so its encoded form must leave room for the longest
+/// key it is part of within Table Storage's key limit. The admin API, ingest and every query use this one rule, so a
+/// key is never issued for an id that ingest cannot store.
+/// </summary>
 public static class HostIdRules
 {
     public const int MaxLength = 128;
+
+    /// <summary>
+    /// UTF-16 code units of the encoded id. The longest key an id is part of adds 20 characters (a time prefix and a
+    /// separator, in the late-sample jobs); the rest is margin.
+    /// </summary>
+    public const int MaxKeyLength = TableLimits.MaxKeyChars - 32;
 
     public static string? Validate(string? hostId)
     {
@@ -37,6 +49,13 @@ public static class HostIdRules
             {
                 return $"host_id contains a broken surrogate pair at position {i}.";
             }
+        }
+
+        var keyLength = TableKeys.EncodeHostId(hostId).Length;
+        if (keyLength > MaxKeyLength)
+        {
+            return $"host_id takes {keyLength} UTF-16 code units as a table key; the limit is {MaxKeyLength}. "
+                + "Characters outside the Basic Multilingual Plane count 2, combining marks count each, and / \\ # ? % count 3: use a shorter id.";
         }
 
         return null;

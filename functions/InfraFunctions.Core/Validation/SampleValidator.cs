@@ -5,6 +5,7 @@ using System.Text.Json;
 using InfraFunctions.Contracts;
 using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Validation;
@@ -37,7 +38,18 @@ public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> i
         var errors = new SampleErrors();
         CheckTimestamp(sample.Timestamp, errors);
         SampleRules.Check(sample, errors);
-        return errors.Count == 0 ? SampleValidation.Valid(sample, Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(element))) : SampleValidation.Invalid(errors.ToArray());
+        if (errors.Count > 0)
+        {
+            return SampleValidation.Invalid(errors.ToArray());
+        }
+
+        // The stored JSON is one string property: bound it here, so nothing that cannot be stored is ever accepted.
+        var stored = SampleEntityMapper.Json(sample, Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(element)));
+        return stored.Length <= SampleEntityMapper.MaxJsonChars
+            ? SampleValidation.Valid(sample, stored)
+            : SampleValidation.Invalid(
+                $"sample: is {stored.Length} characters as stored, with its processes and containers cut to the top {SampleEntityMapper.TrimmedListItems}; "
+                + $"the limit is {SampleEntityMapper.MaxJsonChars} (one Table Storage string property). Send fewer disks or per-core values, or shorter names.");
     }
 
     private void CheckTimestamp(DateTimeOffset timestamp, SampleErrors errors)
@@ -58,7 +70,7 @@ public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> i
     private static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
 
-/// <summary>The outcome for one sample; a valid one keeps its posted JSON, so storing it needs no second serialisation.</summary>
+/// <summary>The outcome for one sample; a valid one keeps the JSON to store (as posted when it fits), so storing it needs no second serialisation.</summary>
 public sealed record SampleValidation(Sample? Sample, IReadOnlyList<string> Errors, string? Json = null)
 {
     public bool IsValid => Sample is not null;
