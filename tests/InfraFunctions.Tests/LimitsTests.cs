@@ -126,8 +126,12 @@ public sealed class LimitsTests(LocalHostFixture fixture) : IClassFixture<LocalH
         var batch = Samples.Batch(host, [DateTimeOffset.UtcNow.AddSeconds(-1)], (s, _) =>
         {
             var disk = s["disks"]![0]!.AsObject();
-            disk["mount"] = "/" + new string('m', 950);
-            s["disks"] = new JsonArray(Enumerable.Range(0, 24).Select(_ => disk.DeepClone()).ToArray());
+            s["disks"] = new JsonArray(Enumerable.Range(0, 24).Select(i =>
+            {
+                var d = disk.DeepClone();
+                d["mount"] = $"/{i:D2}" + new string('m', 950);
+                return d;
+            }).ToArray());
         });
         Assert.InRange(batch["samples"]![0]!.ToJsonString().Length, 28_000, 30_000);
 
@@ -172,7 +176,8 @@ public sealed class LimitsTests(LocalHostFixture fixture) : IClassFixture<LocalH
     [Fact]
     public async Task TheLongestHostIdTheAdminApiIssuesAKeyForIsStoredByIngest()
     {
-        var id = string.Concat(Enumerable.Repeat("/\u0301", 120)); // 480 code units once encoded
+        // 8 + 118 characters, 8 + 472 code units once encoded: exactly the limit.
+        var id = Guid.NewGuid().ToString("N")[..8] + string.Concat(Enumerable.Repeat("/\u0301", 118));
         var (_, key) = await fixture.Server.CreateAgentAsync(id);
         using var agent = fixture.Server.ClientWithBearer(key);
 

@@ -11,12 +11,13 @@ using Xunit.Abstractions;
 
 namespace InfraFunctions.Tests;
 
-public sealed partial class IngestPropertyTests(LocalHostFixture fixture, ITestOutputHelper output) : IClassFixture<LocalHostFixture>
+public sealed partial class IngestPropertyTests(IngestPropertyFixture fixture, ITestOutputHelper output) : IClassFixture<IngestPropertyFixture>
 {
     private static readonly string[] ReadRoutes =
     [
         "api/v1/observability/infrastructure/system", "api/v1/observability/infrastructure/process", "api/v1/observability/infrastructure/platform",
         "api/v1/observability/infrastructure/report", "api/v1/observability/infrastructure/summary", "api/v1/observability/alerts",
+        "api/v1/observability/hosts", "api/v1/observability/metrics/prometheus",
     ];
 
     [Fact]
