@@ -24,6 +24,21 @@ public sealed class StandInConnections
     public bool Exists(string hub, string connectionId) =>
         _connections.TryGetValue(connectionId, out var c) && c.Hub.Equals(hub, StringComparison.Ordinal);
 
+    /// <summary>
+    /// Like <see cref="Exists"/>, but waits a moment for a connection that is not registered yet: a client counts
+    /// itself connected once the handshake is answered, which is before the server's OnConnectedAsync has run, so
+    /// its first REST call can otherwise arrive first.
+    /// </summary>
+    public async Task<bool> ExistsSoonAsync(string hub, string connectionId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 40 && !Exists(hub, connectionId); attempt++)
+        {
+            await Task.Delay(25, cancellationToken);
+        }
+
+        return Exists(hub, connectionId);
+    }
+
     public int Count => _connections.Count;
 
     public void Joined(string connectionId, string groupKey)

@@ -24,8 +24,8 @@ public static class StandInRestApi
         hubs.MapPut("/groups/{group}/connections/{connectionId}", AddToGroupAsync);
         hubs.MapDelete("/groups/{group}/connections/{connectionId}", RemoveFromGroupAsync);
         hubs.MapDelete("/connections/{connectionId}/groups", RemoveFromAllGroupsAsync);
-        hubs.MapMethods("/connections/{connectionId}", [HttpMethods.Head], (string hub, string connectionId, StandInConnections connections) =>
-            connections.Exists(hub, connectionId) ? Results.Ok() : Results.NotFound());
+        hubs.MapMethods("/connections/{connectionId}", [HttpMethods.Head], async (string hub, string connectionId, StandInConnections connections, HttpContext context) =>
+            await connections.ExistsSoonAsync(hub, connectionId, context.RequestAborted) ? Results.Ok() : Results.NotFound());
         hubs.MapDelete("/connections/{connectionId}", (string hub, string connectionId, StandInConnections connections) =>
         {
             connections.CloseConnection(hub, connectionId);
@@ -120,9 +120,9 @@ public static class StandInRestApi
         return Results.Accepted();
     }
 
-    private static async Task<IResult> AddToGroupAsync(string hub, string group, string connectionId, StandInConnections connections, IHubContext<StandInHub> clients)
+    private static async Task<IResult> AddToGroupAsync(string hub, string group, string connectionId, StandInConnections connections, IHubContext<StandInHub> clients, HttpContext context)
     {
-        if (!connections.Exists(hub, connectionId))
+        if (!await connections.ExistsSoonAsync(hub, connectionId, context.RequestAborted))
         {
             return Results.NotFound();
         }

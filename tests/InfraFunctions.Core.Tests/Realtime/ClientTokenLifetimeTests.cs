@@ -21,6 +21,11 @@ public sealed class ClientTokenLifetimeTests(TablesFixture tables) : IClassFixtu
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
         context.Request.Headers.Authorization = $"Bearer {secret}";
+
+        // The worker's middleware checks the caller before a handler runs; here the same gate does.
+        var (caller, refusal) = await core.Get<CallerGate>().RequireAsync(context.Request, Roles.Reader);
+        Assert.Null(refusal);
+        AuthenticatedCaller.Set(context, caller!);
         var result = Assert.IsType<JsonApiResult<NegotiateResponse>>(await core.Get<NegotiateHandler>().HandleAsync(context.Request));
         return (core, result.Value.AccessToken);
     }
