@@ -87,7 +87,7 @@ public sealed class WorkerSupervisor(
                 _current = session;
                 _ready.TrySetResult(session.Index);
                 _logger.LogInformation("Worker {Pid} ready: {Count} functions loaded, HTTP at {HttpUri}", session.Process.Id, session.Index.Functions.Count, session.HttpUri);
-                await Task.WhenAny(session.Process.Exited, session.Channel.Closed, Task.Delay(Timeout.Infinite, stoppingToken));
+                await Task.WhenAny(session.Process.Exited, session.Channel.Closed, WatchStatusAsync(session, stoppingToken));
                 _current = null;
                 if (stoppingToken.IsCancellationRequested || _stopping)
                 {
@@ -206,6 +206,36 @@ public sealed class WorkerSupervisor(
         return new WorkerSession(process, channel, http, index);
     }
 
+    /// <summary>
+    /// Asks the worker for its status every <see cref="StatusInterval"/>, as the Functions host does; returns (so the
+    /// worker is replaced) when it stops answering, or when LocalHost stops.
+    /// </summary>
+    private async Task WatchStatusAsync(WorkerSession session, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(StatusInterval, stoppingToken);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timeout.CancelAfter(StatusTimeout);
+                try
+                {
+                    await session.Channel.RequestAsync(new StreamingMessage { WorkerStatusRequest = new WorkerStatusRequest() }, timeout.Token);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    _logger.LogError("The worker (pid {Pid}) did not answer a status request within {Seconds} s; replacing it", session.Process.Id, StatusTimeout.TotalSeconds);
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WorkerUnavailableException)
+        {
+            // LocalHost is stopping, or the stream is gone and the caller sees that itself.
+        }
+    }
+
     // The worker reports its HttpUri before its web server has started; ready means it also accepts connections.
     private static async Task WaitForHttpAsync(Uri http, CancellationToken cancellationToken)
     {
@@ -240,4 +270,8 @@ public sealed class WorkerSupervisor(
     }
 
     private const string HostVersion = "4.0.0-localhost";
+
+    private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(30);
 }
