@@ -83,8 +83,9 @@ public static class LocalHostApp
         }
         catch (Exception ex)
         {
-            await Console.Error.WriteLineAsync($"LocalHost could not start the function app: {ex.Message}");
             await app.StopAsync();
+            // Last, so that whoever shows the end of LocalHost's output shows why.
+            await Console.Error.WriteLineAsync($"LocalHost could not start the function app: {ex.Message}");
             return 1;
         }
 

@@ -25,8 +25,9 @@ public sealed class WorkerProcess : IDisposable
     /// <summary>Completes with the exit code when the process ends.</summary>
     public Task<int> Exited => _exited.Task;
 
-    /// <summary>The last lines the worker printed, for an error that must show what the worker said.</summary>
-    public string Tail => string.Join(Environment.NewLine, _tail);
+    /// <summary>The last lines the worker printed, without stack frames, for an error that must show what the worker said.</summary>
+    public string Tail => string.Join(Environment.NewLine, _tail.Where(line =>
+        !line.TrimStart().StartsWith("at ", StringComparison.Ordinal) && !line.StartsWith("--- End of", StringComparison.Ordinal)));
 
     public static WorkerProcess Start(ProcessStartInfo start, ILogger logger)
     {
