@@ -9,16 +9,22 @@ public sealed class ProcessCollectorTests
     [Fact]
     public void ReportsTopProcessesTheWatchedOnesAndTheAgentItselfOnce()
     {
-        using var sleeper = Process.Start("sleep", "30");
+        // A name of its own (the kernel names a process after the file it ran, here a link to sleep), so other
+        // sleep processes on the machine, such as run.sh's own waits in a parallel test, are not watched too.
+        var name = $"ift-sl{Environment.ProcessId % 100000}";
+        var link = Path.Combine(Path.GetTempPath(), name);
+        File.Delete(link);
+        File.CreateSymbolicLink(link, "/bin/sleep");
+        using var sleeper = Process.Start(link, "30");
         try
         {
-            var collector = new ProcessCollector(TimeProvider.System, top: 3, watch: ["sleep"]);
+            var collector = new ProcessCollector(TimeProvider.System, top: 3, watch: [name]);
             collector.Collect(16UL << 30, 0);
             Thread.Sleep(200);
 
             var processes = collector.Collect(16UL << 30, 0);
 
-            Assert.Contains(processes, p => p.Pid == sleeper.Id && p.Name == "sleep" && p.Status == "sleeping");
+            Assert.Contains(processes, p => p.Pid == sleeper.Id && p.Name == name && p.Status == "sleeping");
             Assert.Contains(processes, p => p.Pid == Environment.ProcessId);
             Assert.Equal(processes.Count, processes.Select(p => p.Pid).Distinct().Count());
             Assert.InRange(processes.Count, 3, 3 + 3 + 2);
@@ -26,6 +32,7 @@ public sealed class ProcessCollectorTests
         finally
         {
             sleeper.Kill();
+            File.Delete(link);
         }
     }
 

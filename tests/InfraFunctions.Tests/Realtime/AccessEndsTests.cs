@@ -93,7 +93,7 @@ public sealed class AccessEndsTests(RealtimeFixture fixture) : IClassFixture<Rea
         Assert.Equal(2, (await post.JsonAsync()).GetProperty("next_post_seconds").GetInt32());
         await inbox.WaitForAsync(HostMessage(host, 51));
         (await PostAsync(otherAgent, other, 52)).EnsureSuccessStatusCode();
-        await inbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "fleet" && m.GetProperty("host_id").GetString() == other);
+        await inbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "fleet" && m.GetProperty("host_id").GetString() == other);
         Assert.Empty(inbox.HostMessages(other));
     }
 

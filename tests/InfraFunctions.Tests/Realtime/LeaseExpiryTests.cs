@@ -27,7 +27,7 @@ public sealed class LeaseExpiryTests(TablesFixture tables) : IClassFixture<Table
         using var started = await realtime.StartStreamAsync(reader, lapsed.ConnectionId!, host);
         var expiresAt = (await started.JsonAsync()).GetProperty("lease_expires_at").GetDateTimeOffset();
         (await PostAsync(agent, host, 2)).EnsureSuccessStatusCode();
-        await lapsedInbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "host" && Samples.Number(m, "sample", "cpu", "percent") == 2);
+        await lapsedInbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "host" && Samples.Number(m, "sample", "cpu", "percent") == 2);
 
         // Only as long as the lease needs; the other connection then takes a fresh lease, so the host stays watched.
         var left = expiresAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100);
@@ -40,8 +40,8 @@ public sealed class LeaseExpiryTests(TablesFixture tables) : IClassFixture<Table
         var before = lapsedInbox.Received.Count;
         using var post = await PostAsync(agent, host, 3);
         Assert.Equal(2, (await post.JsonAsync()).GetProperty("next_post_seconds").GetInt32());
-        await renewingInbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "host" && Samples.Number(m, "sample", "cpu", "percent") == 3);
-        await renewingInbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "fleet" && m.GetProperty("cpu_percent").GetDouble() == 3);
+        await renewingInbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "host" && Samples.Number(m, "sample", "cpu", "percent") == 3);
+        await renewingInbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "fleet" && m.GetProperty("cpu_percent").GetDouble() == 3);
 
         Assert.Equal(before, lapsedInbox.Received.Count);
     }

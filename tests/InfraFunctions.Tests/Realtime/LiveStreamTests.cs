@@ -52,9 +52,9 @@ public sealed class LiveStreamTests(RealtimeFixture fixture) : IClassFixture<Rea
         (await fixture.Realtime.StartStreamAsync(fixture.Reader, elsewhere.ConnectionId!, other)).EnsureSuccessStatusCode();
 
         (await PostAsync(agent, host, 12)).EnsureSuccessStatusCode();
-        await watcherInbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "host");
+        await watcherInbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "host");
         // The fleet row reaches every streaming dashboard; it is the last message of the post, so once it is in, all is.
-        await elsewhereInbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "fleet" && m.GetProperty("host_id").GetString() == host);
+        await elsewhereInbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "fleet" && m.GetProperty("host_id").GetString() == host);
 
         Assert.Empty(idleInbox.Received);
         Assert.Empty(elsewhereInbox.HostMessages(host));
@@ -70,8 +70,8 @@ public sealed class LiveStreamTests(RealtimeFixture fixture) : IClassFixture<Rea
         (await fixture.Realtime.StartStreamAsync(fixture.Reader, stopped.ConnectionId!, host)).EnsureSuccessStatusCode();
         (await fixture.Realtime.StartStreamAsync(fixture.Reader, witness.ConnectionId!, host)).EnsureSuccessStatusCode();
         (await PostAsync(agent, host, 10)).EnsureSuccessStatusCode();
-        await stoppedInbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "fleet");
-        await witnessInbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "fleet");
+        await stoppedInbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "fleet");
+        await witnessInbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "fleet");
 
         using var stop = await fixture.Realtime.StopStreamAsync(fixture.Reader, stopped.ConnectionId!);
         Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
@@ -79,8 +79,8 @@ public sealed class LiveStreamTests(RealtimeFixture fixture) : IClassFixture<Rea
         var before = stoppedInbox.Received.Count;
 
         (await PostAsync(agent, host, 20)).EnsureSuccessStatusCode();
-        await witnessInbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "fleet" && m.GetProperty("cpu_percent").GetDouble() == 20);
-        await witnessInbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "host" && Samples.Number(m, "sample", "cpu", "percent") == 20);
+        await witnessInbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "fleet" && m.GetProperty("cpu_percent").GetDouble() == 20);
+        await witnessInbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "host" && Samples.Number(m, "sample", "cpu", "percent") == 20);
 
         Assert.Equal(before, stoppedInbox.Received.Count);
     }
@@ -102,7 +102,7 @@ public sealed class LiveStreamTests(RealtimeFixture fixture) : IClassFixture<Rea
         Assert.Equal(30, (await firstReply.JsonAsync()).GetProperty("next_post_seconds").GetInt32());
         using var secondReply = await PostAsync(secondAgent, second, 2);
         Assert.Equal(2, (await secondReply.JsonAsync()).GetProperty("next_post_seconds").GetInt32());
-        await inbox.WaitForAsync((_, m) => m.GetProperty("scope").GetString() == "host" && m.GetProperty("host_id").GetString() == second);
+        await inbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "host" && m.GetProperty("host_id").GetString() == second);
         Assert.Empty(inbox.HostMessages(first));
     }
 
