@@ -1,6 +1,6 @@
 /* The physical floor of one sample: read the same kernel files the agent reads, and nothing more.
  * Usage: raw-read ITERATIONS TOP [status]   (with "status", also read /proc/PID/status of every process,
- * as the DESIGN's measured floor does). Prints CPU milliseconds per iteration. */
+ * the reading used as the floor the agent is compared with). Prints CPU milliseconds per iteration. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -32,7 +32,7 @@ param userPrincipalType string = 'User'
 // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-// Covers the REST sends, group membership, generateToken and the access-key exchange of DESIGN §6.
+// Covers the REST sends, group membership, generateToken and the access-key exchange the functions use (README "Live updates").
 var signalRServiceOwnerRoleId = '7e4f1700-ea5a-4f59-8f37-079cfe29dce3'
 var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
 var logAnalyticsReaderRoleId = '73c42c96-874c-492b-b04d-ab87d138a893'
@@ -69,7 +69,7 @@ resource appStorageBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-0
   }
 }
 
-// Samples, rollups, hosts, alerts, agents, streams and jobs tables (DESIGN §7).
+// Samples, rollups, hosts, alerts, agents, streams and jobs tables (README "Data").
 resource appStorageTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, appPrincipalId, storageTableDataContributorRoleId)
   scope: storage
@@ -101,7 +101,7 @@ resource appMonitoringMetricsPublisher 'Microsoft.Authorization/roleAssignments@
   }
 }
 
-// The traces endpoint queries the workspace (DESIGN §9).
+// The traces endpoint queries the workspace over the Log Analytics REST API.
 resource appLogAnalyticsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(logAnalytics.id, appPrincipalId, logAnalyticsReaderRoleId)
   scope: logAnalytics
@@ -112,7 +112,7 @@ resource appLogAnalyticsReader 'Microsoft.Authorization/roleAssignments@2022-04-
   }
 }
 
-// The metrics endpoint reads the app's own platform metrics (DESIGN §9).
+// The metrics endpoint reads the app's own platform metrics over the Azure Monitor REST API.
 resource appMonitoringReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(functionApp.id, appPrincipalId, monitoringReaderRoleId)
   scope: functionApp

@@ -43,7 +43,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         // Assertions without their own timeout allow for a machine busy with other test runs.
         Assertions.SetDefaultExpectTimeout(10_000);
         await _tables.InitializeAsync();
-        // A fixed port, so the local SignalR connection string can name it (DESIGN §6, LocalHost stand-in).
+        // A fixed port, so the local SignalR connection string can name it (the LocalHost SignalR stand-in).
         var port = AzuriteServer.FreePort();
         var accessKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         Server = await LocalHostServer.StartAsync(_tables.ConnectionString, new Dictionary<string, string?>
@@ -63,7 +63,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            // Debian's chromium, never a downloaded browser (DESIGN §3).
+            // Debian's chromium, never a downloaded browser: browser downloads are not available to CI.
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
             Args =

@@ -7,7 +7,7 @@ namespace InfraFunctions.Infra.Tests;
 [Collection(BicepCollection.Name)]
 public sealed class AppSettingsTests(CompiledTemplate compiled)
 {
-    // Schedules of DESIGN §7-8 timers, set even before each function exists.
+    // Schedules of the rollup, retention and alert timers, set even before each function exists.
     public static TheoryData<string, int> DesignSchedules => new()
     {
         { "RETENTION_SCHEDULE", 24 * 60 },

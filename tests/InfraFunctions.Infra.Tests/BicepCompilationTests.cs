@@ -53,7 +53,7 @@ public sealed partial class BicepCompilationTests(CompiledTemplate compiled)
     [Fact]
     public void TemplateUsesLocalModulesOnly()
     {
-        // Registry modules (br/public:avm/...) and template specs cannot be restored here (DESIGN §3).
+        // Registry modules (br/public:avm/...) and template specs cannot be restored offline, so the templates use local modules only.
         foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Infra, "*.bicep", SearchOption.AllDirectories))
         {
             Assert.All(File.ReadAllLines(file), line => Assert.DoesNotMatch(@"^\s*module\s+\w+\s+'(br|ts)[:/]", line));

@@ -1,6 +1,6 @@
 namespace InfraFunctions.Core.Aggregation;
 
-/// <summary>One metric over one bucket: enough to recompute averages exactly across buckets (DESIGN §7).</summary>
+/// <summary>One metric over one bucket: enough to recompute averages exactly across buckets (README "Data").</summary>
 public sealed record MetricRollup(long Count, double Sum, double Min, double Max, double Last, double P95)
 {
     public double Average => Count == 0 ? 0 : Sum / Count;

@@ -4,7 +4,7 @@ namespace InfraFunctions.Core.Aggregation;
 
 /// <summary>
 /// A rollup resolution and its tables: hourly rows in one table per month (<c>hourly202611</c>), daily rows in one
-/// table per year (<c>daily2026</c>), so retention drops whole tables (DESIGN §7).
+/// table per year (<c>daily2026</c>), so retention drops whole tables (README "Data").
 /// </summary>
 public sealed class RollupTier
 {

@@ -3,7 +3,7 @@ using InfraFunctions.Core.Storage;
 namespace InfraFunctions.Core.Aggregation;
 
 /// <summary>
-/// Reads a long window from the coarsest tier that covers it (DESIGN §7): hourly rollups up to 90 days, daily beyond.
+/// Reads a long window from the coarsest tier that covers it (README "Data"): hourly rollups up to 90 days, daily beyond.
 /// Each tier is read up to its watermark; the part no job has rolled up yet (at most about an hour) comes from the
 /// next finer tier, and finally from raw samples rolled up on the fly.
 /// </summary>

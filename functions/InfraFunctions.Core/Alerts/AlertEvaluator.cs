@@ -8,7 +8,7 @@ namespace InfraFunctions.Core.Alerts;
 
 /// <summary>
 /// Evaluates each accepted sample, in time order, against the warning and critical thresholds of CPU, memory and
-/// disk (DESIGN §8). Each (metric, severity) is its own track with duration and hysteresis. A post from a host that
+/// disk (README "Health"). Each (metric, severity) is its own track with duration and hysteresis. A post from a host that
 /// was down resolves its <c>host_down</c> alert.
 /// </summary>
 public sealed class AlertEvaluator(

@@ -15,7 +15,7 @@ public enum AlertTransition
 
 /// <summary>
 /// Raise after the value has stayed at or above the threshold for the duration; resolve after it has stayed below the
-/// threshold minus the hysteresis for the duration (DESIGN §8). Between the two bands nothing changes, so a value
+/// threshold minus the hysteresis for the duration (README "Health"). Between the two bands nothing changes, so a value
 /// oscillating around the threshold raises one alert, not many.
 /// </summary>
 public static class AlertRule

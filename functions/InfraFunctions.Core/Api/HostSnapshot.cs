@@ -18,7 +18,7 @@ public sealed record HostSnapshot(HostRecord Host, ThresholdCheck Check, double 
         return new HostSnapshot(host, health.Check, health.Score, health.Level, stale, health.Status);
     }
 
-    /// <summary>Silent for more than N reporting intervals (DESIGN §8: 3 by default).</summary>
+    /// <summary>Silent for more than N reporting intervals (Ingest__StaleAfterIntervals, 3 by default).</summary>
     public static bool IsStale(DateTimeOffset lastSeen, int intervalSeconds, IngestOptions ingest, DateTimeOffset now) =>
         now - lastSeen > TimeSpan.FromSeconds(Math.Max(intervalSeconds, 1) * (double)ingest.StaleAfterIntervals);
 }

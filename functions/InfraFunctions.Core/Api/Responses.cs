@@ -4,7 +4,7 @@ using InfraFunctions.Core.Health;
 
 namespace InfraFunctions.Core.Api;
 
-// Response shapes of the infrastructure API. They follow the original's examples (DESIGN §5).
+// Response shapes of the infrastructure API. They follow the examples of the original dashboard's API, listed in README "API reference".
 
 public sealed record SystemResponse(
     string Status,

@@ -18,7 +18,7 @@ public static class SummaryWindows
         ["365d"] = TimeSpan.FromDays(365),
     };
 
-    /// <summary>Windows up to this long read raw samples; longer ones read rollups (DESIGN §7).</summary>
+    /// <summary>Windows up to this long read raw samples; longer ones read rollups (README "Data").</summary>
     public static readonly TimeSpan RawUpTo = TimeSpan.FromHours(6);
 
     public static IEnumerable<string> Names => Windows.Keys;

@@ -5,7 +5,7 @@ using InfraFunctions.Core.Options;
 namespace InfraFunctions.Core.Health;
 
 /// <summary>
-/// A host's own warning and critical levels, in percent (DESIGN §8: thresholds are overridable per host). A level
+/// A host's own warning and critical levels, in percent (each level can be overridden per host through the thresholds API). A level
 /// left out follows the app-wide default. Unknown fields are refused, so a misspelt level is not silently ignored.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InfraFunctions.Core.Options;
 
-/// <summary>Hourly and daily rollups (DESIGN §7). App settings: <c>Aggregation__LateSampleLookbackHours</c>.</summary>
+/// <summary>Hourly and daily rollups (README "Data"). App settings: <c>Aggregation__LateSampleLookbackHours</c>.</summary>
 public sealed class AggregationOptions
 {
     public const string SectionName = "Aggregation";

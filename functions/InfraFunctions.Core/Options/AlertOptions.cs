@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InfraFunctions.Core.Options;
 
-/// <summary>When threshold alerts raise and resolve (DESIGN §8). App settings: <c>Alerts__DurationSeconds</c> and so on.</summary>
+/// <summary>When threshold alerts raise and resolve (README "Health"). App settings: <c>Alerts__DurationSeconds</c> and so on.</summary>
 public sealed class AlertOptions
 {
     public const string SectionName = "Alerts";

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InfraFunctions.Core.Options;
 
-/// <summary>How long each tier is kept, in days (DESIGN §7). A policy under one day is refused at start.</summary>
+/// <summary>How long each tier is kept, in days (README "Data"). A policy under one day is refused at start.</summary>
 public sealed class RetentionOptions
 {
     public const string SectionName = "Retention";

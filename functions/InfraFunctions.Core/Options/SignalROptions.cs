@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InfraFunctions.Core.Options;
 
-/// <summary>Live updates through SignalR Service (DESIGN §6). The service itself is named by the AzureSignalRConnectionString setting.</summary>
+/// <summary>Live updates through SignalR Service (README "Live updates"). The service itself is named by the AzureSignalRConnectionString setting.</summary>
 public sealed class SignalROptions
 {
     public const string SectionName = "SignalR";

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InfraFunctions.Core.Options;
 
-/// <summary>Warning and critical levels in percent (DESIGN §8). App settings: <c>Thresholds__CpuWarning</c> and so on.</summary>
+/// <summary>Warning and critical levels in percent (README "Health"). App settings: <c>Thresholds__CpuWarning</c> and so on.</summary>
 public sealed class ThresholdOptions
 {
     public const string SectionName = "Thresholds";

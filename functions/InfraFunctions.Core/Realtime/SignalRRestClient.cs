@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace InfraFunctions.Core.Realtime;
 
 /// <summary>
-/// SignalR Service's data-plane REST API, version 2022-06-01 (DESIGN §6): hub and group sends, group membership,
+/// SignalR Service's data-plane REST API, version 2022-06-01 (README "Live updates"): hub and group sends, group membership,
 /// connection existence, closing a user's connections and health. Retries and the circuit breaker sit in the
 /// HttpClient's resilience handler.
 /// </summary>

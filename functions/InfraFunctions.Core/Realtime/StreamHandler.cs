@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace InfraFunctions.Core.Realtime;
 
 /// <summary>
-/// <c>start-metrics-stream</c> and <c>stop-metrics-stream</c> (DESIGN §6): join or leave the live groups and
+/// <c>start-metrics-stream</c> and <c>stop-metrics-stream</c> (README "Live updates"): join or leave the live groups and
 /// hold a short lease per watched host, so that host's agent posts every 2 s while someone watches.
 /// A caller acts only on its own connections: the service says which user a connection belongs to (the <c>nameid</c>
 /// negotiate put in its client token, the caller's token id), and any other caller gets 403.

@@ -1,6 +1,6 @@
 namespace InfraFunctions.Core.Storage;
 
-/// <summary>The fixed tables (DESIGN §7); samples and rollups have one table per period instead.</summary>
+/// <summary>The fixed tables (README "Data"); samples and rollups have one table per period instead.</summary>
 public static class TableNames
 {
     public const string Hosts = "hosts";

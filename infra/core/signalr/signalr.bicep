@@ -36,7 +36,7 @@ resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' = {
   properties: {
     features: [
       {
-        // No hub server: the functions send through the REST API (DESIGN §6).
+        // No hub server: the functions send through the REST API (serverless mode).
         flag: 'ServiceMode'
         value: 'Serverless'
       }

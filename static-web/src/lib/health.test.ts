@@ -12,7 +12,7 @@ describe('threshold colours', () => {
 });
 
 describe('health levels', () => {
-  it('follow DESIGN §8: 90 healthy, 70 degraded, 50 warning, below critical', () => {
+  it('follow the README health levels: 90 healthy, 70 degraded, 50 warning, below critical', () => {
     expect(healthLevel(100)).toBe('healthy');
     expect(healthLevel(90)).toBe('healthy');
     expect(healthLevel(89.9)).toBe('degraded');

@@ -1,6 +1,6 @@
 import type { HealthLevel, HostStatus, Thresholds } from './types';
 
-// Levels and colours of DESIGN §8: 90-100 healthy (green), 70-89 degraded (yellow),
+// Levels and colours of the health score (README "Health"): 90-100 healthy (green), 70-89 degraded (yellow),
 // 50-69 warning (orange), 0-49 critical (red). A silent host is down (grey).
 
 export const DEFAULT_THRESHOLDS: Thresholds = {

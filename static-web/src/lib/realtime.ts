@@ -8,7 +8,7 @@ import {
 import { api, apiBaseUrl } from './api';
 import type { HostStatus, HealthLevel, Sample, ThresholdCheck } from './live-types';
 
-// Live updates over SignalR Service (DESIGN §6). The client negotiates at {apiBase}/api/negotiate, then asks
+// Live updates over SignalR Service (README "Live updates"). The client negotiates at {apiBase}/api/negotiate, then asks
 // start-metrics-stream to add its connection to the groups of the hosts on screen, and renews that lease while
 // the page is open. Message shapes: README.md, "Live updates".
 //
