@@ -23,6 +23,25 @@ describe('usePolled', () => {
     vi.useRealTimers();
   });
 
+  it('waits for a reply slower than the poll interval instead of aborting and re-sending it', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const signals: AbortSignal[] = [];
+    const fetcher = vi.fn(
+      (signal: AbortSignal) =>
+        new Promise<string>((resolve) => {
+          signals.push(signal);
+          setTimeout(() => resolve('slow'), 12_000);
+        }),
+    );
+    const { result } = renderHook(() => usePolled('k', fetcher, 5_000));
+    await act(async () => vi.advanceTimersByTime(11_000));
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    expect(signals[0].aborted).toBe(false);
+    await act(async () => vi.advanceTimersByTime(1_000));
+    await waitFor(() => expect(result.current.data).toBe('slow'));
+    vi.useRealTimers();
+  });
+
   it('never shows the previous key’s data under a new key', async () => {
     const { result, rerender } = renderHook(({ key }) => usePolled(key, async () => key, null), { initialProps: { key: 'a' } });
     await waitFor(() => expect(result.current.data).toBe('a'));

@@ -13,7 +13,8 @@ export interface Polled<T> {
 
 /**
  * Fetches on mount and whenever `key` changes, then every `intervalMs` while it is set (null: no polling).
- * A failed poll keeps the last good data and reports the error beside it.
+ * A failed poll keeps the last good data and reports the error beside it. A poll never interrupts a request still
+ * in flight: a reply slower than the interval (a cold start, a long window) is awaited, not aborted and re-sent.
  */
 export function usePolled<T>(key: string | null, fetcher: (signal: AbortSignal) => Promise<T>, intervalMs: number | null): Polled<T> {
   const [state, setState] = useState<{ key: string | null; data?: T; error?: unknown; loading: boolean; updatedAt?: number }>({
@@ -23,6 +24,7 @@ export function usePolled<T>(key: string | null, fetcher: (signal: AbortSignal) 
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
   const [tick, setTick] = useState(0);
+  const inFlight = useRef(false);
 
   // A new key starts from nothing: never show one host's data under another's name.
   if (state.key !== key) setState({ key, loading: key !== null });
@@ -31,20 +33,30 @@ export function usePolled<T>(key: string | null, fetcher: (signal: AbortSignal) 
     if (key === null) return;
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true }));
+    inFlight.current = true;
     fetcherRef.current(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ key, data, error: undefined, loading: false, updatedAt: Date.now() });
+        if (controller.signal.aborted) return;
+        inFlight.current = false;
+        setState({ key, data, error: undefined, loading: false, updatedAt: Date.now() });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState((s) => ({ ...s, error, loading: false }));
+        if (controller.signal.aborted) return;
+        inFlight.current = false;
+        setState((s) => ({ ...s, error, loading: false }));
       },
     );
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      inFlight.current = false;
+    };
   }, [key, tick]);
 
   useEffect(() => {
     if (key === null || intervalMs === null) return;
-    const timer = setInterval(() => setTick((t) => t + 1), intervalMs);
+    const timer = setInterval(() => {
+      if (!inFlight.current) setTick((t) => t + 1);
+    }, intervalMs);
     return () => clearInterval(timer);
   }, [key, intervalMs]);
 
