@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace InfraFunctions.Contracts;
 
-/// <summary>Source-generated JSON for the wire contract: snake_case, nulls omitted, as the original API.</summary>
+/// <summary>Source-generated JSON for the wire contract: snake_case and nulls omitted, the shape every endpoint and the agent use.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

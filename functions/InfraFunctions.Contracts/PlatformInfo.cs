@@ -1,6 +1,6 @@
 namespace InfraFunctions.Contracts;
 
-/// <summary>Host identity and platform, as the original's <c>platform</c> block (with <c>runtime_version</c> for <c>python_version</c>).</summary>
+/// <summary>Host identity and platform, the sample's <c>platform</c> block (README "API reference").</summary>
 /// <param name="Hostname">The host's name.</param>
 /// <param name="System">Kernel family, such as <c>Linux</c>.</param>
 /// <param name="Os">The OS pretty name, such as <c>Debian GNU/Linux 12 (bookworm)</c>.</param>

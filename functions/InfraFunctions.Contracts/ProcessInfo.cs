@@ -1,6 +1,6 @@
 namespace InfraFunctions.Contracts;
 
-/// <summary>One process, with the original's process fields.</summary>
+/// <summary>One process as the agent reads it from <c>/proc</c>.</summary>
 /// <param name="Pid">Process id.</param>
 /// <param name="Name">Process name.</param>
 /// <param name="Status">running, sleeping, idle, disk-sleep, stopped, zombie...</param>

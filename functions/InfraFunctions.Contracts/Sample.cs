@@ -4,7 +4,7 @@ namespace InfraFunctions.Contracts;
 /// <param name="Timestamp">When the reading was taken (UTC). It identifies the sample: a retried post overwrites, never duplicates.</param>
 /// <param name="Cpu">CPU usage.</param>
 /// <param name="Memory">Memory and swap.</param>
-/// <param name="Disk">The root filesystem, the original's single disk figure.</param>
+/// <param name="Disk">The root filesystem: the one disk figure that thresholds, scores and alerts use (every mount is in <c>Disks</c>).</param>
 /// <param name="Network">Network totals, rates and connections.</param>
 /// <param name="Disks">Every real mounted filesystem.</param>
 /// <param name="Processes">Top processes by CPU and memory, watched processes and the agent itself.</param>

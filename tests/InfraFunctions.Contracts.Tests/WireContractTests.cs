@@ -9,7 +9,7 @@ public sealed class WireContractTests
     private const string Rest = "\"" + """cpu":{"percent":1,"count":1,"freq_mhz":1},"memory":{"total_gb":1,"used_gb":0.5,"available_gb":0.5,"percent":50},"disk":{"total_gb":1,"used_gb":0.5,"free_gb":0.5,"percent":50},"network":{"bytes_sent":1,"bytes_recv":1,"connections":1}}""";
 
     [Fact]
-    public void CapturedAgentPayloadReadsIntoTheContractWithEveryOriginalMetric()
+    public void CapturedAgentPayloadReadsIntoTheContractWithEveryMetric()
     {
         var json = File.ReadAllText(RepoPaths.TestData("sample-batch.json"));
         var batch = JsonSerializer.Deserialize(json, ContractsJsonContext.Default.SampleBatch)!;

@@ -5,9 +5,9 @@ namespace InfraFunctions.Core.Tests;
 public sealed class HealthScoreTests
 {
     [Fact]
-    public void OriginalExampleInputsScoreSixtyPointFiveByTheFormula()
+    public void DocumentedExampleInputsScoreSixtyPointFiveByTheFormula()
     {
-        // cpu 45.2, memory 53.1, disk 50, no warnings: 100 - 13.56 - 15.93 - 10 = 60.51 (the original's 85.5 contradicts its own formula).
+        // cpu 45.2, memory 53.1, disk 50, no warnings: 100 - 13.56 - 15.93 - 10 = 60.51 (README "Health" gives the formula).
         Assert.Equal(60.5, HealthScore.Compute(45.2, 53.1, 50, warnings: 0, critical: 0));
     }
 
@@ -34,6 +34,6 @@ public sealed class HealthScoreTests
     [InlineData(50, "warning")]
     [InlineData(49, "critical")]
     [InlineData(0, "critical")]
-    public void LevelsFollowTheOriginalBands(double score, string level) =>
+    public void LevelsFollowTheDocumentedBands(double score, string level) =>
         Assert.Equal(level, HealthScore.Level(score));
 }

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace InfraFunctions.EndToEnd;
 
-/// <summary>The dashboard in Chromium against LocalHost, Azurite and the real agent's sample (issue 6).</summary>
+/// <summary>The dashboard in Chromium against LocalHost, Azurite and the real agent's sample.</summary>
 public sealed partial class DashboardTests(DashboardFixture fx) : IClassFixture<DashboardFixture>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 15_000 };

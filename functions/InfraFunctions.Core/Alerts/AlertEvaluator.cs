@@ -78,7 +78,7 @@ public sealed class AlertEvaluator(
         await tracks.WriteAsync(batch.HostId, changed, cancellationToken);
     }
 
-    // The original's messages: "CPU usage high: 75.3%" and "CPU usage critical: 95.1%".
+    // The messages read as "CPU usage high: 75.3%" and "CPU usage critical: 95.1%".
     private static string RaiseMessage(string label, string severity, double value) =>
         $"{label} usage {(severity == "critical" ? "critical" : "high")}: {Shown(value)}%";
 

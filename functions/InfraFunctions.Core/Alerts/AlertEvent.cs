@@ -8,7 +8,7 @@ namespace InfraFunctions.Core.Alerts;
 /// <param name="Severity">warning or critical.</param>
 /// <param name="Value">The value that raised or resolved it.</param>
 /// <param name="Threshold">The threshold it crossed.</param>
-/// <param name="Message">The original-style message, such as "CPU usage critical: 95.1%".</param>
+/// <param name="Message">The message, such as "CPU usage critical: 95.1%".</param>
 /// <param name="RaisedAt">When it was raised.</param>
 /// <param name="ResolvedAt">When it was resolved, if it was.</param>
 public sealed record AlertEvent(

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Api;
 
-/// <summary>The original's infrastructure endpoints, per host, read from the <c>hosts</c> row and the sample tables.</summary>
+/// <summary>The per-host infrastructure endpoints (system, process, platform, summary, health, report) and the fleet list, read from the <c>hosts</c> row and the sample tables.</summary>
 public sealed class InfrastructureHandler(
     HostSelector selector,
     HostRepository hosts,

@@ -4,7 +4,7 @@ using InfraFunctions.Core.Health;
 
 namespace InfraFunctions.Core.Api;
 
-// Response shapes of the infrastructure API. They follow the examples of the original dashboard's API, listed in README "API reference".
+// Response shapes of the infrastructure API. README "API reference" shows an example of each.
 
 public sealed record SystemResponse(
     string Status,
@@ -31,7 +31,7 @@ public sealed record PlatformView(
 
 public sealed record PlatformResponse(string Status, string Host, PlatformView Platform, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
 
-/// <summary>The original's health data (<c>status</c> is the threshold status), with the score's <c>level</c> and the host's own status word.</summary>
+/// <summary>The health data (<c>status</c> is the threshold status), with the score's <c>level</c> and the host's own status word.</summary>
 public sealed record HealthData(
     string Status,
     IReadOnlyList<string> Warnings,
@@ -48,10 +48,10 @@ public sealed record HealthResponse(string Status, HealthData Data);
 
 public sealed record SystemBlock(CpuMetrics Cpu, MemoryMetrics Memory, DiskMetrics Disk, NetworkMetrics Network);
 
-/// <summary>The original report's <c>process</c> block: the busiest process.</summary>
+/// <summary>The report's <c>process</c> block: the busiest process.</summary>
 public sealed record ReportProcess(int Pid, string Name, double CpuPercent, double MemoryMb, int Threads, int FileDescriptors);
 
-/// <summary>The original's report, with the score's <c>level</c> and the host's status word (<c>host_status</c>) beside it.</summary>
+/// <summary>The full host report, with the score's <c>level</c> and the host's status word (<c>host_status</c>) beside it.</summary>
 public sealed record ReportResponse(
     string Status,
     DateTimeOffset Timestamp,

@@ -1,6 +1,6 @@
 namespace InfraFunctions.Core.Health;
 
-/// <summary>The original's 0-100 health score and its four levels (README "Health").</summary>
+/// <summary>The 0-100 health score and its four levels (README "Health").</summary>
 public static class HealthScore
 {
     public const string Healthy = "healthy";

@@ -1,13 +1,13 @@
 namespace InfraFunctions.Core.Health;
 
-/// <summary>The original's <c>threshold_check</c>: status word, messages, and the thresholds applied.</summary>
+/// <summary>The <c>threshold_check</c> block: status word, messages, and the thresholds applied.</summary>
 public sealed record ThresholdCheck(
     string Status,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Critical,
     ThresholdSet Thresholds);
 
-/// <summary>The thresholds in force, in the original's snake_case shape.</summary>
+/// <summary>The thresholds in force, in the API's snake_case shape.</summary>
 public sealed record ThresholdSet(
     double CpuWarning,
     double CpuCritical,

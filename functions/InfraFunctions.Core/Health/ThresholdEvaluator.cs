@@ -3,7 +3,7 @@ using InfraFunctions.Core.Options;
 
 namespace InfraFunctions.Core.Health;
 
-/// <summary>Checks CPU, memory and disk against warning and critical levels, with the original's messages.</summary>
+/// <summary>Checks CPU, memory and disk against warning and critical levels, with one message per breach.</summary>
 public static class ThresholdEvaluator
 {
     public static ThresholdCheck Evaluate(double cpuPercent, double memoryPercent, double diskPercent, ThresholdOptions options)
@@ -25,7 +25,7 @@ public static class ThresholdEvaluator
 
     private static void Check(string name, double value, double warning, double criticalLevel, List<string> warnings, List<string> critical)
     {
-        // Messages follow the original exactly: "CPU usage high: 75.3%" and "CPU usage critical: 95.1%".
+        // Scripts match these messages, so they keep this exact form: "CPU usage high: 75.3%" and "CPU usage critical: 95.1%".
         var shown = value.ToString("0.0", CultureInfo.InvariantCulture);
         if (value >= criticalLevel)
         {
