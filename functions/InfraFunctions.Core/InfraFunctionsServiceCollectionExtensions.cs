@@ -1,5 +1,4 @@
 using InfraFunctions.Core.Alerts;
-using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Ingest;
@@ -15,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfraFunctions.Core;
 
-/// <summary>Registers the whole core. The function app and LocalHost both call this, so they cannot drift.</summary>
+/// <summary>Registers the whole domain: storage, options, ingest, realtime, rollups, alerts and observability. The function app adds its HTTP layer on top.</summary>
 public static class InfraFunctionsServiceCollectionExtensions
 {
     public static IServiceCollection AddInfraFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -29,19 +28,11 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<HostThresholds>();
         services.AddSingleton<CredentialRepository>();
 
-        services.AddSingleton<IRequestAuthenticator, BearerTokenAuthenticator>();
-        services.AddSingleton<CallerGate>();
-        services.AddSingleton<ApiGuard>();
-        services.AddSingleton<HostSelector>();
 
         services.AddSingleton<SampleValidator>();
         services.AddRealtime(configuration);
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<IngestService>();
-        services.AddSingleton<IngestHandler>();
-        services.AddSingleton<InfrastructureHandler>();
-        services.AddSingleton<ThresholdsHandler>();
-        services.AddSingleton<AdminHandler>();
         services.AddSingleton<RetentionService>();
         services.AddAggregationAndAlerting(configuration);
         services.AddObservability();

@@ -1,5 +1,6 @@
 using InfraFunctions.Auth;
 using InfraFunctions.Core;
+using InfraFunctions.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -8,4 +9,5 @@ builder.ConfigureFunctionsWebApplication();
 // After the ASP.NET Core integration's own middleware, so each HTTP invocation already has its HttpContext.
 builder.UseCallerAuthentication();
 builder.Services.AddInfraFunctions(builder.Configuration);
+builder.Services.AddHttpLayer();
 builder.Build().Run();

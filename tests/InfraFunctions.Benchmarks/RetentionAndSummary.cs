@@ -3,7 +3,6 @@ using System.Globalization;
 using Azure.Data.Tables;
 using InfraFunctions.Contracts;
 using InfraFunctions.Core.Aggregation;
-using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Retention;
 using InfraFunctions.Core.Storage;
 using InfraFunctions.Testing;

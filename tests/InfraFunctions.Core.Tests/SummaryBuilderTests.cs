@@ -1,4 +1,4 @@
-using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Tests;

@@ -1,4 +1,3 @@
-using InfraFunctions.Core.Api;
 
 namespace InfraFunctions.Core.Aggregation;
 
@@ -32,14 +31,14 @@ public sealed record SummaryRead(string Resolution, IReadOnlyList<Rollup> Bucket
     }
 
     /// <summary>One point per bucket, or per run of buckets combined so there are at most <paramref name="maxPoints"/>.</summary>
-    public IReadOnlyList<SeriesPoint> Series(int maxPoints = SummaryWindows.MaxPoints)
+    public IReadOnlyList<SummaryPoint> Series(int maxPoints = SummaryWindows.MaxPoints)
     {
         var size = Math.Max(1, (int)Math.Ceiling(Buckets.Count / (double)maxPoints));
-        var points = new List<SeriesPoint>();
+        var points = new List<SummaryPoint>();
         foreach (var run in Buckets.Chunk(size))
         {
             double Avg(string column) => Round(MetricRollup.Combine(run.Select(b => b.Metrics[column]).ToArray()).Average);
-            points.Add(new SeriesPoint(run[0].Start, Avg("cpu"), Avg("mem"), Avg("disk"), Avg("swap"), Avg("load1"), Avg("net_tx"), Avg("net_rx"), Avg("health")));
+            points.Add(new SummaryPoint(run[0].Start, Avg("cpu"), Avg("mem"), Avg("disk"), Avg("swap"), Avg("load1"), Avg("net_tx"), Avg("net_rx"), Avg("health")));
         }
 
         return points;

@@ -1,5 +1,4 @@
 using InfraFunctions.Core.Aggregation;
-using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Webhooks;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Core.Alerts;
 
-/// <summary>Registers rollups, tiered summaries, alert evaluation, stale-host detection, the alerts API and webhooks.</summary>
+/// <summary>Registers rollups, tiered summaries, alert evaluation, stale-host detection and webhooks.</summary>
 public static class AlertingServiceCollectionExtensions
 {
     public static IServiceCollection AddAggregationAndAlerting(this IServiceCollection services, IConfiguration configuration)
@@ -34,7 +33,6 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<IIngestSubscriber, AlertEvaluator>();
         services.AddSingleton<StaleHostDetector>();
         services.AddSingleton<DiskForecastAlerts>();
-        services.AddSingleton<AlertsHandler>();
 
         services.AddSingleton<WebhookOutcomes>();
         services.AddHttpClient(WebhookDeliveryService.ClientName);

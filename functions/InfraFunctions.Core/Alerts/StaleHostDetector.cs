@@ -1,6 +1,6 @@
 using System.Globalization;
-using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Auth;
@@ -20,7 +19,7 @@ public sealed class CredentialRepository(TableStore store, TimeProvider time)
         {
             ["name"] = name,
             ["hash"] = Secrets.Hash(key),
-            ["host_ids"] = JsonSerializer.Serialize(hostIds, ApiJsonContext.Default.IReadOnlyListString),
+            ["host_ids"] = JsonSerializer.Serialize(hostIds, StorageJsonContext.Default.IReadOnlyListString),
             ["created"] = now,
             ["revoked"] = false,
         }, cancellationToken);
@@ -112,7 +111,7 @@ public sealed class CredentialRepository(TableStore store, TimeProvider time)
     private static AgentRecord ToAgent(TableEntity e) => new(
         e.RowKey,
         e.GetString("name") ?? string.Empty,
-        JsonSerializer.Deserialize(e.GetString("host_ids") ?? "[]", ApiJsonContext.Default.IReadOnlyListString) ?? [],
+        JsonSerializer.Deserialize(e.GetString("host_ids") ?? "[]", StorageJsonContext.Default.IReadOnlyListString) ?? [],
         e.GetDateTimeOffset("created") ?? default,
         e.GetBoolean("revoked") == true,
         e.GetDateTimeOffset("revoked_at"));

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using InfraFunctions.Core.Api;
+using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Monitor;
 using InfraFunctions.Core.Options;
@@ -119,7 +119,7 @@ public sealed class ComponentHealthService(
     {
         if (monitorOptions.CurrentValue.WorkspaceId is not { Length: > 0 } workspace)
         {
-            return (ComponentStatus.NotConfigured, null, $"{TracesHandler.WorkspaceSetting} is not set: traces are off.");
+            return (ComponentStatus.NotConfigured, null, $"{MonitorOptions.WorkspaceSetting} is not set: traces are off.");
         }
 
         var result = await monitor.Logs.QueryAsync(workspace, "print ok = 1", TimeSpan.FromMinutes(5), cancellationToken);

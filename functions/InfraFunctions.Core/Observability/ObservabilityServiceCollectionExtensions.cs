@@ -1,5 +1,4 @@
 using InfraFunctions.Core.Anomalies;
-using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Monitor;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Realtime;
@@ -18,14 +17,9 @@ public static class ObservabilityServiceCollectionExtensions
         services.TryAddSingleton(sp => MonitorClients.ForManagedIdentity(sp.GetRequiredService<IOptions<MonitorOptions>>().Value));
         services.TryAddSingleton<CircuitBreakerStates>();
         services.AddSingleton<AnomalyScanner>();
-        services.AddSingleton<AnomaliesHandler>();
-        services.AddSingleton<TracesHandler>();
-        services.AddSingleton<MetricsHandler>();
-        services.AddSingleton<PrometheusHandler>();
 
         // Transient: it holds the typed SignalR HttpClient, which the factory rotates.
         services.AddTransient<ComponentHealthService>();
-        services.AddTransient<ComponentsHandler>();
         return services;
     }
 }

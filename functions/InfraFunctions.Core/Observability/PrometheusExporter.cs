@@ -1,4 +1,3 @@
-using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;

@@ -9,6 +9,9 @@ public sealed class MonitorOptions
 {
     public const string SectionName = "Monitor";
 
+    /// <summary>The app setting that turns traces on.</summary>
+    public const string WorkspaceSetting = SectionName + "__" + nameof(WorkspaceId);
+
     public const string DefaultLogAnalyticsEndpoint = "https://api.loganalytics.azure.com";
 
     public const string DefaultResourceManagerEndpoint = "https://management.azure.com";

@@ -28,7 +28,7 @@ public sealed class LiveAccessRevoker(SignalRAccess access, SignalRRestClient cl
                 await leases.StopAsync(connectionId, cancellationToken);
             }
         }
-        catch (Exception ex) when (RealtimeProblems.IsServiceFailure(ex, cancellationToken))
+        catch (Exception ex) when (SignalRFailures.IsServiceFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Token {TokenId} is revoked, but SignalR Service did not close its live connections; they stop receiving once their streams' leases end", tokenId);
         }

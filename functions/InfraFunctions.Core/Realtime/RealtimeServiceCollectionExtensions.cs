@@ -9,7 +9,7 @@ using Polly;
 
 namespace InfraFunctions.Core.Realtime;
 
-/// <summary>Registers live updates: the SignalR REST client with its resilience, leases, negotiate and stream handlers, and the publishers.</summary>
+/// <summary>Registers live updates: the SignalR REST client with its resilience, leases, and the publishers.</summary>
 public static class RealtimeServiceCollectionExtensions
 {
     public const string ResiliencePipeline = "signalr";
@@ -34,8 +34,7 @@ public static class RealtimeServiceCollectionExtensions
         services.AddSingleton<IIngestSubscriber, LivePublisher>();
         services.AddSingleton<IAlertNotifier, LiveAlertNotifier>();
         services.AddTransient<Auth.ITokenRevocationSubscriber, LiveAccessRevoker>();
-        services.AddTransient<NegotiateHandler>();
-        services.AddTransient<StreamHandler>();
+        services.AddTransient<ClientTokens>();
         return services;
     }
 

@@ -144,7 +144,7 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
             {
                 await (leaveGroups?.Invoke(connectionId, cancellationToken) ?? Task.CompletedTask);
             }
-            catch (Exception ex) when (RealtimeProblems.IsServiceFailure(ex, cancellationToken))
+            catch (Exception ex) when (SignalRFailures.IsServiceFailure(ex, cancellationToken))
             {
                 kept.Add(connectionId);
             }

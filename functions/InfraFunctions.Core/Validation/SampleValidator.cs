@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using InfraFunctions.Contracts;
-using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using InfraFunctions.Core.Api;
+using InfraFunctions.Http;
 using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Observability;
 using InfraFunctions.Core.Storage;

@@ -1,4 +1,5 @@
-using InfraFunctions.Core.Api;
+using InfraFunctions.Handlers;
+using InfraFunctions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

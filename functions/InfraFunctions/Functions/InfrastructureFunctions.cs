@@ -1,6 +1,7 @@
 using InfraFunctions.Auth;
-using InfraFunctions.Core.Api;
 using InfraFunctions.Core.Auth;
+using InfraFunctions.Handlers;
+using InfraFunctions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

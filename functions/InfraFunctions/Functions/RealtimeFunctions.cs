@@ -1,6 +1,7 @@
 using InfraFunctions.Auth;
 using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Realtime;
+using InfraFunctions.Handlers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

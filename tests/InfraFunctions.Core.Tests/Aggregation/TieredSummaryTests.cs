@@ -1,5 +1,4 @@
 using InfraFunctions.Core.Aggregation;
-using InfraFunctions.Core.Api;
 using InfraFunctions.Testing;
 
 namespace InfraFunctions.Core.Tests.Aggregation;

@@ -1,9 +1,6 @@
-using InfraFunctions.Core.Api;
-using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Realtime;
 using InfraFunctions.LocalHost.SignalR;
 using InfraFunctions.Testing;
-using Microsoft.AspNetCore.Http;
 
 namespace InfraFunctions.Core.Tests.Realtime;
 
@@ -17,17 +14,9 @@ public sealed class ClientTokenLifetimeTests(TablesFixture tables) : IClassFixtu
     {
         settings["AzureSignalRConnectionString"] = Connection;
         var core = CoreHarness.Create(tables.ConnectionString, Now, settings);
-        var (_, secret) = await core.Get<CredentialRepository>().CreateTokenAsync("lifetime", Roles.Reader);
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.Headers.Authorization = $"Bearer {secret}";
-
-        // The worker's middleware checks the caller before a handler runs; here the same gate does.
-        var (caller, refusal) = await core.Get<CallerGate>().RequireAsync(context.Request, Roles.Reader);
-        Assert.Null(refusal);
-        AuthenticatedCaller.Set(context, caller!);
-        var result = Assert.IsType<JsonApiResult<NegotiateResponse>>(await core.Get<NegotiateHandler>().HandleAsync(context.Request));
-        return (core, result.Value.AccessToken);
+        var access = await core.Get<ClientTokens>().IssueAsync("token:lifetime");
+        Assert.NotNull(access);
+        return (core, access.AccessToken);
     }
 
     [Fact]

@@ -1,0 +1,71 @@
+using InfraFunctions.Core.Storage;
+
+namespace InfraFunctions.Core.Aggregation;
+
+/// <summary>Per-metric avg/min/max/last over a window, and a series thinned to at most 500 points by averaging.</summary>
+public static class SummaryBuilder
+{
+    private static readonly (string Name, Func<SampleRow, double> Value)[] Metrics =
+    [
+        ("cpu_percent", r => r.CpuPercent),
+        ("memory_percent", r => r.MemoryPercent),
+        ("disk_percent", r => r.DiskPercent),
+        ("swap_percent", r => r.SwapPercent),
+        ("load_1m", r => r.Load1),
+        ("network_sent_bytes_per_sec", r => r.NetworkSentBytesPerSec),
+        ("network_recv_bytes_per_sec", r => r.NetworkRecvBytesPerSec),
+        ("health_score", r => r.HealthScore),
+    ];
+
+    public static IReadOnlyDictionary<string, MetricStats> Stats(IReadOnlyList<SampleRow> rows)
+    {
+        var stats = new Dictionary<string, MetricStats>(StringComparer.Ordinal);
+        if (rows.Count == 0)
+        {
+            return stats;
+        }
+
+        foreach (var (name, value) in Metrics)
+        {
+            double sum = 0, min = double.MaxValue, max = double.MinValue;
+            foreach (var row in rows)
+            {
+                var v = value(row);
+                sum += v;
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+
+            stats[name] = new MetricStats(Round(sum / rows.Count), Round(min), Round(max), Round(value(rows[^1])));
+        }
+
+        return stats;
+    }
+
+    public static IReadOnlyList<SummaryPoint> Series(IReadOnlyList<SampleRow> rows, int maxPoints = SummaryWindows.MaxPoints)
+    {
+        var size = Math.Max(1, (int)Math.Ceiling(rows.Count / (double)maxPoints));
+        var points = new List<SummaryPoint>(Math.Min(rows.Count, maxPoints));
+        for (var i = 0; i < rows.Count; i += size)
+        {
+            var n = Math.Min(size, rows.Count - i);
+            double Avg(Func<SampleRow, double> f)
+            {
+                double s = 0;
+                for (var j = i; j < i + n; j++)
+                {
+                    s += f(rows[j]);
+                }
+
+                return Round(s / n);
+            }
+
+            points.Add(new SummaryPoint(rows[i].Timestamp, Avg(r => r.CpuPercent), Avg(r => r.MemoryPercent), Avg(r => r.DiskPercent),
+                Avg(r => r.SwapPercent), Avg(r => r.Load1), Avg(r => r.NetworkSentBytesPerSec), Avg(r => r.NetworkRecvBytesPerSec), Avg(r => r.HealthScore)));
+        }
+
+        return points;
+    }
+
+    private static double Round(double v) => Math.Round(v, 2, MidpointRounding.AwayFromZero);
+}

@@ -1,7 +1,0 @@
-using InfraFunctions.Core.Alerts;
-
-namespace InfraFunctions.Core.Api;
-
-public sealed record AlertsResponse(string Status, int Count, IReadOnlyList<AlertRecord> Alerts);
-
-public sealed record AlertResponse(string Status, AlertRecord Alert);

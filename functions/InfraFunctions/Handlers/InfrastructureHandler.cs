@@ -1,0 +1,134 @@
+using InfraFunctions.Core.Aggregation;
+using InfraFunctions.Core.Alerts;
+using InfraFunctions.Core.Health;
+using InfraFunctions.Core.Options;
+using InfraFunctions.Core.Storage;
+using InfraFunctions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace InfraFunctions.Handlers;
+
+/// <summary>The per-host infrastructure endpoints (system, process, platform, summary, health, report) and the fleet list, read from the <c>hosts</c> row and the sample tables.</summary>
+public sealed class InfrastructureHandler(
+    HostSelector selector,
+    HostRepository hosts,
+    AlertRepository alerts,
+    SampleRepository samples,
+    Core.Aggregation.TieredSummaryReader tiers,
+    ApiGuard guard,
+    TimeProvider time,
+    HostThresholds thresholds,
+    IOptionsMonitor<IngestOptions> ingest)
+{
+    private const string Success = "success";
+
+    public Task<IActionResult> SystemAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "System metrics", snap =>
+        {
+            var s = snap.Host.Latest;
+            return ApiResults.Ok(new SystemResponse(Success, snap.Host.HostId, s.Timestamp, s.Cpu, s.Memory, s.Disk, s.Network, s.Disks ?? [], s.Containers ?? []), ApiJsonContext.Default.SystemResponse);
+        }, cancellationToken);
+
+    public Task<IActionResult> ProcessAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Process metrics", snap =>
+        {
+            var s = snap.Host.Latest;
+            var processes = (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
+            return ApiResults.Ok(new ProcessResponse(Success, snap.Host.HostId, s.Timestamp, processes.Length, processes), ApiJsonContext.Default.ProcessResponse);
+        }, cancellationToken);
+
+    public Task<IActionResult> PlatformAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Platform", snap =>
+            ApiResults.Ok(new PlatformResponse(Success, snap.Host.HostId, View(snap.Host), snap.Host.FirstSeen, snap.Host.LastSeen), ApiJsonContext.Default.PlatformResponse),
+            cancellationToken);
+
+    public Task<IActionResult> HealthAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Health", snap =>
+        {
+            var c = snap.Check;
+            var data = new HealthData(c.Status, c.Warnings, c.Critical, c.Thresholds, snap.HealthScore, snap.Level, snap.Host.HostId, snap.Stale, snap.Host.Latest.Timestamp, snap.Status);
+            return ApiResults.Ok(new HealthResponse(Success, data), ApiJsonContext.Default.HealthResponse);
+        }, cancellationToken);
+
+    public Task<IActionResult> ReportAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Report", snap =>
+        {
+            var s = snap.Host.Latest;
+            var top = (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
+            var busiest = top.FirstOrDefault() is { } p ? new ReportProcess(p.Pid, p.Name, p.CpuPercent, p.MemoryMb, p.NumThreads, p.NumFds) : null;
+            var report = new ReportResponse(Success, s.Timestamp, snap.Host.HostId, View(snap.Host), new SystemBlock(s.Cpu, s.Memory, s.Disk, s.Network),
+                busiest, top, snap.Check, snap.HealthScore, snap.Level, snap.Stale, snap.Status);
+            return ApiResults.Ok(report, ApiJsonContext.Default.ReportResponse);
+        }, cancellationToken);
+
+    public Task<IActionResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Summary", async () =>
+        {
+            string? windowName = request.Query["window"];
+            if (!SummaryWindows.TryParse(windowName, out var window))
+            {
+                return ApiResults.InvalidWindow(windowName, SummaryWindows.Names);
+            }
+
+            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            if (host is null)
+            {
+                return error!;
+            }
+
+            var to = time.GetUtcNow();
+            var from = to - window;
+            if (window > SummaryWindows.RawUpTo)
+            {
+                var read = await tiers.ReadAsync(host.HostId, from, to, cancellationToken);
+                return ApiResults.Ok(
+                    new SummaryResponse(Success, host.HostId, windowName!, read.Resolution, from, to, (int)read.SampleCount, read.Stats(), read.Series()),
+                    ApiJsonContext.Default.SummaryResponse);
+            }
+
+            var rows = await samples.ReadRowsAsync(host.HostId, from, to, cancellationToken);
+            var summary = new SummaryResponse(Success, host.HostId, windowName ?? "1h", "raw", from, to, rows.Count, SummaryBuilder.Stats(rows), SummaryBuilder.Series(rows));
+            return ApiResults.Ok(summary, ApiJsonContext.Default.SummaryResponse);
+        });
+
+    public Task<IActionResult> HostsAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Hosts", async () =>
+        {
+            var now = time.GetUtcNow();
+            var rowsTask = hosts.ListAsync(cancellationToken);
+            var openTask = alerts.ListAsync(null, AlertStates.Open, null, cancellationToken);
+            var overrides = await thresholds.AllAsync(cancellationToken);
+            var rows = await rowsTask;
+            var critical = HostStatus.CriticalAlertHosts(await openTask);
+            var defaults = thresholds.Defaults;
+            var views = rows.Select(r => View(r, overrides.TryGetValue(r.HostId, out var o) ? o.Apply(defaults) : defaults, critical.Contains(r.HostId), now))
+                .OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
+            return ApiResults.Ok(new HostsResponse(Success, views.Length, views), ApiJsonContext.Default.HostsResponse);
+        });
+
+    private Task<IActionResult> ForHostAsync(HttpRequest request, string operation, Func<HostSnapshot, IActionResult> respond, CancellationToken cancellationToken) =>
+        guard.RunAsync(operation, async () =>
+        {
+            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            if (host is null)
+            {
+                return error!;
+            }
+
+            var criticalAlertOpen = (await alerts.ListAsync(host.HostId, AlertStates.Open, null, cancellationToken)).Any(HostStatus.KeepsCritical);
+            return respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), ingest.CurrentValue, time.GetUtcNow(), criticalAlertOpen));
+        });
+
+    private HostView View(HostSummaryRow r, ThresholdOptions hostThresholds, bool criticalAlertOpen, DateTimeOffset now)
+    {
+        var stale = HostSnapshot.IsStale(r.LastSeen, r.IntervalSeconds, ingest.CurrentValue, now);
+        var health = HostHealth.Judge(r.CpuPercent, r.MemoryPercent, r.DiskPercent, hostThresholds, criticalAlertOpen, stale);
+        return new HostView(r.HostId, r.Hostname, r.Os, health.Status, health.Score, health.Level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
+            r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, stale, health.Check.Thresholds, health.Check.Status);
+    }
+
+    private static PlatformView View(HostRecord h) =>
+        new(h.Platform.System, h.Platform.Release, h.Platform.Hostname, h.Platform.RuntimeVersion, h.Platform.Os, h.Platform.Architecture, h.Platform.BootTime, h.Platform.AgentVersion);
+}

@@ -1,0 +1,36 @@
+using InfraFunctions.Auth;
+using InfraFunctions.Core.Auth;
+using InfraFunctions.Core.Realtime;
+using InfraFunctions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InfraFunctions.Handlers;
+
+/// <summary>
+/// <c>POST /api/negotiate</c>: a reader gets the service's client URL and a token for it, and the stock SignalR
+/// clients follow that redirect. With an AccessKey the token is signed here; with managed identity the service issues it.
+/// </summary>
+public sealed class NegotiateHandler(ClientTokens tokens, ApiGuard guard)
+{
+    public Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        guard.RunAsync("Negotiate", () => NegotiateAsync(request, cancellationToken));
+
+    private async Task<IActionResult> NegotiateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = AuthenticatedCaller.Of(request);
+        ClientAccess? access;
+        try
+        {
+            access = await tokens.IssueAsync(caller.Subject, cancellationToken);
+        }
+        catch (Exception ex) when (SignalRFailures.IsServiceFailure(ex, cancellationToken))
+        {
+            return RealtimeProblems.Unavailable(ex);
+        }
+
+        return access is null
+            ? RealtimeProblems.NotConfigured()
+            : ApiResults.Ok(new NegotiateResponse(access.Url, access.AccessToken), ApiJsonContext.Default.NegotiateResponse);
+    }
+}

@@ -1,0 +1,74 @@
+using InfraFunctions.Auth;
+using InfraFunctions.Core.Auth;
+using InfraFunctions.Core.Health;
+using InfraFunctions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InfraFunctions.Handlers;
+
+/// <summary>The thresholds in force for a host, with the defaults and the host's own overrides.</summary>
+public sealed record ThresholdsResponse(
+    string Status,
+    string HostId,
+    ThresholdSet Thresholds,
+    ThresholdSet Defaults,
+    ThresholdOverrides Overrides,
+    DateTimeOffset? UpdatedAt,
+    string? UpdatedBy);
+
+/// <summary>
+/// <c>GET /api/v1/observability/thresholds?host=</c> (reader), <c>PUT</c> with the host's overrides as the body and
+/// <c>DELETE</c> to return it to the defaults (operator). PUT replaces: a level left out follows the default.
+/// </summary>
+public sealed class ThresholdsHandler(HostSelector selector, HostThresholds thresholds, ApiGuard guard)
+{
+    private const string Success = "success";
+    private static readonly string Expected =
+        $"Send the levels to override, in percent, e.g. {{\"cpu_warning\": 60, \"cpu_critical\": 85}}; the fields are {string.Join(", ", new ThresholdOverrides().Levels().Select(l => l.Name))}.";
+
+    public Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Get thresholds", async (hostId, _) =>
+            Respond(hostId, await thresholds.GetAsync(hostId, cancellationToken)), cancellationToken);
+
+    public Task<IActionResult> SetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Set thresholds", async (hostId, caller) =>
+        {
+            var (body, error) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.ThresholdOverrides, Expected, cancellationToken);
+            if (body is null)
+            {
+                return error!;
+            }
+
+            var errors = body.Validate(thresholds.Defaults);
+            if (errors.Count > 0)
+            {
+                return ApiResults.BadRequest("These thresholds are not valid; see 'errors'. Nothing was changed.", errors);
+            }
+
+            return Respond(hostId, await thresholds.SetAsync(hostId, body, caller.Name, cancellationToken));
+        }, cancellationToken);
+
+    public Task<IActionResult> ResetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ForHostAsync(request, "Reset thresholds", async (hostId, _) =>
+        {
+            await thresholds.ResetAsync(hostId, cancellationToken);
+            return Respond(hostId, null);
+        }, cancellationToken);
+
+    private Task<IActionResult> ForHostAsync(HttpRequest request, string operation, Func<string, Caller, Task<IActionResult>> run, CancellationToken cancellationToken) =>
+        guard.RunAsync(operation, async () =>
+        {
+            var (host, error) = await selector.SelectAsync(request, cancellationToken);
+            return host is null ? error! : await run(host.HostId, AuthenticatedCaller.Of(request));
+        });
+
+    private IActionResult Respond(string hostId, StoredThresholds? stored)
+    {
+        var defaults = thresholds.Defaults;
+        var overrides = stored?.Overrides ?? new ThresholdOverrides();
+        return ApiResults.Ok(
+            new ThresholdsResponse(Success, hostId, ThresholdEvaluator.ToSet(overrides.Apply(defaults)), ThresholdEvaluator.ToSet(defaults), overrides, stored?.UpdatedAt, stored?.UpdatedBy),
+            ApiJsonContext.Default.ThresholdsResponse);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using InfraFunctions.Contracts;
+using InfraFunctions.Handlers;
+
+namespace InfraFunctions.Http;
+
+/// <summary>Source-generated JSON for every API response and request: snake_case, timestamps in UTC with Z.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    Converters = [typeof(UtcTimestampConverter)])]
+[JsonSerializable(typeof(Problem))]
+[JsonSerializable(typeof(IngestReply))]
+[JsonSerializable(typeof(SystemResponse))]
+[JsonSerializable(typeof(ProcessResponse))]
+[JsonSerializable(typeof(PlatformResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(ReportResponse))]
+[JsonSerializable(typeof(SummaryResponse))]
+[JsonSerializable(typeof(HostsResponse))]
+[JsonSerializable(typeof(CreateAgentRequest))]
+[JsonSerializable(typeof(CreateAgentResponse))]
+[JsonSerializable(typeof(CreateTokenRequest))]
+[JsonSerializable(typeof(CreateTokenResponse))]
+[JsonSerializable(typeof(AgentsResponse))]
+[JsonSerializable(typeof(TokensResponse))]
+[JsonSerializable(typeof(RevokedResponse))]
+[JsonSerializable(typeof(AlertsResponse))]
+[JsonSerializable(typeof(AlertResponse))]
+[JsonSerializable(typeof(Core.Health.ThresholdOverrides))]
+[JsonSerializable(typeof(ThresholdsResponse))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(AnomaliesResponse))]
+[JsonSerializable(typeof(TracesResponse))]
+[JsonSerializable(typeof(MetricsResponse))]
+[JsonSerializable(typeof(ComponentsResponse))]
+[JsonSerializable(typeof(NegotiateResponse))]
+[JsonSerializable(typeof(StartStreamRequest))]
+[JsonSerializable(typeof(StopStreamRequest))]
+[JsonSerializable(typeof(StreamStartedResponse))]
+[JsonSerializable(typeof(StreamStoppedResponse))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

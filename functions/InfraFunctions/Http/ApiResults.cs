@@ -1,0 +1,86 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InfraFunctions.Http;
+
+/// <summary>JSON written with a source-generated type, so no reflection runs on the request path.</summary>
+public sealed class JsonApiResult<T>(T value, JsonTypeInfo<T> typeInfo, int statusCode = StatusCodes.Status200OK, string contentType = "application/json; charset=utf-8") : IActionResult
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public T Value => value;
+
+    public int StatusCode => statusCode;
+
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = contentType;
+        foreach (var (name, headerValue) in Headers)
+        {
+            response.Headers[name] = headerValue;
+        }
+
+        // Relaxed escaping keeps quotes and non-ASCII host ids readable; the content type is JSON, never HTML.
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        await using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+
+        response.ContentLength = buffer.WrittenCount;
+        await response.Body.WriteAsync(buffer.WrittenMemory, context.HttpContext.RequestAborted);
+    }
+}
+
+public static class ApiResults
+{
+    public const string ProblemContentType = "application/problem+json; charset=utf-8";
+
+    public static JsonApiResult<T> Ok<T>(T value, JsonTypeInfo<T> typeInfo) => new(value, typeInfo);
+
+    public static JsonApiResult<Problem> Problem(int status, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        Problem(new Problem(TypeFor(status), title, status, detail, errors));
+
+    public static JsonApiResult<Problem> Problem(Problem problem) =>
+        new(problem, ApiJsonContext.Default.Problem, problem.Status, ProblemContentType);
+
+    public static JsonApiResult<Problem> BadRequest(string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        Problem(StatusCodes.Status400BadRequest, "The request is not valid", detail, errors);
+
+    public static JsonApiResult<Problem> NotFound(string detail) =>
+        Problem(StatusCodes.Status404NotFound, "Not found", detail);
+
+    public static JsonApiResult<Problem> Unauthorized(string detail)
+    {
+        var result = Problem(StatusCodes.Status401Unauthorized, "Authentication required", detail);
+        result.Headers["WWW-Authenticate"] = "Bearer";
+        return result;
+    }
+
+    public static JsonApiResult<Problem> Forbidden(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, "Not allowed", detail);
+
+    public static JsonApiResult<Problem> Unavailable(string detail, int retryAfterSeconds)
+    {
+        var result = Problem(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable", detail);
+        result.Headers["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result;
+    }
+
+    /// <summary>A window the endpoint does not accept, with the ones it does.</summary>
+    public static JsonApiResult<Problem> InvalidWindow(string? name, IEnumerable<string> allowed)
+    {
+        var list = string.Join(", ", allowed);
+        return BadRequest($"window '{name}' is not supported; use one of {list}.", new Dictionary<string, string[]> { ["window"] = [$"Use one of {list}."] });
+    }
+
+    private static string TypeFor(int status) => $"https://httpstatuses.io/{status}";
+}

@@ -1,0 +1,33 @@
+using InfraFunctions.Auth;
+using InfraFunctions.Handlers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfraFunctions.Http;
+
+/// <summary>Registers the HTTP layer: how callers are recognised, and the handlers the functions call.</summary>
+public static class HttpLayerServiceCollectionExtensions
+{
+    public static IServiceCollection AddHttpLayer(this IServiceCollection services)
+    {
+        services.AddSingleton<IRequestAuthenticator, BearerTokenAuthenticator>();
+        services.AddSingleton<CallerGate>();
+        services.AddSingleton<ApiGuard>();
+        services.AddSingleton<HostSelector>();
+
+        services.AddSingleton<IngestHandler>();
+        services.AddSingleton<InfrastructureHandler>();
+        services.AddSingleton<ThresholdsHandler>();
+        services.AddSingleton<AdminHandler>();
+        services.AddSingleton<AlertsHandler>();
+        services.AddSingleton<AnomaliesHandler>();
+        services.AddSingleton<TracesHandler>();
+        services.AddSingleton<MetricsHandler>();
+        services.AddSingleton<PrometheusHandler>();
+
+        // Transient: they hold the typed SignalR HttpClient (directly or through the services they use), which the factory rotates.
+        services.AddTransient<ComponentsHandler>();
+        services.AddTransient<NegotiateHandler>();
+        services.AddTransient<StreamHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InfraFunctions.Http;
+
+/// <summary>Plain text written directly, without MVC's executors (LocalHost and the worker both run it as is).</summary>
+public sealed class TextApiResult(string text, string contentType) : IActionResult
+{
+    public string Text => text;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        var bytes = Encoding.UTF8.GetBytes(text);
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = contentType;
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
+    }
+}
