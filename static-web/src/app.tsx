@@ -1,5 +1,5 @@
 import { AppShell, Container } from '@mantine/core';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useState } from 'react';
 import { configureApi } from './lib/api';
 import { readStoredToken, storeToken, takeTokenFromFragment } from './lib/token-store';
 import { useRoute } from './hooks/use-route';
@@ -12,6 +12,7 @@ import { FleetPage } from './routes/fleet/fleet-page';
 import { HostPage } from './routes/host/host-page';
 
 const ChartPerfPage = lazy(() => import('./routes/perf/chart-perf-page'));
+const storedToken = () => readStoredToken();
 
 function Pages({ onSignOut }: { onSignOut: () => void }) {
   const { route, navigate } = useRoute();
@@ -54,18 +55,20 @@ export function App({ apiBaseUrl }: { apiBaseUrl: string }) {
     return fromUrl ?? readStoredToken();
   });
   const [rejected, setRejected] = useState<string>();
-  const getToken = useCallback(() => readStoredToken(), []);
 
-  // Configured during render, before any child's effect can send a request. Idempotent.
-  configureApi({
-    baseUrl: apiBaseUrl,
-    getToken,
-    onUnauthorized: (message) => {
-      storeToken(null);
-      setToken(null);
-      setRejected(message);
-    },
-  });
+  // Once, and again only if the base URL changes: every request reads the stored token itself, so signing in or
+  // out needs no new configuration. A layout effect runs before any child's effect can send a request.
+  useLayoutEffect(() => {
+    configureApi({
+      baseUrl: apiBaseUrl,
+      getToken: storedToken,
+      onUnauthorized: (message) => {
+        storeToken(null);
+        setToken(null);
+        setRejected(message);
+      },
+    });
+  }, [apiBaseUrl]);
 
   const signIn = (value: string) => {
     storeToken(value);
@@ -79,7 +82,7 @@ export function App({ apiBaseUrl }: { apiBaseUrl: string }) {
 
   if (!token) return <TokenPrompt message={rejected} onSubmit={signIn} />;
   return (
-    <LiveProvider key={token} getToken={getToken}>
+    <LiveProvider key={token} getToken={storedToken}>
       <Pages onSignOut={signOut} />
     </LiveProvider>
   );

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { appendPoint, pointFromMessage } from './use-summary';
 import { applyFleetMessage } from './use-hosts';
 import { newBreaches } from './use-alert-toasts';
-import { classify } from './use-optional-endpoint';
-import { ApiError } from '../lib/api';
 import type { HostMetricsMessage } from '../lib/realtime';
 import type { HostView, SummaryResponse, ThresholdCheck } from '../lib/types';
 
@@ -51,13 +49,5 @@ describe('breach toasts', () => {
     expect(newBreaches(check(['CPU usage critical: 95.1%']), check(['CPU usage critical: 97.0%'])).critical).toEqual([]);
     expect(newBreaches(check([], ['CPU usage high: 75.0%']), check(['CPU usage critical: 95.0%'])).critical).toHaveLength(1);
     expect(newBreaches(check(['CPU usage critical: 95.0%']), check([], ['CPU usage high: 75.0%'])).warnings).toEqual([]);
-  });
-});
-
-describe('optional endpoints', () => {
-  it('say missing for an undeployed route, and show a 503 detail', () => {
-    expect(classify(undefined, new ApiError(404, {}), false)).toEqual({ kind: 'missing' });
-    expect(classify(undefined, new ApiError(503, { detail: 'not configured' }), false)).toEqual({ kind: 'unavailable', detail: 'not configured' });
-    expect(classify({ a: 1 }, undefined, false)).toEqual({ kind: 'ready', data: { a: 1 } });
   });
 });

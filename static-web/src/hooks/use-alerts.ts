@@ -3,7 +3,6 @@ import { api } from '../lib/api';
 import type { AlertsResponse } from '../lib/types';
 import { usePolled } from './use-polled';
 import { useLiveFeed } from './use-live';
-import { classify } from './use-optional-endpoint';
 
 /** Open and recently resolved alerts of a host; refreshed when an alert.updated message concerns it. */
 export function useAlerts(hostId: string, intervalMs: number | null) {
@@ -27,5 +26,5 @@ export function useAlerts(hostId: string, intervalMs: number | null) {
       if (m.host_id === hostId) refresh();
     },
   });
-  return { ...polled, state: classify(polled.data, polled.error, polled.loading) };
+  return polled;
 }

@@ -2,7 +2,6 @@ import { useCallback } from 'react';
 import { api } from '../lib/api';
 import type { AnomaliesResponse } from '../lib/observability-types';
 import type { TimeWindow } from '../lib/types';
-import { classify } from './use-optional-endpoint';
 import { usePolled } from './use-polled';
 
 const POLL_MS = 60_000;
@@ -18,13 +17,13 @@ interface SharedReply {
 // The Metrics and Anomalies tabs show the same scan: one request per host and window serves both.
 const shared = new Map<string, SharedReply>();
 
-function fetchShared(path: string): Promise<AnomaliesResponse> {
+function fetchShared(path: string, hostId: string, window: TimeWindow): Promise<AnomaliesResponse> {
   const now = Date.now();
   const hit = shared.get(path);
   if (hit && now - hit.startedAt < FRESH_MS) return hit.reply;
   for (const [key, entry] of shared) if (now - entry.startedAt >= FRESH_MS) shared.delete(key);
   // No abort signal: the reply is shared, so the tab that asked must not cancel it for the next one by closing.
-  const entry: SharedReply = { startedAt: now, reply: api.optional(path) as Promise<AnomaliesResponse> };
+  const entry: SharedReply = { startedAt: now, reply: api.anomalies(hostId, window) };
   shared.set(path, entry);
   entry.reply.then(
     (data) => {
@@ -44,13 +43,13 @@ export function anomalyWindow(window: TimeWindow): TimeWindow {
 }
 
 /**
- * A host's anomalies for a window; a 404 or 503 leaves state.kind missing/unavailable and no data.
- * Every caller with the same host and window shares one request, polled once a minute.
+ * A host's anomalies for a window, and the window actually scanned. Every caller with the same host and window
+ * shares one request, polled once a minute.
  */
 export function useAnomalies(hostId: string, window: TimeWindow) {
   const scanned = anomalyWindow(window);
   const path = `anomalies?host=${encodeURIComponent(hostId)}&window=${scanned}`;
-  const fetcher = useCallback(() => fetchShared(path), [path]);
+  const fetcher = useCallback(() => fetchShared(path, hostId, scanned), [path, hostId, scanned]);
   const polled = usePolled<AnomaliesResponse>(path, fetcher, POLL_MS);
   const { refresh: refetch } = polled;
   const refresh = useCallback(() => {
@@ -59,5 +58,5 @@ export function useAnomalies(hostId: string, window: TimeWindow) {
   }, [path, refetch]);
   // A tab opened after the other one fetched shows the shared reply at once, not a loading state first.
   const data = polled.data ?? shared.get(path)?.data;
-  return { state: classify(data, polled.error, polled.loading), refresh, scanned };
+  return { data, error: polled.error, refresh, scanned };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { api, ApiError, configureApi, describeError, loadApiBaseUrl } from './api';
+import { api, ApiError, configureApi, describeError, isUnavailable, loadApiBaseUrl } from './api';
 
 const json = (status: number, body: unknown, type = 'application/json') =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
@@ -46,13 +46,30 @@ describe('api', () => {
     expect(describeError(error)).toBe('Invalid window. window: Use 5m, 15m, 1h, 6h or 24h.');
   });
 
-  it('reports a route that is not deployed as missing, and a 503 with its detail as not missing', async () => {
+  it('asks each observability endpoint on its own typed URL', async () => {
+    const fetch = vi.fn().mockImplementation(async () => json(200, { status: 'success' }));
+    configureApi({ baseUrl: '', getToken: () => 'tok', fetch });
+    await api.traces('6h');
+    await api.anomalies('db 1', '24h');
+    await api.metrics('1h');
+    await api.components();
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      '/api/v1/observability/traces?window=6h',
+      '/api/v1/observability/anomalies?host=db%201&window=24h',
+      '/api/v1/observability/metrics?window=1h',
+      '/api/v1/observability/health/components',
+    ]);
+  });
+
+  it('tells a 503 with its detail apart from a 404, which is an error like any other', async () => {
+    configureApi({ fetch: vi.fn().mockResolvedValue(json(503, { title: 'Log Analytics is not configured', detail: 'Set Monitor__WorkspaceId.' }, 'application/problem+json')) });
+    const unavailable = await api.traces('1h').catch((e: unknown) => e);
+    expect(isUnavailable(unavailable)).toBe(true);
+    expect((unavailable as ApiError).problem.detail).toBe('Set Monitor__WorkspaceId.');
     configureApi({ fetch: vi.fn().mockResolvedValue(new Response('', { status: 404 })) });
-    expect(((await api.optional('traces').catch((e: unknown) => e)) as ApiError).missing).toBe(true);
-    configureApi({ fetch: vi.fn().mockResolvedValue(json(503, { detail: 'Monitor:WorkspaceId is not set.' }, 'application/problem+json')) });
-    const unavailable = (await api.optional('traces').catch((e: unknown) => e)) as ApiError;
-    expect(unavailable.missing).toBe(false);
-    expect(unavailable.problem.detail).toBe('Monitor:WorkspaceId is not set.');
+    const notFound = await api.traces('1h').catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(ApiError);
+    expect(isUnavailable(notFound)).toBe(false);
   });
 
   it('reads the API base URL from /config.json, defaulting to the same origin', async () => {

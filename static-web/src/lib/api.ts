@@ -1,3 +1,4 @@
+import type { AnomaliesResponse, ComponentsResponse, MetricsResponse, TracesResponse } from './observability-types';
 import type {
   AlertsResponse,
   HostsResponse,
@@ -21,11 +22,14 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
   }
+}
 
-  /** The route is not deployed here (yet): LocalHost and the Functions host answer 404 for unknown routes. */
-  get missing(): boolean {
-    return this.status === 404 && !this.problem.detail;
-  }
+/**
+ * A 503: the API is up but a part it needs is not (an unset setting, storage down, a throttling upstream). The reply
+ * names the part, and asking again later may succeed, unlike any other failure.
+ */
+export function isUnavailable(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 503;
 }
 
 interface ApiSettings {
@@ -119,8 +123,14 @@ export const api = {
   setThresholds: (hostId: string, overrides: ThresholdOverrides) =>
     request<ThresholdsResponse>(`${base}/thresholds?${hostQuery(hostId)}`, { method: 'PUT', body: JSON.stringify(overrides) }),
   resetThresholds: (hostId: string) => request<ThresholdsResponse>(`${base}/thresholds?${hostQuery(hostId)}`, { method: 'DELETE' }),
-  /** Endpoints of issue 8 (traces, anomalies, metrics, component health): fetched raw, shown if they exist. */
-  optional: (path: string, signal?: AbortSignal) => request<unknown>(`${base}/${path}`, {}, signal),
+  /** The function app's own requests and dependencies, grouped by operation. */
+  traces: (window: TimeWindow, signal?: AbortSignal) => request<TracesResponse>(`${base}/traces?window=${window}`, {}, signal),
+  anomalies: (hostId: string, window: TimeWindow, signal?: AbortSignal) =>
+    request<AnomaliesResponse>(`${base}/anomalies?${hostQuery(hostId)}&window=${window}`, {}, signal),
+  /** Service-wide figures: ingest counters, host counts, write latency, platform metrics. */
+  metrics: (window: TimeWindow, signal?: AbortSignal) => request<MetricsResponse>(`${base}/metrics?window=${window}`, {}, signal),
+  /** Service-wide: the health of each dependency, and each outbound client's circuit state. */
+  components: (signal?: AbortSignal) => request<ComponentsResponse>(`${base}/health/components`, {}, signal),
   startStream: (connectionId: string, hosts: string[]) =>
     request<{ status: string; interval_seconds: number; lease_expires_at: string }>(`${base}/start-metrics-stream`, {
       method: 'POST',

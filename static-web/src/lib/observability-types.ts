@@ -1,4 +1,5 @@
-// JSON shapes of the /api/v1/observability endpoints (snake_case, as the API writes them).
+// JSON shapes of the /api/v1/observability endpoints (snake_case, as the API writes them). The API leaves null
+// fields out of its replies, so a nullable field may also be absent.
 
 export interface Anomaly {
   timestamp: string;
@@ -17,8 +18,8 @@ export interface DiskForecast {
   mount: string;
   current_percent: number;
   slope_percent_per_day: number;
-  days_to_full: number | null;
-  full_at: string | null;
+  days_to_full?: number | null;
+  full_at?: string | null;
   warning: boolean;
   message: string;
   points: number;
@@ -34,8 +35,8 @@ export interface AnomaliesResponse {
   count: number;
   baselines: Record<string, string>;
   anomalies: Anomaly[];
-  disk_forecast: DiskForecast | null;
-  forecast_alert_id: string | null;
+  disk_forecast?: DiskForecast | null;
+  forecast_alert_id?: string | null;
 }
 
 export interface WriteLatency {
@@ -56,7 +57,7 @@ export interface ServiceMetrics {
   active_hosts: number;
   stale_hosts: number;
   open_alerts_by_severity: Record<string, number>;
-  table_write_latency_ms: WriteLatency | null;
+  table_write_latency_ms?: WriteLatency | null;
 }
 
 export interface MetricsResponse {
@@ -65,23 +66,23 @@ export interface MetricsResponse {
   from: string;
   to: string;
   service: ServiceMetrics;
-  platform: { name: string; unit: string; total: number | null; average: number | null }[] | null;
-  platform_note: string | null;
+  platform?: { name: string; unit: string; total?: number | null; average?: number | null }[] | null;
+  platform_note?: string | null;
 }
 
 export interface ComponentHealth {
   name: string;
   status: string;
   latency_ms: number;
-  last_error: string | null;
-  detail: string | null;
+  last_error?: string | null;
+  detail?: string | null;
 }
 
 export interface OutboundClientState {
   name: string;
   circuit: string;
   consecutive_failures: number;
-  last_error: string | null;
+  last_error?: string | null;
 }
 
 export interface ThrottleCounters {
@@ -98,6 +99,41 @@ export interface ComponentsResponse {
   overall: string;
   checked_at: string;
   components: ComponentHealth[];
-  clients: OutboundClientState[] | null;
-  counters: ThrottleCounters | null;
+  clients?: OutboundClientState[] | null;
+  counters?: ThrottleCounters | null;
+}
+
+/** A request (AppRequests) or a dependency call (AppDependencies) within a trace. */
+export interface TraceSpan {
+  id: string;
+  parent_id?: string | null;
+  kind: string;
+  name: string;
+  target?: string | null;
+  type?: string | null;
+  start: string;
+  duration_ms: number;
+  success: boolean;
+  result_code?: string | null;
+}
+
+/** One operation of the function app: its root request and the spans under it. */
+export interface Trace {
+  operation_id: string;
+  operation: string;
+  start: string;
+  duration_ms: number;
+  success: boolean;
+  result_code?: string | null;
+  span_count: number;
+  spans: TraceSpan[];
+}
+
+export interface TracesResponse {
+  status: string;
+  window: string;
+  count: number;
+  traces: Trace[];
+  /** A Log Analytics partial error: the traces shown may be incomplete. */
+  warning?: string | null;
 }

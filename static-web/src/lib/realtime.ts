@@ -7,6 +7,7 @@ import {
 } from '@microsoft/signalr';
 import { api, apiBaseUrl } from './api';
 import type { HostStatus, HealthLevel, Sample, ThresholdCheck } from './live-types';
+import type { HostView } from './types';
 
 // Live updates over SignalR Service (README "Live updates"). The client negotiates at {apiBase}/api/negotiate, then asks
 // start-metrics-stream to add its connection to the groups of the hosts on screen, and renews that lease while
@@ -29,18 +30,11 @@ export interface HostMetricsMessage {
   host_status: HostStatus;
 }
 
-export interface FleetMetricsMessage {
+/** The fleet row's live fields, named and typed as in the hosts list, so a message updates a row in place. */
+export interface FleetMetricsMessage
+  extends Pick<HostView, 'host_id' | 'hostname' | 'os' | 'status' | 'health_score' | 'level' | 'cpu_percent' | 'memory_percent' | 'disk_percent'> {
   scope: 'fleet';
-  host_id: string;
-  hostname: string;
-  os: string;
   timestamp: string;
-  status: HostStatus;
-  health_score: number;
-  level: HealthLevel;
-  cpu_percent: number;
-  memory_percent: number;
-  disk_percent: number;
 }
 
 export interface AlertMessage {

@@ -1,5 +1,5 @@
 // The reader token: taken from a #token= fragment (then removed from the address bar) or typed in,
-// and kept in localStorage as the original dashboard did; README "Security" says who can read it.
+// and kept in localStorage so it survives a reload; README "Security" says who can read it.
 
 const KEY = 'infrafunctions.token';
 

@@ -1,6 +1,6 @@
 import { Switch } from '@mantine/core';
 
-/** Polling every 5 s while live is off, as the original's auto-refresh toggle. */
+/** Auto-refresh: polling every 5 s while live is off. */
 export function AutoRefreshSwitch({ checked, onChange, live }: { checked: boolean; onChange: (v: boolean) => void; live: boolean }) {
   return (
     <Switch

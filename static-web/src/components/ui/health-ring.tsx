@@ -2,7 +2,7 @@ import { RingProgress, Stack, Text } from '@mantine/core';
 import { statusColor } from '../../lib/health';
 import { formatScore } from '../../lib/format';
 
-/** The original's health score ring, coloured by level, with the score and the level in text. */
+/** The health score as a ring, coloured by level, with the score and the level in text. */
 export function HealthRing({ score, level, size = 140 }: { score: number; level: string; size?: number }) {
   return (
     <RingProgress

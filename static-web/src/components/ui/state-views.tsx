@@ -44,19 +44,18 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** What a tab needs and this deployment does not have yet: said plainly, never faked. */
-export function MissingState({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Alert color="gray" variant="light" title={title} data-testid="missing-state">
-      <Text fz="sm">{children}</Text>
-    </Alert>
-  );
-}
-
-export function UnavailableState({ title, detail }: { title: string; detail: string }) {
+/** A 503: what the API says is not available, and a way to ask again once it is. */
+export function UnavailableState({ title, detail, onRetry }: { title: string; detail: string; onRetry?: () => void }) {
   return (
     <Alert color="yellow" variant="light" title={title} data-testid="unavailable-state">
-      <Text fz="sm">{detail}</Text>
+      <Stack gap="xs" align="flex-start">
+        <Text fz="sm">{detail}</Text>
+        {onRetry && (
+          <Button size="xs" variant="light" color="yellow" onClick={onRetry}>
+            Try again
+          </Button>
+        )}
+      </Stack>
     </Alert>
   );
 }

@@ -1,17 +1,19 @@
 import { Group, Select, TextInput } from '@mantine/core';
 import { HOST_STATUSES } from '../../lib/health';
+import { labelledOptions, plainOptions } from '../../lib/options';
 
 export type SortKey = 'status' | 'name' | 'score' | 'cpu' | 'memory' | 'disk' | 'last_seen';
 
-const SORTS: { value: SortKey; label: string }[] = [
-  { value: 'status', label: 'Status (worst first)' },
-  { value: 'name', label: 'Name' },
-  { value: 'score', label: 'Health score (lowest first)' },
-  { value: 'cpu', label: 'CPU (highest first)' },
-  { value: 'memory', label: 'Memory (highest first)' },
-  { value: 'disk', label: 'Disk (highest first)' },
-  { value: 'last_seen', label: 'Last seen (oldest first)' },
-];
+const SORTS = labelledOptions<SortKey>({
+  status: 'Status (worst first)',
+  name: 'Name',
+  score: 'Health score (lowest first)',
+  cpu: 'CPU (highest first)',
+  memory: 'Memory (highest first)',
+  disk: 'Disk (highest first)',
+  last_seen: 'Last seen (oldest first)',
+});
+const STATUSES = plainOptions(HOST_STATUSES);
 
 interface FleetFiltersProps {
   query: string;
@@ -29,7 +31,7 @@ export function FleetFilters({ query, onQuery, status, onStatus, sort, onSort }:
       <Select
         label="Status"
         placeholder="Any status"
-        data={HOST_STATUSES.map((s) => ({ value: s, label: s }))}
+        data={STATUSES}
         value={status}
         onChange={onStatus}
         clearable

@@ -1,57 +1,27 @@
-import { MantineProvider } from '@mantine/core';
 import { render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { configureApi } from '../../lib/api';
-import { LiveContext, type LiveContextValue } from '../../hooks/use-live';
-import { HostPage } from './host-page';
-
-const live: LiveContextValue = {
-  enabled: false,
-  state: 'off',
-  detail: undefined,
-  setEnabled: () => {},
-  watch: () => () => {},
-  listen: () => () => {},
-};
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
+import { fakeApi, hostPage as page, json, requestsTo } from '../../test/host-page-harness';
 
 /** The API as the host page sees it: a summary without samples, no anomalies, and 404 for the rest. */
-function fakeApi() {
-  return vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input), 'http://localhost');
-    const window = url.searchParams.get('window') ?? '1h';
-    if (url.pathname.endsWith('/infrastructure/summary')) {
+const emptyHost = () =>
+  fakeApi({
+    'infrastructure/summary': (url) => {
       const at = '2026-11-27T10:00:00Z';
+      const window = url.searchParams.get('window');
       return json({ status: 'ok', host: url.searchParams.get('host'), window, resolution: 'raw', from: at, to: at, sample_count: 0, metrics: {}, series: [] });
-    }
-    if (url.pathname.endsWith('/anomalies')) {
-      return json({ status: 'ok', host_id: url.searchParams.get('host'), window, sensitivity: 'medium', from: '', to: '', count: 0, baselines: {}, anomalies: [], disk_forecast: null, forecast_alert_id: null });
-    }
-    return json({ title: 'Not Found', status: 404 }, 404);
+    },
+    anomalies: (url) =>
+      json({ status: 'ok', host_id: url.searchParams.get('host'), window: url.searchParams.get('window'), sensitivity: 'medium', from: '', to: '', count: 0, baselines: {}, anomalies: [], disk_forecast: null, forecast_alert_id: null }),
   });
-}
-
-function page(hostId: string, tab: string, range = '1h'): ReactNode {
-  return (
-    <MantineProvider>
-      <LiveContext.Provider value={live}>
-        <HostPage hostId={hostId} tab={tab} range={range} navigate={() => {}} autoRefresh={false} setAutoRefresh={() => {}} />
-      </LiveContext.Provider>
-    </MantineProvider>
-  );
-}
 
 afterEach(() => configureApi({ fetch: (...args) => globalThis.fetch(...args) }));
 
 describe('host page anomalies', () => {
   it('are fetched once for the Metrics and Anomalies tabs of one host and window', async () => {
-    const fetch = fakeApi();
+    const fetch = emptyHost();
     configureApi({ fetch });
-    const anomalyRequests = () => fetch.mock.calls.filter(([url]) => String(url).includes('/anomalies?')).map(([url]) => String(url));
+    const anomalyRequests = () => requestsTo(fetch, 'anomalies');
 
     const view = render(page('web-1', 'metrics'));
     await screen.findByTestId('summary-window');

@@ -6,9 +6,11 @@ import { useAlertToasts } from '../../hooks/use-alert-toasts';
 import { useLive } from '../../hooks/use-live';
 import { POLL_MS } from '../../hooks/use-hosts';
 import { hostHref } from '../../hooks/use-route';
+import { useComponents } from '../../hooks/use-components';
 import type { HostMetricsMessage } from '../../lib/realtime';
 import { TIME_WINDOWS, type TimeWindow } from '../../lib/types';
 import { formatAgo } from '../../lib/format';
+import { isOption, labelledOptions, plainOptions } from '../../lib/options';
 import { ScoreBadge, StatusBadge } from '../../components/ui/status-badge';
 import { ErrorState, LoadingState } from '../../components/ui/state-views';
 import { AutoRefreshSwitch } from '../../components/ui/auto-refresh-switch';
@@ -19,14 +21,18 @@ import { LoadBalancingTab } from './load-balancing-tab';
 import { AnomaliesTab } from './anomalies-tab';
 import { SystemHealthTab } from './system-health-tab';
 
-const TABS = [
-  { value: 'metrics', label: 'Metrics' },
-  { value: 'infrastructure', label: 'Infrastructure' },
-  { value: 'traces', label: 'Traces' },
-  { value: 'load-balancing', label: 'Load Balancing' },
-  { value: 'anomalies', label: 'Anomalies' },
-  { value: 'system-health', label: 'System Health' },
-];
+const TABS = labelledOptions({
+  metrics: 'Metrics',
+  infrastructure: 'Infrastructure',
+  traces: 'Traces',
+  'load-balancing': 'Load Balancing',
+  anomalies: 'Anomalies',
+  'system-health': 'System Health',
+});
+type Tab = (typeof TABS)[number]['value'];
+const WINDOWS = plainOptions(TIME_WINDOWS);
+/** The tabs that show the service's component health, which one request serves. */
+const COMPONENT_TABS: Tab[] = ['load-balancing', 'system-health'];
 
 interface HostPageProps {
   hostId: string;
@@ -38,8 +44,8 @@ interface HostPageProps {
 }
 
 export function HostPage({ hostId, tab, range, navigate, autoRefresh, setAutoRefresh }: HostPageProps) {
-  const activeTab = TABS.some((t) => t.value === tab) ? tab! : 'infrastructure';
-  const window: TimeWindow = (TIME_WINDOWS as readonly string[]).includes(range ?? '') ? (range as TimeWindow) : '1h';
+  const activeTab: Tab = isOption(TABS, tab) ? tab : 'infrastructure';
+  const window: TimeWindow = isOption(WINDOWS, range) ? range : '1h';
   const live = useLive();
   const streaming = live.enabled && live.state === 'live';
   const summary = useSummary(hostId, window, autoRefresh);
@@ -52,6 +58,7 @@ export function HostPage({ hostId, tab, range, navigate, autoRefresh, setAutoRef
   const report = detail.data?.report;
   const hostname = report?.platform.hostname || hostId;
   useAlertToasts(hostId, hostname, report?.threshold_check);
+  const components = useComponents(COMPONENT_TABS.includes(activeTab));
 
   const go = (nextTab: string, nextRange: string) => navigate(hostHref(hostId, nextTab, nextRange), true);
 
@@ -84,7 +91,7 @@ export function HostPage({ hostId, tab, range, navigate, autoRefresh, setAutoRef
       <Group justify="space-between" wrap="wrap" gap="sm">
         <SegmentedControl
           aria-label="Time range"
-          data={TIME_WINDOWS.map((w) => ({ value: w, label: w }))}
+          data={WINDOWS}
           value={window}
           onChange={(v) => go(activeTab, v)}
           size="xs"
@@ -113,13 +120,13 @@ export function HostPage({ hostId, tab, range, navigate, autoRefresh, setAutoRef
           <TracesTab window={window} />
         </Tabs.Panel>
         <Tabs.Panel value="load-balancing" pt="md">
-          <LoadBalancingTab />
+          <LoadBalancingTab hostname={hostname} components={components} />
         </Tabs.Panel>
         <Tabs.Panel value="anomalies" pt="md">
           <AnomaliesTab hostId={hostId} window={window} />
         </Tabs.Panel>
         <Tabs.Panel value="system-health" pt="md">
-          {report ? <SystemHealthTab hostId={hostId} report={report} pollMs={autoRefresh && !streaming ? POLL_MS : null} /> : <LoadingState />}
+          {report ? <SystemHealthTab hostId={hostId} report={report} pollMs={autoRefresh && !streaming ? POLL_MS : null} components={components} /> : <LoadingState />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -5,12 +5,13 @@ import { formatAgo, formatMb, formatPercent, formatTime } from '../../lib/format
 import { ResourceCards } from './resource-cards';
 import { ThresholdBadges } from './threshold-badges';
 import { ProcessesTable } from './processes-table';
-import { ContainersTable, DisksTable } from './disks-table';
+import { DisksTable } from './disks-table';
+import { ContainersTable } from './containers-table';
 import { PlatformCard } from './platform-card';
 import { ThresholdsEditor } from './thresholds-editor';
 import { TitledCard } from '../../components/ui/titled-card';
 
-/** The original's InfrastructureMetrics: ring, cards, badges, processes and platform, for one host. */
+/** One host's latest sample: health ring, resource cards, threshold badges, processes, filesystems, containers and platform. */
 export function InfrastructureTab({ hostId, detail, onThresholdsChanged }: { hostId: string; detail: HostDetail; onThresholdsChanged: () => void }) {
   const { report, system } = detail;
   const thresholds = report.threshold_check.thresholds;

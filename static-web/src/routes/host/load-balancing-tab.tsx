@@ -1,35 +1,12 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useOptionalEndpoint } from '../../hooks/use-optional-endpoint';
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { api } from '../../lib/api';
+import { usePolled } from '../../hooks/use-polled';
 import { formatNumber, formatTime } from '../../lib/format';
 import type { ComponentsResponse, MetricsResponse } from '../../lib/observability-types';
-import { OptionalPanel } from './optional-panel';
+import { PolledPanel, type Reply } from '../../components/ui/polled-panel';
+import { ClientsTable, ComponentsTable } from './components-table';
 
-/** Circuit and component states as colours; the text is always shown next to them. */
-export function stateColor(state: string): string {
-  switch (state) {
-    case 'closed':
-    case 'healthy':
-      return 'green';
-    case 'half_open':
-    case 'degraded':
-      return 'yellow';
-    case 'open':
-    case 'isolated':
-    case 'unhealthy':
-      return 'red';
-    default:
-      return 'gray';
-  }
-}
-
-function StateBadge({ state, what }: { state: string; what: string }) {
-  const text = state.replace('_', ' ');
-  return (
-    <Badge color={stateColor(state)} variant="light" aria-label={`${what}: ${text}`}>
-      {text}
-    </Badge>
-  );
-}
+const POLL_MS = 15_000;
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -49,7 +26,7 @@ function IngestView({ data }: { data: MetricsResponse }) {
   const lat = s.table_write_latency_ms;
   return (
     <Stack gap="xs" data-testid="lb-ingest">
-      <Text fw={600}>Ingest ({data.window})</Text>
+      <Text fw={600}>Ingest from all hosts ({data.window})</Text>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="sm">
         <Stat label="Samples / s" value={formatNumber(s.ingest_rate_samples_per_second)} testId="lb-rate" />
         <Stat label="Posts / min" value={formatNumber(s.ingest_rate_posts_per_minute)} testId="lb-posts" />
@@ -70,67 +47,12 @@ function IngestView({ data }: { data: MetricsResponse }) {
   );
 }
 
-function ComponentsView({ data }: { data: ComponentsResponse }) {
+function CircuitsView({ data }: { data: ComponentsResponse }) {
   const counters = data.counters;
   return (
     <Stack gap="sm" data-testid="lb-components">
-      <Group gap="xs">
-        <Text fw={600}>Dependencies</Text>
-        <StateBadge state={data.overall} what="Overall" />
-        <Text fz="xs" c="dimmed">
-          checked {formatTime(data.checked_at)}
-        </Text>
-      </Group>
-      <Table.ScrollContainer minWidth={420}>
-        <Table verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Component</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th ta="right">Latency</Table.Th>
-              <Table.Th>Last error</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.components.map((c) => (
-              <Table.Tr key={c.name}>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>
-                  <StateBadge state={c.status} what={`${c.name} status`} />
-                </Table.Td>
-                <Table.Td ta="right" ff="monospace">{c.latency_ms.toFixed(0)} ms</Table.Td>
-                <Table.Td fz="xs">{c.last_error ?? c.detail ?? '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {data.clients && data.clients.length > 0 && (
-        <Table.ScrollContainer minWidth={420}>
-          <Table verticalSpacing={4} data-testid="lb-clients">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Outbound client</Table.Th>
-                <Table.Th>Circuit breaker</Table.Th>
-                <Table.Th ta="right">Consecutive failures</Table.Th>
-                <Table.Th>Last error</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.clients.map((c) => (
-                <Table.Tr key={c.name}>
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td>
-                    <StateBadge state={c.circuit} what={`${c.name} circuit`} />
-                  </Table.Td>
-                  <Table.Td ta="right" ff="monospace">{c.consecutive_failures}</Table.Td>
-                  <Table.Td fz="xs">{c.last_error ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ComponentsTable data={data} />
+      {data.clients && data.clients.length > 0 && <ClientsTable clients={data.clients} />}
       {counters && (
         <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="sm" data-testid="lb-counters">
           <Stat label="Ingest throttled" value={String(counters.ingest_throttled_posts)} testId="lb-c-throttled" />
@@ -145,28 +67,29 @@ function ComponentsView({ data }: { data: ComponentsResponse }) {
   );
 }
 
-/** Ingest rate, accepted / rejected / throttled counts and write latency, and each dependency's and client's circuit state. */
-export function LoadBalancingTab() {
-  const metrics = useOptionalEndpoint<MetricsResponse>('metrics?window=1h', 15_000);
-  const components = useOptionalEndpoint<ComponentsResponse>('health/components', 15_000);
+/**
+ * The service's load: ingest rate, accepted / rejected / throttled counts and write latency, and each dependency's and
+ * client's circuit state. It sits among a host's tabs, but nothing on it is that host's: it says so first.
+ */
+export function LoadBalancingTab({ hostname, components }: { hostname: string; components: Reply<ComponentsResponse> }) {
+  const metrics = usePolled<MetricsResponse>('metrics:1h', (signal) => api.metrics('1h', signal), POLL_MS);
   return (
     <Stack gap="md">
-      <OptionalPanel
-        state={metrics.state}
-        title="Ingest metrics"
-        onRetry={metrics.refresh}
-        missing="Ingest metrics need the /api/v1/observability/metrics endpoint, which this deployment does not have yet."
-      >
+      <div data-testid="lb-scope">
+        <Title order={2} fz="lg">
+          Service-wide figures
+        </Title>
+        <Text fz="sm">
+          These figures are for the whole service, not for {hostname}: the ingest counters add up the posts of every host, and the circuit states
+          are those of the service's own dependencies.
+        </Text>
+      </div>
+      <PolledPanel reply={metrics} title="Ingest metrics">
         {(data) => <IngestView data={data} />}
-      </OptionalPanel>
-      <OptionalPanel
-        state={components.state}
-        title="Component health"
-        onRetry={components.refresh}
-        missing="Circuit states need the /api/v1/observability/health/components endpoint, which this deployment does not have yet."
-      >
-        {(data) => <ComponentsView data={data} />}
-      </OptionalPanel>
+      </PolledPanel>
+      <PolledPanel reply={components} title="Component health">
+        {(data) => <CircuitsView data={data} />}
+      </PolledPanel>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { SummaryResponse, TimeWindow } from '../../lib/types';
 import { useAnomalies } from '../../hooks/use-anomalies';
@@ -7,6 +7,7 @@ import type { Anomaly } from '../../lib/observability-types';
 import { TimeSeriesChart } from '../../components/ui/time-series-chart';
 import { formatNumber, formatPercent, formatRate, formatScore, formatTime } from '../../lib/format';
 import { EmptyState } from '../../components/ui/state-views';
+import { type Column, DataTable } from '../../components/ui/data-table';
 import { COLORS } from './series-colors';
 
 export interface ChartColumns {
@@ -51,6 +52,20 @@ const STATS: { key: string; label: string; format: (v: number) => string }[] = [
   { key: 'load_1m', label: 'Load (1 min)', format: (v) => formatNumber(v) },
 ];
 
+type Stat = (typeof STATS)[number];
+type Aggregates = SummaryResponse['metrics'];
+
+function statColumns(metrics: Aggregates): Column<Stat>[] {
+  const value = (key: 'avg' | 'min' | 'max' | 'last') => (s: Stat) => s.format(metrics[s.key][key]);
+  return [
+    { header: 'Metric', cell: (s) => s.label },
+    { header: 'Average', numeric: true, cell: value('avg') },
+    { header: 'Min', numeric: true, cell: value('min') },
+    { header: 'Max', numeric: true, cell: value('max') },
+    { header: 'Last', numeric: true, cell: value('last') },
+  ];
+}
+
 const CHARTED_METRICS = ['cpu', 'memory', 'disk'];
 const NO_ANOMALIES: Anomaly[] = [];
 
@@ -81,7 +96,7 @@ function AnomalyMarkerList({ anomalies }: { anomalies: Anomaly[] }) {
 export function MetricsTab({ summary, hostId, window }: { summary: SummaryResponse; hostId: string; window: TimeWindow }) {
   const c = useMemo(() => toColumns(summary.series), [summary.series]);
   const anomalies = useAnomalies(hostId, window);
-  const all = anomalies.state.kind === 'ready' ? anomalies.state.data.anomalies ?? NO_ANOMALIES : NO_ANOMALIES;
+  const all = anomalies.data?.anomalies ?? NO_ANOMALIES;
   const markers = useMemo(() => anomalyMarkers(all, c.times, CHARTED_METRICS), [all, c.times]);
   const marked = useMemo(() => {
     const first = c.times[0];
@@ -128,33 +143,14 @@ export function MetricsTab({ summary, hostId, window }: { summary: SummaryRespon
           </SimpleGrid>
         </>
       )}
-      <Table.ScrollContainer minWidth={420}>
-        <Table verticalSpacing={4} data-testid="summary-stats">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Metric</Table.Th>
-              <Table.Th ta="right">Average</Table.Th>
-              <Table.Th ta="right">Min</Table.Th>
-              <Table.Th ta="right">Max</Table.Th>
-              <Table.Th ta="right">Last</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {STATS.filter((s) => summary.metrics[s.key]).map((s) => {
-              const m = summary.metrics[s.key];
-              return (
-                <Table.Tr key={s.key}>
-                  <Table.Td>{s.label}</Table.Td>
-                  <Table.Td ta="right" ff="monospace">{s.format(m.avg)}</Table.Td>
-                  <Table.Td ta="right" ff="monospace">{s.format(m.min)}</Table.Td>
-                  <Table.Td ta="right" ff="monospace">{s.format(m.max)}</Table.Td>
-                  <Table.Td ta="right" ff="monospace">{s.format(m.last)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        columns={statColumns(summary.metrics)}
+        rows={STATS.filter((s) => summary.metrics[s.key])}
+        rowKey={(s) => s.key}
+        minWidth={420}
+        striped={false}
+        testId="summary-stats"
+      />
     </Stack>
   );
 }

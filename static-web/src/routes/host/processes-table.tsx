@@ -1,7 +1,8 @@
-import { Table, Text, UnstyledButton } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Text, UnstyledButton } from '@mantine/core';
+import { type ReactNode, useMemo, useState } from 'react';
 import type { ProcessInfo } from '../../lib/types';
 import { formatMb, formatPercent } from '../../lib/format';
+import { type Column as TableColumn, DataTable } from '../../components/ui/data-table';
 
 type Column = 'name' | 'pid' | 'status' | 'cpu_percent' | 'memory_mb' | 'num_threads' | 'num_fds';
 
@@ -25,47 +26,35 @@ export function sortProcesses(processes: ProcessInfo[], column: Column, descendi
   });
 }
 
+const CELLS: Record<Column, (p: ProcessInfo) => ReactNode> = {
+  name: (p) => p.name,
+  pid: (p) => p.pid,
+  status: (p) => p.status,
+  cpu_percent: (p) => formatPercent(p.cpu_percent),
+  memory_mb: (p) => formatMb(p.memory_mb),
+  num_threads: (p) => p.num_threads,
+  num_fds: (p) => (p.num_fds < 0 ? '—' : p.num_fds),
+};
+
 /** The top processes, sortable by any column (click a header; again to reverse). */
 export function ProcessesTable({ processes }: { processes: ProcessInfo[] }) {
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'cpu_percent', descending: true });
   const rows = useMemo(() => sortProcesses(processes, sort.column, sort.descending), [processes, sort]);
   if (processes.length === 0) return <Text c="dimmed">The agent reported no processes.</Text>;
-  return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped highlightOnHover verticalSpacing={4} data-testid="processes-table">
-        <Table.Thead>
-          <Table.Tr>
-            {COLUMNS.map((c) => {
-              const active = sort.column === c.key;
-              return (
-                <Table.Th key={c.key} ta={c.numeric ? 'right' : undefined} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <UnstyledButton
-                    fw={700}
-                    fz="sm"
-                    onClick={() => setSort({ column: c.key, descending: active ? !sort.descending : !!c.numeric })}
-                  >
-                    {c.label}
-                    {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                  </UnstyledButton>
-                </Table.Th>
-              );
-            })}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((p) => (
-            <Table.Tr key={p.pid}>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{p.name}</Table.Td>
-              <Table.Td ta="right" ff="monospace">{p.pid}</Table.Td>
-              <Table.Td>{p.status}</Table.Td>
-              <Table.Td ta="right" ff="monospace">{formatPercent(p.cpu_percent)}</Table.Td>
-              <Table.Td ta="right" ff="monospace">{formatMb(p.memory_mb)}</Table.Td>
-              <Table.Td ta="right" ff="monospace">{p.num_threads}</Table.Td>
-              <Table.Td ta="right" ff="monospace">{p.num_fds < 0 ? '—' : p.num_fds}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  const columns: TableColumn<ProcessInfo>[] = COLUMNS.map((c) => {
+    const active = sort.column === c.key;
+    return {
+      header: (
+        <UnstyledButton fw={700} fz="sm" onClick={() => setSort({ column: c.key, descending: active ? !sort.descending : !!c.numeric })}>
+          {c.label}
+          {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
+        </UnstyledButton>
+      ),
+      sort: active ? (sort.descending ? 'descending' : 'ascending') : 'none',
+      numeric: c.numeric,
+      wrap: c.key === 'name',
+      cell: CELLS[c.key],
+    };
+  });
+  return <DataTable columns={columns} rows={rows} rowKey={(p) => String(p.pid)} minWidth={560} testId="processes-table" highlightOnHover />;
 }

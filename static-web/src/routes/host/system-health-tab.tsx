@@ -3,9 +3,9 @@ import type { ReportResponse } from '../../lib/types';
 import { RadarChart } from '../../components/ui/radar-chart';
 import { BarList } from '../../components/ui/bar-list';
 import { useAlerts } from '../../hooks/use-alerts';
-import { useOptionalEndpoint } from '../../hooks/use-optional-endpoint';
-import { OptionalPanel } from './optional-panel';
-import { GenericRecords } from './generic-records';
+import type { ComponentsResponse } from '../../lib/observability-types';
+import { PolledPanel, type Reply } from '../../components/ui/polled-panel';
+import { ComponentsTable } from './components-table';
 import { AlertsList } from './alerts-list';
 import { TitledCard } from '../../components/ui/titled-card';
 
@@ -22,9 +22,15 @@ export function radarAxes(report: ReportResponse) {
   ];
 }
 
-export function SystemHealthTab({ hostId, report, pollMs }: { hostId: string; report: ReportResponse; pollMs: number | null }) {
+interface SystemHealthTabProps {
+  hostId: string;
+  report: ReportResponse;
+  pollMs: number | null;
+  components: Reply<ComponentsResponse>;
+}
+
+export function SystemHealthTab({ hostId, report, pollMs, components }: SystemHealthTabProps) {
   const alerts = useAlerts(hostId, pollMs);
-  const components = useOptionalEndpoint<unknown>('health/components', 15_000);
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -32,12 +38,7 @@ export function SystemHealthTab({ hostId, report, pollMs }: { hostId: string; re
           <RadarChart axes={radarAxes(report)} />
         </TitledCard>
         <TitledCard title="Alerts (open now, resolved in 24 h)">
-          <OptionalPanel
-            state={alerts.state}
-            title="Alerts"
-            onRetry={alerts.refresh}
-            missing="Alert counts need the /api/v1/observability/alerts endpoint, which this deployment does not have yet."
-          >
+          <PolledPanel reply={alerts} title="Alerts">
             {(data) => {
               const open = data.alerts.filter((a) => a.state === 'open');
               return (
@@ -54,21 +55,16 @@ export function SystemHealthTab({ hostId, report, pollMs }: { hostId: string; re
                 </Stack>
               );
             }}
-          </OptionalPanel>
+          </PolledPanel>
         </TitledCard>
       </SimpleGrid>
       <TitledCard title="Components">
         <Text fz="sm" c="dimmed" mb="xs">
-          Health of the deployment's own parts: Table Storage, SignalR Service, timers and ingest.
+          Health of the service's own parts, shared by every host: Table Storage, SignalR Service, timers and ingest.
         </Text>
-        <OptionalPanel
-          state={components.state}
-          title="Component health"
-          onRetry={components.refresh}
-          missing="Component health needs the /api/v1/observability/health/components endpoint, which this deployment does not have yet."
-        >
-          {(data) => <GenericRecords data={data} label="Components" />}
-        </OptionalPanel>
+        <PolledPanel reply={components} title="Component health">
+          {(data) => <ComponentsTable data={data} />}
+        </PolledPanel>
       </TitledCard>
     </Stack>
   );

@@ -13,7 +13,7 @@ function BadgeLine({ level, color, message, lineTestId, badgeTestId }: { level: 
   );
 }
 
-/** The original's warning and critical badges, each with its message. */
+/** The threshold check's warning and critical badges, each with its message. */
 export function ThresholdBadges({ check }: { check: ThresholdCheck }) {
   if (check.critical.length === 0 && check.warnings.length === 0) {
     return <BadgeLine level="ok" color="green" message="No warnings: all resources are below their thresholds." lineTestId="threshold-ok" />;

@@ -1,0 +1,112 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configureApi } from '../../lib/api';
+import type { ComponentsResponse, MetricsResponse, TracesResponse } from '../../lib/observability-types';
+import type { ReportResponse, SystemResponse } from '../../lib/types';
+import { fakeApi, hostPage as page, json, requestsTo } from '../../test/host-page-harness';
+
+const at = '2026-11-27T10:00:00Z';
+const thresholds = { cpu_warning: 70, cpu_critical: 90, memory_warning: 75, memory_critical: 90, disk_warning: 80, disk_critical: 95 };
+const system = {
+  cpu: { percent: 20, count: 2, freq_mhz: 0 },
+  memory: { total_gb: 8, used_gb: 4, available_gb: 4, percent: 50 },
+  disk: { total_gb: 100, used_gb: 10, free_gb: 90, percent: 10 },
+  network: { bytes_sent: 0, bytes_recv: 0, connections: 1, sent_bytes_per_sec: 0, recv_bytes_per_sec: 0 },
+};
+const report = {
+  status: 'success', timestamp: at, host: 'web-1', system, process: null, top_processes: [], health_score: 90, level: 'healthy', stale: false, host_status: 'healthy',
+  platform: { system: 'Linux', release: '6', hostname: 'web-1.example', runtime_version: '', os: 'Debian', architecture: 'x64', boot_time: at, agent_version: '1' },
+  threshold_check: { status: 'healthy', warnings: [], critical: [], thresholds },
+} as ReportResponse;
+const systemReply = { status: 'success', host: 'web-1', timestamp: at, ...system, disks: [], containers: [] } as SystemResponse;
+
+// As the API writes them: null fields are left out.
+const components: ComponentsResponse = {
+  status: 'success', overall: 'healthy', checked_at: at,
+  components: [{ name: 'table_storage', status: 'healthy', latency_ms: 4 }, { name: 'signalr', status: 'degraded', latency_ms: 120, last_error: 'slow negotiate' }],
+  clients: [{ name: 'webhooks', circuit: 'half_open', consecutive_failures: 2 }],
+  counters: { ingest_throttled_posts: 0, realtime_published: 5, realtime_failed: 0, realtime_dropped: 0, webhooks_delivered: 1, webhooks_failed: 0 },
+};
+const metrics: MetricsResponse = {
+  status: 'success', window: '1h', from: at, to: at,
+  service: {
+    ingest_rate_samples_per_second: 0.5, ingest_rate_posts_per_minute: 2, accepted_samples: 120, rejected_samples: 1, throttled_posts: 0, counters_since: at,
+    total_hosts: 3, active_hosts: 2, stale_hosts: 1, open_alerts_by_severity: {},
+  },
+};
+const traces: TracesResponse = {
+  status: 'success', window: '1h', count: 1,
+  traces: [{
+    operation_id: 'op-1', operation: 'IngestMetrics', start: at, duration_ms: 42, success: false, result_code: '500', span_count: 2,
+    spans: [
+      { id: 's1', kind: 'request', name: 'POST /api/v1/ingest', start: at, duration_ms: 42, success: false, result_code: '500' },
+      { id: 's2', parent_id: 's1', kind: 'dependency', name: 'UpsertEntity', target: 'tables.example', type: 'Azure table', start: at, duration_ms: 30, success: true },
+    ],
+  }],
+};
+
+const serviceApi = (overrides: Record<string, (url: URL) => Response> = {}) =>
+  fakeApi({
+    'infrastructure/report': () => json(report),
+    'infrastructure/system': () => json(systemReply),
+    alerts: () => json({ status: 'success', alerts: [] }),
+    'health/components': () => json(components),
+    metrics: () => json(metrics),
+    traces: () => json(traces),
+    ...overrides,
+  });
+
+afterEach(() => configureApi({ fetch: (...args) => globalThis.fetch(...args) }));
+
+describe('service figures on the host page', () => {
+  it('ask for component health once for the Load Balancing and System Health tabs', async () => {
+    const fetch = serviceApi();
+    configureApi({ fetch });
+
+    const view = render(page('web-1', 'load-balancing'));
+    expect(within(await screen.findByTestId('lb-clients')).getByLabelText('webhooks circuit: half open')).toBeTruthy();
+    view.rerender(page('web-1', 'system-health'));
+    expect(within(await screen.findByTestId('components-table')).getByText('slow negotiate')).toBeTruthy();
+    view.rerender(page('web-1', 'load-balancing'));
+    await screen.findByTestId('lb-components');
+
+    expect(requestsTo(fetch, 'health/components')).toHaveLength(1);
+  });
+
+  it('are headed as service-wide on the Load Balancing tab, not as the host’s', async () => {
+    configureApi({ fetch: serviceApi() });
+    render(page('web-1', 'load-balancing'));
+
+    const scope = await screen.findByTestId('lb-scope');
+    expect(within(scope).getByRole('heading').textContent).toMatch(/service-wide/i);
+    await waitFor(() => expect(scope.textContent).toContain('not for web-1.example'));
+    expect(scope.textContent).toContain('whole service');
+    expect((await screen.findByTestId('lb-accepted')).textContent).toContain('120');
+  });
+});
+
+describe('the Traces tab', () => {
+  it('lists each operation with its result and its spans', async () => {
+    configureApi({ fetch: serviceApi() });
+    render(page('web-1', 'traces'));
+
+    const table = await screen.findByTestId('traces-table');
+    expect(within(table).getByText('IngestMetrics')).toBeTruthy();
+    expect(within(table).getByText('failure · 500')).toBeTruthy();
+    expect(within(table).getByText('dependency UpsertEntity → tables.example · 30 ms · ok')).toBeTruthy();
+  });
+
+  it("shows a 503's detail with a retry that asks again, and then the traces", async () => {
+    let configured = false;
+    const problem = { title: 'Log Analytics is not configured', status: 503, detail: "Set the app setting 'Monitor__WorkspaceId' to enable this endpoint." };
+    const fetch = serviceApi({ traces: () => (configured ? json(traces) : json(problem, 503, 'application/problem+json')) });
+    configureApi({ fetch });
+    render(page('web-1', 'traces'));
+
+    expect((await screen.findByTestId('unavailable-state')).textContent).toContain('Monitor__WorkspaceId');
+    configured = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByTestId('traces-table');
+    expect(requestsTo(fetch, 'traces')).toHaveLength(2);
+  });
+});
