@@ -16,6 +16,7 @@ namespace InfraFunctions.Contracts;
 [JsonSerializable(typeof(PlatformInfo))]
 [JsonSerializable(typeof(IngestReply))]
 [JsonSerializable(typeof(IngestEnvelope))]
+[JsonSerializable(typeof(Problem))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;
 
 /// <summary>

@@ -46,7 +46,7 @@ public static class AdminEndpoints
             if (response.Result?.Status != StatusResult.Types.Status.Success)
             {
                 await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, "Function failed",
-                    $"{timer.Name} failed: {response.Result?.Exception?.Message}", new Dictionary<string, object> { ["invocation_id"] = response.InvocationId });
+                    $"{timer.Name} failed: {response.Result?.Exception?.Message}", response.InvocationId);
                 return;
             }
 

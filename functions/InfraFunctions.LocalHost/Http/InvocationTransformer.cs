@@ -40,7 +40,7 @@ public sealed class InvocationTransformer(string invocationId, Task<InvocationRe
             {
                 await Problems.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, "Function failed",
                     $"The function failed while handling this request (invocation {invocationId}); the host's log has the error.",
-                    new Dictionary<string, object> { ["invocation_id"] = invocationId });
+                    invocationId);
                 return false;
             }
         }

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using InfraFunctions.Contracts;
 
 namespace InfraFunctions.LocalHost.Http;
 
-/// <summary>LocalHost's own answers (key checks, a worker that is down, a failed invocation) as application/problem+json.</summary>
+/// <summary>LocalHost's own answers (key checks, a worker that is down, a failed invocation) in the API's one error shape, <see cref="Problem"/>.</summary>
 public static class Problems
 {
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, IReadOnlyDictionary<string, object>? extensions = null)
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, string? invocationId = null)
     {
         if (context.Response.HasStarted)
         {
@@ -23,14 +24,9 @@ public static class Problems
             return;
         }
 
-        var body = new Dictionary<string, object> { ["type"] = $"https://httpstatuses.io/{status}", ["title"] = title, ["status"] = status, ["detail"] = detail };
-        foreach (var (key, value) in extensions ?? new Dictionary<string, object>())
-        {
-            body[key] = value;
-        }
-
-        context.Response.ContentType = "application/problem+json; charset=utf-8";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
+        var problem = new Problem(Problem.TypeFor(status), title, status, detail, InvocationId: invocationId);
+        context.Response.ContentType = Problem.ContentType;
+        await context.Response.WriteAsync(JsonSerializer.Serialize(problem, ContractsJsonContext.Default.Problem), context.RequestAborted);
     }
 
     /// <summary>503 with Retry-After while the worker starts or restarts.</summary>

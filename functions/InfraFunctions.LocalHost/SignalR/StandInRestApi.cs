@@ -36,26 +36,28 @@ public static class StandInRestApi
             connections.CloseUser(hub, user, [.. context.Request.Query["excluded"].OfType<string>()]);
             return Results.NoContent();
         });
-        hubs.MapGet("/groups/{group}/connections", ListGroup);
+        hubs.MapGet("/groups/{group}/connections", ListGroupAsync);
     }
 
     /// <summary>
     /// <c>GET .../groups/{group}/connections</c> (api-version 2024-12-01 on): <c>{"value": [{"connectionId", "userId"}]}</c>,
     /// at most <c>top</c> members, pages of <c>maxpagesize</c> (1-200) linked by an absolute <c>nextLink</c>.
     /// </summary>
-    private static IResult ListGroup(string hub, string group, HttpContext context, StandInConnections connections)
+    private static async Task<IResult> ListGroupAsync(string hub, string group, HttpContext context, StandInConnections connections)
     {
         var query = context.Request.Query;
         if (string.CompareOrdinal(query["api-version"].ToString(), StandInApiVersions.ListGroup) < 0)
         {
-            return Results.Problem(statusCode: 400, title: "Unsupported api-version", detail: $"Listing a group's connections needs api-version={StandInApiVersions.ListGroup} or later.");
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Unsupported api-version", $"Listing a group's connections needs api-version={StandInApiVersions.ListGroup} or later.");
+            return Results.Empty;
         }
 
         var top = int.TryParse(query["top"], out var t) && t > 0 ? t : int.MaxValue;
         var pageSize = int.TryParse(query["maxpagesize"], out var m) ? m : 200;
         if (pageSize is < 1 or > 200)
         {
-            return Results.Problem(statusCode: 400, title: "Invalid maxpagesize", detail: "maxpagesize must be between 1 and 200.");
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid maxpagesize", "maxpagesize must be between 1 and 200.");
+            return Results.Empty;
         }
 
         var skip = int.TryParse(query["continuationToken"], out var c) && c > 0 ? c : 0;
@@ -105,12 +107,14 @@ public static class StandInRestApi
         }
         catch (JsonException)
         {
-            return Results.Problem(statusCode: 400, title: "Invalid payload", detail: "The body must be {\"target\": \"...\", \"arguments\": [...]}.");
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid payload", "The body must be {\"target\": \"...\", \"arguments\": [...]}.");
+            return Results.Empty;
         }
 
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("target", out var target) || target.ValueKind != JsonValueKind.String)
         {
-            return Results.Problem(statusCode: 400, title: "Invalid payload", detail: "The body must be {\"target\": \"...\", \"arguments\": [...]}.");
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid payload", "The body must be {\"target\": \"...\", \"arguments\": [...]}.");
+            return Results.Empty;
         }
 
         var arguments = body.TryGetProperty("arguments", out var a) && a.ValueKind == JsonValueKind.Array

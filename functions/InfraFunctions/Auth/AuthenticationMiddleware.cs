@@ -14,7 +14,7 @@ namespace InfraFunctions.Auth;
 /// Checks the caller of every anonymous-level HTTP function against its <see cref="CallerRule"/> before the
 /// function runs, so a caller without the right credential gets 401 or 403 whatever else is wrong with its request,
 /// and learns nothing from a validation error. A refusal becomes the invocation's result, which the ASP.NET Core
-/// integration writes as the response.
+/// integration writes as the response. A storage outage during the check is <see cref="FailureMiddleware"/>'s to answer.
 /// </summary>
 public sealed class AuthenticationMiddleware(CallerRules rules, CallerGate gate, TimeProvider time, ILogger<AuthenticationMiddleware> logger) : IFunctionsWorkerMiddleware
 {
@@ -59,20 +59,6 @@ public sealed class AuthenticationMiddleware(CallerRules rules, CallerGate gate,
             logger.LogWarning(ex, "{Function}: the caller's credential could not be checked; it runs for an unverified caller", function);
             AuthenticatedCaller.SetUnverified(http);
             return null;
-        }
-        catch (Exception ex) when (StorageFailure.IsTransient(ex))
-        {
-            logger.LogWarning(ex, "{Function}: storage unavailable while checking the caller's credential", function);
-            return ApiResults.Unavailable("Table Storage is unavailable or throttling, so the credential could not be checked and nothing was done. Retry after the given delay.", StorageFailure.RetryAfterSeconds(ex));
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "{Function}: checking the caller's credential failed unexpectedly", function);
-            return ApiResults.Problem(500, "Internal error", "Checking the credential failed unexpectedly; the error is logged. Try again, and report it if it persists.");
         }
     }
 }

@@ -9,85 +9,80 @@ namespace InfraFunctions.Handlers;
 /// Issues and revokes agent keys and access tokens. The routes are admin-level functions: the Functions host
 /// (or LocalHost) admits only the master key. Secrets are returned once and stored as hashes.
 /// </summary>
-public sealed class AdminHandler(CredentialRepository credentials, IEnumerable<ITokenRevocationSubscriber> revocationSubscribers, ApiGuard guard)
+public sealed class AdminHandler(CredentialRepository credentials, IEnumerable<ITokenRevocationSubscriber> revocationSubscribers)
 {
-    public Task<IActionResult> CreateAgentAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Create agent", async () =>
+    public async Task<IActionResult> CreateAgentAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var (body, error) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.CreateAgentRequest, cancellationToken: cancellationToken);
+        if (body is null)
         {
-            var (body, error) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.CreateAgentRequest, cancellationToken: cancellationToken);
-            if (body is null)
-            {
-                return error!;
-            }
+            return error!;
+        }
 
-            var hostIds = body.HostIds ?? [];
-            if (AgentRequestRules.Check(hostIds, body.Name) is { Count: > 0 } errors)
-            {
-                return ApiResults.BadRequest("The agent request is not valid; see 'errors'.", errors);
-            }
+        var hostIds = body.HostIds ?? [];
+        if (AgentRequestRules.Check(hostIds, body.Name) is { Count: > 0 } errors)
+        {
+            return ApiResults.BadRequest("The agent request is not valid; see 'errors'.", errors);
+        }
 
-            var distinct = hostIds.Distinct(StringComparer.Ordinal).ToArray();
-            var name = string.IsNullOrWhiteSpace(body.Name) ? AgentRequestRules.DefaultName(distinct) : body.Name.Trim();
-            var (agent, key) = await credentials.CreateAgentAsync(name, distinct, cancellationToken);
-            return new JsonApiResult<CreateAgentResponse>(new CreateAgentResponse(agent.AgentId, key, agent.Name, agent.HostIds), ApiJsonContext.Default.CreateAgentResponse, StatusCodes.Status201Created);
-        });
+        var distinct = hostIds.Distinct(StringComparer.Ordinal).ToArray();
+        var name = string.IsNullOrWhiteSpace(body.Name) ? AgentRequestRules.DefaultName(distinct) : body.Name.Trim();
+        var (agent, key) = await credentials.CreateAgentAsync(name, distinct, cancellationToken);
+        return new JsonApiResult<CreateAgentResponse>(new CreateAgentResponse(agent.AgentId, key, agent.Name, agent.HostIds), ApiJsonContext.Default.CreateAgentResponse, StatusCodes.Status201Created);
+    }
 
-    public Task<IActionResult> ListAgentsAsync(CancellationToken cancellationToken = default) =>
-        guard.RunAsync("List agents", async () =>
-            ApiResults.Ok(new AgentsResponse(await credentials.ListAgentsAsync(cancellationToken)), ApiJsonContext.Default.AgentsResponse));
+    public async Task<IActionResult> ListAgentsAsync(CancellationToken cancellationToken = default) =>
+        ApiResults.Ok(new AgentsResponse(await credentials.ListAgentsAsync(cancellationToken)), ApiJsonContext.Default.AgentsResponse);
 
-    public Task<IActionResult> RevokeAgentAsync(string agentId, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Revoke agent", async () => await credentials.RevokeAgentAsync(agentId, cancellationToken)
+    public async Task<IActionResult> RevokeAgentAsync(string agentId, CancellationToken cancellationToken = default) =>
+        await credentials.RevokeAgentAsync(agentId, cancellationToken)
             ? ApiResults.Ok(new RevokedResponse(agentId, true), ApiJsonContext.Default.RevokedResponse)
-            : ApiResults.NotFound($"No agent with id '{agentId}'. GET /api/v1/admin/agents lists them."));
+            : ApiResults.NotFound($"No agent with id '{agentId}'. GET /api/v1/admin/agents lists them.");
 
-    public Task<IActionResult> CreateTokenAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Create token", async () =>
+    public async Task<IActionResult> CreateTokenAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var (body, error) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.CreateTokenRequest, cancellationToken: cancellationToken);
+        if (body is null)
         {
-            var (body, error) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.CreateTokenRequest, cancellationToken: cancellationToken);
-            if (body is null)
-            {
-                return error!;
-            }
+            return error!;
+        }
 
-            var errors = new Dictionary<string, string[]>();
-            if (!Roles.IsKnown(body.Role))
-            {
-                errors["role"] = [$"Use '{Roles.Reader}' (read and watch) or '{Roles.Operator}' (also acknowledge alerts, change thresholds and run maintenance)."];
-            }
+        var errors = new Dictionary<string, string[]>();
+        if (!Roles.IsKnown(body.Role))
+        {
+            errors["role"] = [$"Use '{Roles.Reader}' (read and watch) or '{Roles.Operator}' (also acknowledge alerts, change thresholds and run maintenance)."];
+        }
 
-            if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 128)
-            {
-                errors["name"] = ["Give the token a name of 1-128 characters, saying who or what uses it."];
-            }
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 128)
+        {
+            errors["name"] = ["Give the token a name of 1-128 characters, saying who or what uses it."];
+        }
 
-            if (errors.Count > 0)
-            {
-                return ApiResults.BadRequest("The token request is not valid; see 'errors'.", errors);
-            }
+        if (errors.Count > 0)
+        {
+            return ApiResults.BadRequest("The token request is not valid; see 'errors'.", errors);
+        }
 
-            var (token, secret) = await credentials.CreateTokenAsync(body.Name!.Trim(), body.Role!, cancellationToken);
-            return new JsonApiResult<CreateTokenResponse>(new CreateTokenResponse(token.TokenId, secret, token.Role, token.Name), ApiJsonContext.Default.CreateTokenResponse, StatusCodes.Status201Created);
-        });
+        var (token, secret) = await credentials.CreateTokenAsync(body.Name!.Trim(), body.Role!, cancellationToken);
+        return new JsonApiResult<CreateTokenResponse>(new CreateTokenResponse(token.TokenId, secret, token.Role, token.Name), ApiJsonContext.Default.CreateTokenResponse, StatusCodes.Status201Created);
+    }
 
-    public Task<IActionResult> ListTokensAsync(CancellationToken cancellationToken = default) =>
-        guard.RunAsync("List tokens", async () =>
-            ApiResults.Ok(new TokensResponse(await credentials.ListTokensAsync(cancellationToken)), ApiJsonContext.Default.TokensResponse));
+    public async Task<IActionResult> ListTokensAsync(CancellationToken cancellationToken = default) =>
+        ApiResults.Ok(new TokensResponse(await credentials.ListTokensAsync(cancellationToken)), ApiJsonContext.Default.TokensResponse);
 
     /// <summary>Revokes the token, then ends what it still holds open (live connections) before answering.</summary>
-    public Task<IActionResult> RevokeTokenAsync(string tokenId, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Revoke token", async () =>
+    public async Task<IActionResult> RevokeTokenAsync(string tokenId, CancellationToken cancellationToken = default)
+    {
+        if (!await credentials.RevokeTokenAsync(tokenId, cancellationToken))
         {
-            if (!await credentials.RevokeTokenAsync(tokenId, cancellationToken))
-            {
-                return ApiResults.NotFound($"No token with id '{tokenId}'. GET /api/v1/admin/tokens lists them.");
-            }
+            return ApiResults.NotFound($"No token with id '{tokenId}'. GET /api/v1/admin/tokens lists them.");
+        }
 
-            foreach (var subscriber in revocationSubscribers)
-            {
-                await subscriber.OnRevokedAsync(tokenId, cancellationToken);
-            }
+        foreach (var subscriber in revocationSubscribers)
+        {
+            await subscriber.OnRevokedAsync(tokenId, cancellationToken);
+        }
 
-            return ApiResults.Ok(new RevokedResponse(tokenId, true), ApiJsonContext.Default.RevokedResponse);
-        });
+        return ApiResults.Ok(new RevokedResponse(tokenId, true), ApiJsonContext.Default.RevokedResponse);
+    }
 }

@@ -1,3 +1,4 @@
+using InfraFunctions.Contracts;
 using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
 using InfraFunctions.Http;

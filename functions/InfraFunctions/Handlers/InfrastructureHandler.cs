@@ -17,7 +17,6 @@ public sealed class InfrastructureHandler(
     AlertRepository alerts,
     SampleRepository samples,
     Core.Aggregation.TieredSummaryReader tiers,
-    ApiGuard guard,
     TimeProvider time,
     HostThresholds thresholds,
     IOptionsMonitor<IngestOptions> ingest)
@@ -25,14 +24,14 @@ public sealed class InfrastructureHandler(
     private const string Success = "success";
 
     public Task<IActionResult> SystemAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        ForHostAsync(request, "System metrics", snap =>
+        ForHostAsync(request, snap =>
         {
             var s = snap.Host.Latest;
             return ApiResults.Ok(new SystemResponse(Success, snap.Host.HostId, s.Timestamp, s.Cpu, s.Memory, s.Disk, s.Network, s.Disks ?? [], s.Containers ?? []), ApiJsonContext.Default.SystemResponse);
         }, cancellationToken);
 
     public Task<IActionResult> ProcessAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        ForHostAsync(request, "Process metrics", snap =>
+        ForHostAsync(request, snap =>
         {
             var s = snap.Host.Latest;
             var processes = (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
@@ -40,12 +39,12 @@ public sealed class InfrastructureHandler(
         }, cancellationToken);
 
     public Task<IActionResult> PlatformAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        ForHostAsync(request, "Platform", snap =>
+        ForHostAsync(request, snap =>
             ApiResults.Ok(new PlatformResponse(Success, snap.Host.HostId, View(snap.Host), snap.Host.FirstSeen, snap.Host.LastSeen), ApiJsonContext.Default.PlatformResponse),
             cancellationToken);
 
     public Task<IActionResult> HealthAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        ForHostAsync(request, "Health", snap =>
+        ForHostAsync(request, snap =>
         {
             var c = snap.Check;
             var data = new HealthData(c.Status, c.Warnings, c.Critical, c.Thresholds, snap.HealthScore, snap.Level, snap.Host.HostId, snap.Stale, snap.Host.Latest.Timestamp, snap.Status);
@@ -53,7 +52,7 @@ public sealed class InfrastructureHandler(
         }, cancellationToken);
 
     public Task<IActionResult> ReportAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        ForHostAsync(request, "Report", snap =>
+        ForHostAsync(request, snap =>
         {
             var s = snap.Host.Latest;
             var top = (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
@@ -63,63 +62,60 @@ public sealed class InfrastructureHandler(
             return ApiResults.Ok(report, ApiJsonContext.Default.ReportResponse);
         }, cancellationToken);
 
-    public Task<IActionResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Summary", async () =>
+    public async Task<IActionResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        string? windowName = request.Query["window"];
+        if (!SummaryWindows.TryParse(windowName, out var window))
         {
-            string? windowName = request.Query["window"];
-            if (!SummaryWindows.TryParse(windowName, out var window))
-            {
-                return ApiResults.InvalidWindow(windowName, SummaryWindows.Names);
-            }
+            return ApiResults.InvalidWindow(windowName, SummaryWindows.Names);
+        }
 
-            var (host, error) = await selector.SelectAsync(request, cancellationToken);
-            if (host is null)
-            {
-                return error!;
-            }
-
-            var to = time.GetUtcNow();
-            var from = to - window;
-            if (window > SummaryWindows.RawUpTo)
-            {
-                var read = await tiers.ReadAsync(host.HostId, from, to, cancellationToken);
-                return ApiResults.Ok(
-                    new SummaryResponse(Success, host.HostId, windowName!, read.Resolution, from, to, (int)read.SampleCount, read.Stats(), read.Series()),
-                    ApiJsonContext.Default.SummaryResponse);
-            }
-
-            var rows = await samples.ReadRowsAsync(host.HostId, from, to, cancellationToken);
-            var summary = new SummaryResponse(Success, host.HostId, windowName ?? "1h", "raw", from, to, rows.Count, SummaryBuilder.Stats(rows), SummaryBuilder.Series(rows));
-            return ApiResults.Ok(summary, ApiJsonContext.Default.SummaryResponse);
-        });
-
-    public Task<IActionResult> HostsAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Hosts", async () =>
+        var (host, error) = await selector.SelectAsync(request, cancellationToken);
+        if (host is null)
         {
-            var now = time.GetUtcNow();
-            var rowsTask = hosts.ListAsync(cancellationToken);
-            var openTask = alerts.ListAsync(null, AlertStates.Open, null, cancellationToken);
-            var overrides = await thresholds.AllAsync(cancellationToken);
-            var rows = await rowsTask;
-            var critical = HostStatus.CriticalAlertHosts(await openTask);
-            var defaults = thresholds.Defaults;
-            var views = rows.Select(r => View(r, overrides.TryGetValue(r.HostId, out var o) ? o.Apply(defaults) : defaults, critical.Contains(r.HostId), now))
-                .OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
-            return ApiResults.Ok(new HostsResponse(Success, views.Length, views), ApiJsonContext.Default.HostsResponse);
-        });
+            return error!;
+        }
 
-    private Task<IActionResult> ForHostAsync(HttpRequest request, string operation, Func<HostSnapshot, IActionResult> respond, CancellationToken cancellationToken) =>
-        guard.RunAsync(operation, async () =>
+        var to = time.GetUtcNow();
+        var from = to - window;
+        if (window > SummaryWindows.RawUpTo)
         {
-            var (host, error) = await selector.SelectAsync(request, cancellationToken);
-            if (host is null)
-            {
-                return error!;
-            }
+            var read = await tiers.ReadAsync(host.HostId, from, to, cancellationToken);
+            return ApiResults.Ok(
+                new SummaryResponse(Success, host.HostId, windowName!, read.Resolution, from, to, (int)read.SampleCount, read.Stats(), read.Series()),
+                ApiJsonContext.Default.SummaryResponse);
+        }
 
-            var criticalAlertOpen = (await alerts.ListAsync(host.HostId, AlertStates.Open, null, cancellationToken)).Any(HostStatus.KeepsCritical);
-            return respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), ingest.CurrentValue, time.GetUtcNow(), criticalAlertOpen));
-        });
+        var rows = await samples.ReadRowsAsync(host.HostId, from, to, cancellationToken);
+        var summary = new SummaryResponse(Success, host.HostId, windowName ?? "1h", "raw", from, to, rows.Count, SummaryBuilder.Stats(rows), SummaryBuilder.Series(rows));
+        return ApiResults.Ok(summary, ApiJsonContext.Default.SummaryResponse);
+    }
+
+    public async Task<IActionResult> HostsAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var rowsTask = hosts.ListAsync(cancellationToken);
+        var openTask = alerts.ListAsync(null, AlertStates.Open, null, cancellationToken);
+        var overrides = await thresholds.AllAsync(cancellationToken);
+        var rows = await rowsTask;
+        var critical = HostStatus.CriticalAlertHosts(await openTask);
+        var defaults = thresholds.Defaults;
+        var views = rows.Select(r => View(r, overrides.TryGetValue(r.HostId, out var o) ? o.Apply(defaults) : defaults, critical.Contains(r.HostId), now))
+            .OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
+        return ApiResults.Ok(new HostsResponse(Success, views.Length, views), ApiJsonContext.Default.HostsResponse);
+    }
+
+    private async Task<IActionResult> ForHostAsync(HttpRequest request, Func<HostSnapshot, IActionResult> respond, CancellationToken cancellationToken)
+    {
+        var (host, error) = await selector.SelectAsync(request, cancellationToken);
+        if (host is null)
+        {
+            return error!;
+        }
+
+        var criticalAlertOpen = (await alerts.ListAsync(host.HostId, AlertStates.Open, null, cancellationToken)).Any(HostStatus.KeepsCritical);
+        return respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), ingest.CurrentValue, time.GetUtcNow(), criticalAlertOpen));
+    }
 
     private HostView View(HostSummaryRow r, ThresholdOptions hostThresholds, bool criticalAlertOpen, DateTimeOffset now)
     {

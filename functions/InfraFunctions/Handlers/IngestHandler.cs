@@ -13,12 +13,9 @@ using Microsoft.Extensions.Options;
 namespace InfraFunctions.Handlers;
 
 /// <summary><c>POST /api/v1/ingest/samples</c>: the agent (its key was checked before this runs), body limits, JSON errors, then <see cref="IngestService"/>.</summary>
-public sealed class IngestHandler(IngestService ingest, ApiGuard guard, IOptions<IngestOptions> options)
+public sealed class IngestHandler(IngestService ingest, IOptions<IngestOptions> options)
 {
-    public Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Ingest", () => IngestAsync(request, cancellationToken));
-
-    private async Task<IActionResult> IngestAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         var agent = AuthenticatedCaller.AgentOf(request);
 

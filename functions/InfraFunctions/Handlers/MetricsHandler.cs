@@ -21,7 +21,6 @@ public sealed class MetricsHandler(
     MonitorClients monitor,
     IOptionsMonitor<MonitorOptions> monitorOptions,
     IOptionsMonitor<IngestOptions> ingest,
-    ApiGuard guard,
     TimeProvider time,
     ILogger<MetricsHandler> logger)
 {
@@ -34,21 +33,20 @@ public sealed class MetricsHandler(
 
     private static readonly string[] Severities = ["warning", "critical"];
 
-    public Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Metrics", async () =>
+    public async Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        string? windowName = request.Query["window"];
+        if (!ObservabilityWindows.TryParse(windowName, "1h", out var window, out var span))
         {
-            string? windowName = request.Query["window"];
-            if (!ObservabilityWindows.TryParse(windowName, "1h", out var window, out var span))
-            {
-                return ApiResults.InvalidWindow(windowName, ObservabilityWindows.Names);
-            }
+            return ApiResults.InvalidWindow(windowName, ObservabilityWindows.Names);
+        }
 
-            var now = time.GetUtcNow();
-            var platformTask = PlatformAsync(now - span, now, span, cancellationToken);
-            var service = await ServiceAsync(now, cancellationToken);
-            var (platform, note) = await platformTask;
-            return ApiResults.Ok(new MetricsResponse("success", window, now - span, now, service, platform, note), ApiJsonContext.Default.MetricsResponse);
-        });
+        var now = time.GetUtcNow();
+        var platformTask = PlatformAsync(now - span, now, span, cancellationToken);
+        var service = await ServiceAsync(now, cancellationToken);
+        var (platform, note) = await platformTask;
+        return ApiResults.Ok(new MetricsResponse("success", window, now - span, now, service, platform, note), ApiJsonContext.Default.MetricsResponse);
+    }
 
     private async Task<ServiceMetrics> ServiceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

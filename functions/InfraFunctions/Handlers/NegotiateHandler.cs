@@ -11,12 +11,9 @@ namespace InfraFunctions.Handlers;
 /// <c>POST /api/negotiate</c>: a reader gets the service's client URL and a token for it, and the stock SignalR
 /// clients follow that redirect. With an AccessKey the token is signed here; with managed identity the service issues it.
 /// </summary>
-public sealed class NegotiateHandler(ClientTokens tokens, ApiGuard guard)
+public sealed class NegotiateHandler(ClientTokens tokens)
 {
-    public Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Negotiate", () => NegotiateAsync(request, cancellationToken));
-
-    private async Task<IActionResult> NegotiateAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         var caller = AuthenticatedCaller.Of(request);
         ClientAccess? access;

@@ -14,23 +14,22 @@ namespace InfraFunctions.Handlers;
 /// <c>GET /api/v1/observability/metrics/prometheus</c> (reader): the fleet's latest values for a Prometheus scrape,
 /// which carries the token with <c>authorization: { credentials: ... }</c>.
 /// </summary>
-public sealed class PrometheusHandler(HostRepository hosts, AlertRepository alerts, HostThresholds thresholds, ApiGuard guard, IOptionsMonitor<IngestOptions> ingest, TimeProvider time)
+public sealed class PrometheusHandler(HostRepository hosts, AlertRepository alerts, HostThresholds thresholds, IOptionsMonitor<IngestOptions> ingest, TimeProvider time)
 {
-    public Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("Prometheus export", async () =>
-        {
-            var now = time.GetUtcNow();
-            var fleetTask = hosts.ListRecordsAsync(cancellationToken);
-            var openTask = alerts.ListAsync(null, AlertStates.Open, null, cancellationToken);
-            var overrides = await thresholds.AllAsync(cancellationToken);
-            var fleet = await fleetTask;
-            var critical = HostStatus.CriticalAlertHosts(await openTask);
-            var defaults = thresholds.Defaults;
-            var health = fleet.ToDictionary(h => h.HostId, h => HostHealth.Judge(
-                h.Latest.Cpu.Percent, h.Latest.Memory.Percent, h.Latest.Disk.Percent,
-                overrides.TryGetValue(h.HostId, out var o) ? o.Apply(defaults) : defaults,
-                critical.Contains(h.HostId),
-                HostSnapshot.IsStale(h.LastSeen, h.IntervalSeconds, ingest.CurrentValue, now)), StringComparer.Ordinal);
-            return new TextApiResult(PrometheusExporter.Render(fleet, health, ingest.CurrentValue, now), PrometheusText.ContentType);
-        });
+    public async Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var fleetTask = hosts.ListRecordsAsync(cancellationToken);
+        var openTask = alerts.ListAsync(null, AlertStates.Open, null, cancellationToken);
+        var overrides = await thresholds.AllAsync(cancellationToken);
+        var fleet = await fleetTask;
+        var critical = HostStatus.CriticalAlertHosts(await openTask);
+        var defaults = thresholds.Defaults;
+        var health = fleet.ToDictionary(h => h.HostId, h => HostHealth.Judge(
+            h.Latest.Cpu.Percent, h.Latest.Memory.Percent, h.Latest.Disk.Percent,
+            overrides.TryGetValue(h.HostId, out var o) ? o.Apply(defaults) : defaults,
+            critical.Contains(h.HostId),
+            HostSnapshot.IsStale(h.LastSeen, h.IntervalSeconds, ingest.CurrentValue, now)), StringComparer.Ordinal);
+        return new TextApiResult(PrometheusExporter.Render(fleet, health, ingest.CurrentValue, now), PrometheusText.ContentType);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using InfraFunctions.Auth;
+using InfraFunctions.Contracts;
 using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Realtime;
@@ -20,16 +21,16 @@ namespace InfraFunctions.Handlers;
 /// negotiate put in its client token, the caller's token id), and any other caller gets 403.
 /// </summary>
 public sealed class StreamHandler(
-    SignalRAccess access, SignalRRestClient client, StreamLeases leases, HostRepository hosts, ApiGuard guard, IOptions<SignalROptions> options)
+    SignalRAccess access, SignalRRestClient client, StreamLeases leases, HostRepository hosts, IOptions<SignalROptions> options)
 {
     private const int MaxBodyBytes = 16 * 1024;
     private const int MaxHosts = 50;
 
     public Task<IActionResult> StartAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("StartMetricsStream", () => RunAsync(request, ApiJsonContext.Default.StartStreamRequest, StartCoreAsync, cancellationToken));
+        RunAsync(request, ApiJsonContext.Default.StartStreamRequest, StartCoreAsync, cancellationToken);
 
     public Task<IActionResult> StopAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
-        guard.RunAsync("StopMetricsStream", () => RunAsync(request, ApiJsonContext.Default.StopStreamRequest, StopCoreAsync, cancellationToken));
+        RunAsync(request, ApiJsonContext.Default.StopStreamRequest, StopCoreAsync, cancellationToken);
 
     private async Task<IActionResult> RunAsync<T>(HttpRequest request, JsonTypeInfo<T> type, Func<Caller, T, CancellationToken, Task<IActionResult>> handle, CancellationToken cancellationToken)
         where T : class

@@ -10,7 +10,6 @@ namespace InfraFunctions.Http;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true,
     Converters = [typeof(UtcTimestampConverter)])]
-[JsonSerializable(typeof(Problem))]
 [JsonSerializable(typeof(IngestReply))]
 [JsonSerializable(typeof(SystemResponse))]
 [JsonSerializable(typeof(ProcessResponse))]

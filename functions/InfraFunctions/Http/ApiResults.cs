@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using InfraFunctions.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -42,15 +43,13 @@ public sealed class JsonApiResult<T>(T value, JsonTypeInfo<T> typeInfo, int stat
 
 public static class ApiResults
 {
-    public const string ProblemContentType = "application/problem+json; charset=utf-8";
-
     public static JsonApiResult<T> Ok<T>(T value, JsonTypeInfo<T> typeInfo) => new(value, typeInfo);
 
     public static JsonApiResult<Problem> Problem(int status, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
-        Problem(new Problem(TypeFor(status), title, status, detail, errors));
+        Problem(new Problem(Contracts.Problem.TypeFor(status), title, status, detail, errors));
 
     public static JsonApiResult<Problem> Problem(Problem problem) =>
-        new(problem, ApiJsonContext.Default.Problem, problem.Status, ProblemContentType);
+        new(problem, ContractsJsonContext.Default.Problem, problem.Status, Contracts.Problem.ContentType);
 
     public static JsonApiResult<Problem> BadRequest(string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
         Problem(StatusCodes.Status400BadRequest, "The request is not valid", detail, errors);
@@ -81,6 +80,4 @@ public static class ApiResults
         var list = string.Join(", ", allowed);
         return BadRequest($"window '{name}' is not supported; use one of {list}.", new Dictionary<string, string[]> { ["window"] = [$"Use one of {list}."] });
     }
-
-    private static string TypeFor(int status) => $"https://httpstatuses.io/{status}";
 }

@@ -11,7 +11,6 @@ public static class HttpLayerServiceCollectionExtensions
     {
         services.AddSingleton<IRequestAuthenticator, BearerTokenAuthenticator>();
         services.AddSingleton<CallerGate>();
-        services.AddSingleton<ApiGuard>();
         services.AddSingleton<HostSelector>();
 
         services.AddSingleton<IngestHandler>();

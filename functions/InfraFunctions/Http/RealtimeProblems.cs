@@ -1,4 +1,5 @@
 using System.Net;
+using InfraFunctions.Contracts;
 using InfraFunctions.Core;
 using InfraFunctions.Core.Realtime;
 using InfraFunctions.Http;
