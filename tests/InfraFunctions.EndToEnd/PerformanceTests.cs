@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace InfraFunctions.EndToEnd;
@@ -8,7 +10,8 @@ namespace InfraFunctions.EndToEnd;
 /// <summary>
 /// The dashboard's performance figures in Chromium (static-web/README.md): first render of the host view against
 /// LocalHost, a 24 h chart of 17,280 points × 4 series, and frame time while 20 hosts stream live.
-/// Each writes its figure to artifacts/performance-*.json; the asserts are loose bounds, the goals are in the names.
+/// Each writes its figure to artifacts/performance-*.json. The first render and the frame time assert loose bounds
+/// (the goals are in the names); the chart asserts what it draws, and its render time is only recorded against its goal.
 /// </summary>
 [Trait("Category", "Performance")]
 public sealed class PerformanceTests(DashboardFixture fx, ITestOutputHelper output) : IClassFixture<DashboardFixture>
@@ -41,7 +44,7 @@ public sealed class PerformanceTests(DashboardFixture fx, ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task ChartOf17280PointsTimesFourSeriesRendersUnder100Ms()
+    public async Task ChartOf17280PointsTimesFourSeriesDrawsEverySeriesAndItsLegendFollowsTheCursor()
     {
         var times = new List<double>();
         for (var i = 0; i < 3; i++)
@@ -50,11 +53,19 @@ public sealed class PerformanceTests(DashboardFixture fx, ITestOutputHelper outp
             await page.GotoAsync($"{fx.BaseUrl}/perf?points=17280#token={Uri.EscapeDataString(fx.ReaderToken)}");
             await page.WaitForFunctionAsync("window.__chartRenderMs !== undefined", null, new() { Timeout = 15_000 });
             times.Add(await page.EvaluateAsync<double>("window.__chartRenderMs"));
+
+            // All 17,280 points of each of the four series are the chart's data, and its legend shows the value under the pointer.
+            await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "17280 points × 4 series chart, 17280 points" })).ToBeVisibleAsync();
+            var legend = page.Locator(".u-legend .u-series");
+            Assert.Equal(["CPU", "Memory", "Disk", "Swap"], (await legend.Locator(".u-label").AllInnerTextsAsync()).Skip(1));
+            await Assertions.Expect(legend.Nth(1).Locator(".u-value")).ToHaveTextAsync("—"); // no point under the pointer yet
+            await page.Locator(".u-over").HoverAsync();
+            await Assertions.Expect(legend.Nth(1).Locator(".u-value")).ToHaveTextAsync(new Regex(@"^\d+%$"));
             await page.Context.CloseAsync();
         }
 
+        // Speed is a figure against its goal, for `npm run perf` to report, not a bound this test asserts.
         await RecordAsync("chart-17280x4", new { runs_ms = times, best_ms = times.Min(), goal_ms = 100 });
-        Assert.True(times.Min() < 1_000, $"the chart took {times.Min():F0} ms at best");
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class ProcessCollectorTests
         {
             var collector = new ProcessCollector(TimeProvider.System, top: 3, watch: [name]);
             collector.Collect(16UL << 30, 0);
-            Thread.Sleep(200);
+            // Until the child is inside sleep's nanosleep, the kernel shows it running.
+            Assert.True(SpinWait.SpinUntil(() => IsSleeping(sleeper.Id), TimeSpan.FromSeconds(10)), "the sleeper never went to sleep");
 
             var processes = collector.Collect(16UL << 30, 0);
 
@@ -88,5 +89,12 @@ public sealed class ProcessCollectorTests
 
         var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
         Assert.InRange(self.CreateTime.UtcDateTime, started.AddSeconds(-2), started.AddSeconds(2));
+    }
+
+    // /proc/[pid]/stat is "pid (comm) state ..."; comm may hold spaces and parentheses, so the state follows the last ')'.
+    private static bool IsSleeping(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('S');
     }
 }

@@ -25,7 +25,7 @@ internal sealed class DeliveryHarness : IDisposable
             new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), new Random(3)), Time, NullLogger<DeliveryService>.Instance);
     }
 
-    public TimerCountingTimeProvider Time { get; } = new(Start);
+    public SchedulingTimeProvider Time { get; } = new(Start);
 
     public AgentOptions Options { get; }
 

@@ -9,18 +9,27 @@ public sealed class DeliveryLoopTests
         server.NextPostSeconds = 10;
         using var agent = new DeliveryHarness(server.Endpoint);
         agent.Enqueue(0, 1);
+        var started = agent.Time.GetUtcNow();
         await agent.Service.StartAsync(CancellationToken.None);
 
-        // The loop runs on its own task: wait until it is waiting on the clock before moving the clock.
-        await WaitForAsync(() => agent.Time.TimersCreated >= 1);
-        agent.Time.Advance(TimeSpan.FromSeconds(6)); // sample interval + 1 s
-        await WaitForAsync(() => server.Requests.Count == 1 && agent.Time.TimersCreated >= 2);
-        agent.Enqueue(1, 1);
-        agent.Time.Advance(TimeSpan.FromSeconds(9));
-        await Task.Delay(300); // a post due now would have been made in this time
+        // The loop runs on its own task: each step waits until the loop has scheduled its next post on the clock.
+        Assert.Equal(started + TimeSpan.FromSeconds(6), await agent.Time.NextScheduledAsync()); // sample interval + 1 s
+        agent.Time.Advance(TimeSpan.FromSeconds(6));
+        var second = await agent.Time.NextScheduledAsync();
         Assert.Single(server.Requests);
+        Assert.Equal(agent.Time.GetUtcNow() + TimeSpan.FromSeconds(10), second);
+
+        // One second short of the post the server asked for: the loop's wait did not end, so it has not posted.
+        agent.Enqueue(1, 1);
+        var fired = agent.Time.Fired;
+        agent.Time.Advance(TimeSpan.FromSeconds(9));
+        Assert.Equal(fired, agent.Time.Fired);
+        Assert.Single(server.Requests);
+
         agent.Time.Advance(TimeSpan.FromSeconds(1));
-        await WaitForAsync(() => server.Requests.Count == 2);
+        Assert.Equal(fired + 1, agent.Time.Fired);
+        await agent.Time.NextScheduledAsync();
+        Assert.Equal(2, server.Requests.Count);
 
         await agent.Service.StopAsync(CancellationToken.None);
         Assert.Equal([[0], [1]], server.Requests.Select(r => DeliveryHarness.Seconds(r.Batch)));
@@ -41,15 +50,5 @@ public sealed class DeliveryLoopTests
         Assert.True(dropped > 0);
         Assert.Equal([dropped, 0L], server.Requests.Select(r => r.Batch.DroppedSamples));
         Assert.Equal(200 - dropped, server.Requests.First().Batch.Samples.Count);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition());
     }
 }

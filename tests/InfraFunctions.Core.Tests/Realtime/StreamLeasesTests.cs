@@ -54,6 +54,38 @@ public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<Tabl
     }
 
     [Fact]
+    public async Task ALeaseTakenOnAnotherInstanceIsToldToTheAgentOnceThisInstancesOneSecondMemoryHasPassed()
+    {
+        var (thisInstance, advisor) = Create();
+        var (otherInstance, _) = Create();
+        var host = NewHost();
+        Assert.Equal(30, await advisor.NextPostSecondsAsync(host));
+
+        await otherInstance.StartAsync("conn-elsewhere", [host]);
+        _clock.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.Equal(30, await advisor.NextPostSecondsAsync(host)); // one read a second, however often the host posts
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, await advisor.NextPostSecondsAsync(host));
+        Assert.True(await thisInstance.IsWatchedAsync(host));
+        await otherInstance.StopAsync("conn-elsewhere");
+    }
+
+    [Fact]
+    public async Task ALeaseThatEndsWhileItsRowsAreRememberedCountsAsEndedAtOnce()
+    {
+        var (leases, advisor) = Create();
+        var host = NewHost();
+        await leases.StartAsync("conn-ending", [host]);
+        _clock.Advance(TimeSpan.FromSeconds(119.5));
+        Assert.Equal(2, await advisor.NextPostSecondsAsync(host));
+
+        _clock.Advance(TimeSpan.FromSeconds(0.5));
+        Assert.Equal(30, await advisor.NextPostSecondsAsync(host));
+        Assert.Equal(["conn-ending"], (await leases.WatchHostAsync(host)).Expired.Select(e => e.ConnectionId));
+        await leases.StopAsync("conn-ending");
+    }
+
+    [Fact]
     public async Task StopEndsTheLeasesAndReportsTheHostsAndAnUnknownConnectionHasNone()
     {
         var (leases, advisor) = Create();

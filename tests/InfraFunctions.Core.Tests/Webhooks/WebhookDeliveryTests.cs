@@ -59,11 +59,14 @@ public sealed class WebhookDeliveryTests(TablesFixture tables) : IClassFixture<T
     public async Task AReceiverThatIsDownThenUpGetsTheEventAfterRetriesWithBackoff()
     {
         await using var receiver = new WebhookReceiver(AzuriteServer.FreePort());
-        await using var core = Core(receiver, maxAttempts: 10, delayMs: 100);
+        var failed = new FailedSends();
+        await using var core = Core(receiver, maxAttempts: 10, delayMs: 100,
+            services: s => s.AddHttpClient(WebhookDeliveryService.ClientName).AddHttpMessageHandler(failed.Handler));
         using var delivery = await StartDeliveryAsync(core);
 
         await core.Get<WebhookNotifier>().NotifyAsync(Raised("db-1"));
-        await Task.Delay(400);
+        // Every receiver is tried, and tried again after its backoff, while nothing listens.
+        Assert.True(await failed.WaitForAsync(["generic", "slack", "teams"], times: 2), "the deliveries were not retried while the receiver was down");
         receiver.Failures.Enqueue(503); // when it comes up, it is overloaded once more
         await receiver.StartAsync();
         var hooks = await receiver.WaitForAsync(4, TimeSpan.FromSeconds(20));
