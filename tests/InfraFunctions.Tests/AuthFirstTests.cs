@@ -56,6 +56,31 @@ public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<Loc
         Assert.Empty(answers);
     }
 
+    /// <summary>The routes that read nothing from the query or the body, so bad parameters cannot make them fail.</summary>
+    private static readonly HashSet<string> TakesNoParameters = new(StringComparer.Ordinal) { "ListHosts", "ComponentHealth", "PrometheusMetrics", "Negotiate" };
+
+    [Fact]
+    public async Task WithAReaderTokenAndBadParametersEveryOperatorRouteIs403AndEveryOtherRouteIs400()
+    {
+        var routes = SweptRoute.All().Where(r => r.Role is not null).ToArray();
+        Assert.Contains(routes, r => r.Role == "operator");
+
+        var answers = new List<string>();
+        foreach (var route in routes)
+        {
+            using var request = route.Request(BadQuery, BadBody);
+            using var response = await fixture.Reader.SendAsync(request);
+            var expected = route.Role == "operator" ? HttpStatusCode.Forbidden : TakesNoParameters.Contains(route.Function) ? (HttpStatusCode?)null : HttpStatusCode.BadRequest;
+            var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+            if (expected is { } status ? response.StatusCode != status || !problem : (int)response.StatusCode is >= 400 and < 500)
+            {
+                answers.Add($"{route} [{route.Role}]: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
+            }
+        }
+
+        Assert.True(answers.Count == 0, string.Join("\n", answers));
+    }
+
     [Theory]
     [InlineData("POST", "api/v1/observability/alerts/not-an-alert/acknowledge")]
     [InlineData("PUT", "api/v1/observability/thresholds")]

@@ -22,6 +22,39 @@ public sealed record SweptRoute(string Function, string Method, string Route, st
 
     public bool IsAdmin => AuthLevel == "Admin";
 
+    /// <summary>The role its function declares with [RequireRole], or null (admin level, or the agent key).</summary>
+    public string? Role => FunctionRoles.Value.GetValueOrDefault(Function);
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> FunctionRoles = new(ReadFunctionRoles);
+
+    // Read from the built app's attributes, in a throwaway load context: the declarations the middleware enforces.
+    private static IReadOnlyDictionary<string, string> ReadFunctionRoles()
+    {
+        var folder = RepoPaths.FunctionAppOutput;
+        var context = new System.Runtime.Loader.AssemblyLoadContext("swept-app", isCollectible: true);
+        context.Resolving += (ctx, name) => File.Exists(System.IO.Path.Combine(folder, name.Name + ".dll")) ? ctx.LoadFromAssemblyPath(System.IO.Path.Combine(folder, name.Name + ".dll")) : null;
+        try
+        {
+            var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+            var app = context.LoadFromAssemblyPath(System.IO.Path.Combine(folder, "InfraFunctions.dll"));
+            foreach (var method in app.GetTypes().SelectMany(t => t.GetMethods()))
+            {
+                var attributes = method.GetCustomAttributesData();
+                if (attributes.FirstOrDefault(a => a.AttributeType.Name == "FunctionAttribute")?.ConstructorArguments[0].Value is string name
+                    && attributes.FirstOrDefault(a => a.AttributeType.Name == "RequireRoleAttribute")?.ConstructorArguments[0].Value is string role)
+                {
+                    roles[name] = role;
+                }
+            }
+
+            return roles;
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     /// <summary>The route under /api with each route value filled in.</summary>
     public string Path(string routeValue = "not-a-real-id") =>
         "api/" + Regex.Replace(Route, @"\{[^}]+\}", Uri.EscapeDataString(routeValue));

@@ -35,11 +35,6 @@ public sealed class StreamHandler(
     private async Task<IActionResult> RunAsync<T>(HttpRequest request, JsonTypeInfo<T> type, Func<Caller, T, CancellationToken, Task<IActionResult>> handle, CancellationToken cancellationToken)
         where T : class
     {
-        if (!access.IsConfigured)
-        {
-            return RealtimeProblems.NotConfigured();
-        }
-
         var (raw, error) = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (error is not null)
         {
@@ -59,6 +54,12 @@ public sealed class StreamHandler(
         if (body is null)
         {
             return ApiResults.BadRequest("Send a JSON body such as {\"connection_id\": \"<HubConnection.connectionId>\", \"hosts\": [\"<host id>\"]}.");
+        }
+
+        // A bad body is the caller's to fix whether or not live updates are on, so it is answered first.
+        if (!access.IsConfigured)
+        {
+            return RealtimeProblems.NotConfigured();
         }
 
         try
