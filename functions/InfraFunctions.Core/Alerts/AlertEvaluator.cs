@@ -1,5 +1,6 @@
 using System.Globalization;
 using InfraFunctions.Contracts;
+using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Options;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed class AlertEvaluator(
     {
         var state = await tracks.ReadAsync(batch.HostId, cancellationToken);
         var changed = new Dictionary<string, AlertTrack>(StringComparer.Ordinal);
-        var downKey = AlertTrackStore.Key(AlertMetrics.HostDown, "critical");
+        var downKey = AlertTrackStore.Key(AlertMetrics.HostDown, Severity.Critical);
         if (state.TryGetValue(downKey, out var down) && down.OpenAlertId is { } downId)
         {
             await publisher.ResolveAsync(downId, 0, $"Host {batch.HostId} is reporting again", time.GetUtcNow(), cancellationToken);
@@ -40,8 +41,8 @@ public sealed class AlertEvaluator(
         var duration = TimeSpan.FromSeconds(o.DurationSeconds);
         (string Severity, Func<string, double> Threshold)[] levels =
         [
-            ("warning", m => m switch { "cpu" => t.CpuWarning, "memory" => t.MemoryWarning, _ => t.DiskWarning }),
-            ("critical", m => m switch { "cpu" => t.CpuCritical, "memory" => t.MemoryCritical, _ => t.DiskCritical }),
+            (Severity.Warning, m => m switch { "cpu" => t.CpuWarning, "memory" => t.MemoryWarning, _ => t.DiskWarning }),
+            (Severity.Critical, m => m switch { "cpu" => t.CpuCritical, "memory" => t.MemoryCritical, _ => t.DiskCritical }),
         ];
         foreach (var accepted in batch.Samples.OrderBy(s => s.Sample.Timestamp))
         {
@@ -80,7 +81,7 @@ public sealed class AlertEvaluator(
 
     // The messages read as "CPU usage high: 75.3%" and "CPU usage critical: 95.1%".
     private static string RaiseMessage(string label, string severity, double value) =>
-        $"{label} usage {(severity == "critical" ? "critical" : "high")}: {Shown(value)}%";
+        $"{label} usage {(severity == Severity.Critical ? Severity.Critical : "high")}: {Shown(value)}%";
 
     private static string Shown(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

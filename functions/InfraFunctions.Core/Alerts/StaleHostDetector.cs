@@ -18,7 +18,7 @@ public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore trac
     public async Task<StaleHostsReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var key = AlertTrackStore.Key(AlertMetrics.HostDown, "critical");
+        var key = AlertTrackStore.Key(AlertMetrics.HostDown, Severity.Critical);
         var known = await hosts.ListAsync(cancellationToken);
         var open = await tracks.ReadEveryHostAsync(key, cancellationToken);
         List<string> down = [], raised = [], resolved = [];
@@ -36,7 +36,7 @@ public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore trac
                 var silent = Math.Round((now - host.LastSeen).TotalSeconds);
                 var limit = Math.Max(host.IntervalSeconds, 1) * (double)ingest.CurrentValue.StaleAfterIntervals;
                 var message = string.Create(CultureInfo.InvariantCulture, $"Host {host.HostId} is down: silent for {silent} s (limit {limit} s)");
-                var alert = await publisher.RaiseAsync(host.HostId, AlertMetrics.HostDown, "critical", silent, limit, message, now, cancellationToken);
+                var alert = await publisher.RaiseAsync(host.HostId, AlertMetrics.HostDown, Severity.Critical, silent, limit, message, now, cancellationToken);
                 await tracks.WriteAsync(host.HostId, new Dictionary<string, AlertTrack> { [key] = AlertTrack.Empty with { OpenAlertId = alert.Id } }, cancellationToken);
                 raised.Add(host.HostId);
             }

@@ -18,7 +18,7 @@ public sealed record ThresholdSet(
 
 public static class ThresholdStatus
 {
-    public const string Healthy = "healthy";
-    public const string Degraded = "degraded";
-    public const string Critical = "critical";
+    public const string Healthy = StatusWords.Healthy;
+    public const string Degraded = StatusWords.Degraded;
+    public const string Critical = StatusWords.Critical;
 }

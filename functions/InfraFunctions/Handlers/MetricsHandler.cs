@@ -32,8 +32,6 @@ public sealed class MetricsHandler(
     /// </summary>
     public static readonly IReadOnlyList<string> PlatformMetricNames = ["OnDemandFunctionExecutionCount", "Http5xx", "HttpResponseTime"];
 
-    private static readonly string[] Severities = ["warning", "critical"];
-
     public Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Metrics", async () =>
         {
@@ -69,7 +67,7 @@ public sealed class MetricsHandler(
             fleet.Count,
             active.Length,
             fleet.Count - active.Length,
-            Severities.ToDictionary(s => s, s => open.Count(a => a.Severity == s)),
+            Severity.All.ToDictionary(s => s, s => open.Count(a => a.Severity == s)),
             latency);
     }
 
