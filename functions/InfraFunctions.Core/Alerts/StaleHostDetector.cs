@@ -18,13 +18,14 @@ public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore trac
     public async Task<StaleHostsReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        var staleness = new Staleness(ingest.CurrentValue);
         var key = AlertTrackStore.Key(AlertMetrics.HostDown, Severity.Critical);
         var known = await hosts.ListAsync(cancellationToken);
         var open = await tracks.ReadEveryHostAsync(key, cancellationToken);
         List<string> down = [], raised = [], resolved = [];
         foreach (var host in known)
         {
-            var stale = HostSnapshot.IsStale(host.LastSeen, host.IntervalSeconds, ingest.CurrentValue, now);
+            var stale = staleness.IsStale(host.LastSeen, host.IntervalSeconds, now);
             var track = open.GetValueOrDefault(host.HostId, AlertTrack.Empty);
             if (stale)
             {
@@ -34,7 +35,7 @@ public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore trac
             if (stale && track.OpenAlertId is null)
             {
                 var silent = Math.Round((now - host.LastSeen).TotalSeconds);
-                var limit = Math.Max(host.IntervalSeconds, 1) * (double)ingest.CurrentValue.StaleAfterIntervals;
+                var limit = staleness.Limit(host.IntervalSeconds).TotalSeconds;
                 var message = string.Create(CultureInfo.InvariantCulture, $"Host {host.HostId} is down: silent for {silent} s (limit {limit} s)");
                 var alert = await publisher.RaiseAsync(host.HostId, AlertMetrics.HostDown, Severity.Critical, silent, limit, message, now, cancellationToken);
                 await tracks.WriteAsync(host.HostId, new Dictionary<string, AlertTrack> { [key] = AlertTrack.Empty with { OpenAlertId = alert.Id } }, cancellationToken);

@@ -1,4 +1,3 @@
-using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
 
@@ -10,15 +9,11 @@ namespace InfraFunctions.Core.Health;
 /// </summary>
 public sealed record HostSnapshot(HostRecord Host, ThresholdCheck Check, double HealthScore, string Level, bool Stale, string Status)
 {
-    public static HostSnapshot Of(HostRecord host, ThresholdOptions thresholds, IngestOptions ingest, DateTimeOffset now, bool criticalAlertOpen)
+    public static HostSnapshot Of(HostRecord host, ThresholdOptions thresholds, Staleness staleness, DateTimeOffset now, bool criticalAlertOpen)
     {
         var s = host.Latest;
-        var stale = IsStale(host.LastSeen, host.IntervalSeconds, ingest, now);
+        var stale = staleness.IsStale(host.LastSeen, host.IntervalSeconds, now);
         var health = HostHealth.Judge(s.Cpu.Percent, s.Memory.Percent, s.Disk.Percent, thresholds, criticalAlertOpen, stale);
         return new HostSnapshot(host, health.Check, health.Score, health.Level, stale, health.Status);
     }
-
-    /// <summary>Silent for more than N reporting intervals (Ingest__StaleAfterIntervals, 3 by default).</summary>
-    public static bool IsStale(DateTimeOffset lastSeen, int intervalSeconds, IngestOptions ingest, DateTimeOffset now) =>
-        now - lastSeen > TimeSpan.FromSeconds(Math.Max(intervalSeconds, 1) * (double)ingest.StaleAfterIntervals);
 }

@@ -118,12 +118,12 @@ public sealed class InfrastructureHandler(
             }
 
             var criticalAlertOpen = (await alerts.ListAsync(host.HostId, AlertStates.Open, null, cancellationToken)).Any(HostStatus.KeepsCritical);
-            return respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), ingest.CurrentValue, time.GetUtcNow(), criticalAlertOpen));
+            return respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), new Staleness(ingest.CurrentValue), time.GetUtcNow(), criticalAlertOpen));
         });
 
     private HostView View(HostSummaryRow r, ThresholdOptions hostThresholds, bool criticalAlertOpen, DateTimeOffset now)
     {
-        var stale = HostSnapshot.IsStale(r.LastSeen, r.IntervalSeconds, ingest.CurrentValue, now);
+        var stale = new Staleness(ingest.CurrentValue).IsStale(r.LastSeen, r.IntervalSeconds, now);
         var health = HostHealth.Judge(r.CpuPercent, r.MemoryPercent, r.DiskPercent, hostThresholds, criticalAlertOpen, stale);
         return new HostView(r.HostId, r.Hostname, r.Os, health.Status, health.Score, health.Level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
             r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, stale, health.Check.Thresholds, health.Check.Status);

@@ -54,7 +54,8 @@ public sealed class MetricsHandler(
         var openTask = alerts.ListAsync(null, AlertStates.Open, null, cancellationToken);
         var fleet = await fleetTask;
         var open = await openTask;
-        var active = fleet.Where(h => !HostSnapshot.IsStale(h.LastSeen, h.IntervalSeconds, ingest.CurrentValue, now)).ToArray();
+        var staleness = new Staleness(ingest.CurrentValue);
+        var active = fleet.Where(h => !staleness.IsStale(h.LastSeen, h.IntervalSeconds, now)).ToArray();
         var elapsed = Math.Max(1, (now - counters.Since).TotalSeconds);
         var latency = counters.WriteLatency() is { } l ? new WriteLatency(l.Mean, l.P95, l.Max, l.Writes) : null;
         return new ServiceMetrics(
