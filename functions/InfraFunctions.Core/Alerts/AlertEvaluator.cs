@@ -1,4 +1,3 @@
-using System.Globalization;
 using InfraFunctions.Contracts;
 using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Ingest;
@@ -29,10 +28,10 @@ public sealed class AlertEvaluator(
     {
         var state = await tracks.ReadAsync(batch.HostId, cancellationToken);
         var changed = new Dictionary<string, AlertTrack>(StringComparer.Ordinal);
-        var downKey = AlertTrackStore.Key(AlertMetrics.HostDown, Severity.Critical);
+        var downKey = AlertTrackStore.HostDownKey;
         if (state.TryGetValue(downKey, out var down) && down.OpenAlertId is { } downId)
         {
-            await publisher.ResolveAsync(downId, 0, $"Host {batch.HostId} is reporting again", time.GetUtcNow(), cancellationToken);
+            await publisher.ResolveHostDownAsync(batch.HostId, downId, time.GetUtcNow(), cancellationToken);
             changed[downKey] = AlertTrack.Empty;
         }
 
@@ -58,12 +57,12 @@ public sealed class AlertEvaluator(
                     var (after, transition) = AlertRule.Step(before, sample.Timestamp, value, threshold, o.HysteresisPoints, duration);
                     if (transition == AlertTransition.Raise)
                     {
-                        var alert = await publisher.RaiseAsync(batch.HostId, metric, severity, value, threshold, RaiseMessage(label, severity, value), sample.Timestamp, cancellationToken);
+                        var alert = await publisher.RaiseAsync(batch.HostId, metric, severity, value, threshold, HealthMessages.UsageAt(label, severity, value), sample.Timestamp, cancellationToken);
                         after = after with { OpenAlertId = alert.Id };
                     }
                     else if (transition == AlertTransition.Resolve)
                     {
-                        await publisher.ResolveAsync(before.OpenAlertId!, value, $"{label} usage back below {Shown(threshold - o.HysteresisPoints)}%: {Shown(value)}%", sample.Timestamp, cancellationToken);
+                        await publisher.ResolveAsync(before.OpenAlertId!, value, HealthMessages.UsageBackBelow(label, threshold - o.HysteresisPoints, value), sample.Timestamp, cancellationToken);
                         after = after with { OpenAlertId = null };
                     }
 
@@ -78,10 +77,4 @@ public sealed class AlertEvaluator(
 
         await tracks.WriteAsync(batch.HostId, changed, cancellationToken);
     }
-
-    // The messages read as "CPU usage high: 75.3%" and "CPU usage critical: 95.1%".
-    private static string RaiseMessage(string label, string severity, double value) =>
-        $"{label} usage {(severity == Severity.Critical ? Severity.Critical : "high")}: {Shown(value)}%";
-
-    private static string Shown(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

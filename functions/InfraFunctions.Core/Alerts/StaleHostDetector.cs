@@ -1,4 +1,3 @@
-using System.Globalization;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Storage;
@@ -19,7 +18,7 @@ public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore trac
     {
         var now = time.GetUtcNow();
         var staleness = new Staleness(ingest.CurrentValue);
-        var key = AlertTrackStore.Key(AlertMetrics.HostDown, Severity.Critical);
+        var key = AlertTrackStore.HostDownKey;
         var known = await hosts.ListAsync(cancellationToken);
         var open = await tracks.ReadEveryHostAsync(key, cancellationToken);
         List<string> down = [], raised = [], resolved = [];
@@ -36,14 +35,13 @@ public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore trac
             {
                 var silent = Math.Round((now - host.LastSeen).TotalSeconds);
                 var limit = staleness.Limit(host.IntervalSeconds).TotalSeconds;
-                var message = string.Create(CultureInfo.InvariantCulture, $"Host {host.HostId} is down: silent for {silent} s (limit {limit} s)");
-                var alert = await publisher.RaiseAsync(host.HostId, AlertMetrics.HostDown, Severity.Critical, silent, limit, message, now, cancellationToken);
+                var alert = await publisher.RaiseAsync(host.HostId, AlertMetrics.HostDown, Severity.Critical, silent, limit, HealthMessages.HostDown(host.HostId, silent, limit), now, cancellationToken);
                 await tracks.WriteAsync(host.HostId, new Dictionary<string, AlertTrack> { [key] = AlertTrack.Empty with { OpenAlertId = alert.Id } }, cancellationToken);
                 raised.Add(host.HostId);
             }
             else if (!stale && track.OpenAlertId is { } id)
             {
-                await publisher.ResolveAsync(id, 0, $"Host {host.HostId} is reporting again", now, cancellationToken);
+                await publisher.ResolveHostDownAsync(host.HostId, id, now, cancellationToken);
                 await tracks.WriteAsync(host.HostId, new Dictionary<string, AlertTrack> { [key] = AlertTrack.Empty }, cancellationToken);
                 resolved.Add(host.HostId);
             }
