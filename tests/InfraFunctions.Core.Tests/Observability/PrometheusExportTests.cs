@@ -86,7 +86,7 @@ public sealed class PrometheusExportTests
 
     private static Dictionary<string, HostHealth> Judged(IEnumerable<HostRecord> hosts) => hosts.ToDictionary(
         h => h.HostId,
-        h => HostHealth.Judge(h.Latest.Cpu.Percent, h.Latest.Memory.Percent, h.Latest.Disk.Percent, new ThresholdOptions(), criticalAlertOpen: false,
+        h => HostHealth.Judge(h.Latest.Cpu.Percent, h.Latest.Memory.Percent, h.Latest.Disk.Percent, ThresholdSet.From(new ThresholdOptions()), criticalAlertOpen: false,
             stale: Now - h.LastSeen > TimeSpan.FromSeconds(90)));
 
     [Theory]
