@@ -31,10 +31,9 @@ public class ValidationBenchmarks
     {
         var result = _validator.Validate(_sample);
         var sample = result.Sample!;
-        var check = ThresholdEvaluator.Evaluate(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, Thresholds);
-        var score = HealthScore.Compute(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, check);
-        return SampleEntityMapper.ToEntity("web-1", sample, score, result.Json);
+        var health = HostHealth.Of(sample, Thresholds);
+        return SampleEntityMapper.ToEntity("web-1", sample, health.Score, result.Json);
     }
 
-    private static readonly ThresholdOptions Thresholds = new();
+    private static readonly ThresholdSet Thresholds = ThresholdSet.From(new ThresholdOptions());
 }

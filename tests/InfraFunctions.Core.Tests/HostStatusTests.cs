@@ -6,7 +6,7 @@ namespace InfraFunctions.Core.Tests;
 
 public sealed class HostStatusTests
 {
-    private static readonly ThresholdOptions Defaults = new();
+    private static readonly ThresholdSet Defaults = ThresholdSet.From(new ThresholdOptions());
     private static readonly DateTimeOffset Raised = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]

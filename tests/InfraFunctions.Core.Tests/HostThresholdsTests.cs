@@ -45,7 +45,7 @@ public sealed class HostThresholdsTests(TablesFixture tables) : IClassFixture<Ta
     [Fact]
     public void LevelsOutsideZeroToHundredOrAWarningNotBelowItsCriticalAreRefusedByName()
     {
-        var defaults = new ThresholdOptions();
+        var defaults = ThresholdSet.From(new ThresholdOptions());
 
         Assert.Empty(new ThresholdOverrides(MemoryWarning: 10, MemoryCritical: 20).Validate(defaults));
         Assert.Equal(["disk_critical", "disk_warning"], new ThresholdOverrides(DiskWarning: -1, DiskCritical: 101).Validate(defaults).Keys.Order());

@@ -5,7 +5,7 @@ namespace InfraFunctions.Core.Tests;
 
 public sealed class ThresholdEvaluatorTests
 {
-    private static readonly ThresholdOptions Defaults = new();
+    private static readonly ThresholdSet Defaults = ThresholdSet.From(new ThresholdOptions());
 
     [Fact]
     public void ValuesBelowEveryWarningAreHealthy()
@@ -40,7 +40,7 @@ public sealed class ThresholdEvaluatorTests
     [Fact]
     public void ThresholdsComeFromOptions()
     {
-        var check = ThresholdEvaluator.Evaluate(55, 0, 0, new ThresholdOptions { CpuWarning = 50, CpuCritical = 60 });
+        var check = ThresholdEvaluator.Evaluate(55, 0, 0, ThresholdSet.From(new ThresholdOptions { CpuWarning = 50, CpuCritical = 60 }));
 
         Assert.Equal(["CPU usage high: 55.0%"], check.Warnings);
     }

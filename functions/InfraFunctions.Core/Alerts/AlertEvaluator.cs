@@ -1,5 +1,5 @@
-using System.Globalization;
 using InfraFunctions.Contracts;
+using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Options;
 using Microsoft.Extensions.Options;
@@ -28,10 +28,10 @@ public sealed class AlertEvaluator(
     {
         var state = await tracks.ReadAsync(batch.HostId, cancellationToken);
         var changed = new Dictionary<string, AlertTrack>(StringComparer.Ordinal);
-        var downKey = AlertTrackStore.Key(AlertMetrics.HostDown, "critical");
+        var downKey = AlertTrackStore.HostDownKey;
         if (state.TryGetValue(downKey, out var down) && down.OpenAlertId is { } downId)
         {
-            await publisher.ResolveAsync(downId, 0, $"Host {batch.HostId} is reporting again", time.GetUtcNow(), cancellationToken);
+            await publisher.ResolveHostDownAsync(batch.HostId, downId, time.GetUtcNow(), cancellationToken);
             changed[downKey] = AlertTrack.Empty;
         }
 
@@ -40,8 +40,8 @@ public sealed class AlertEvaluator(
         var duration = TimeSpan.FromSeconds(o.DurationSeconds);
         (string Severity, Func<string, double> Threshold)[] levels =
         [
-            ("warning", m => m switch { "cpu" => t.CpuWarning, "memory" => t.MemoryWarning, _ => t.DiskWarning }),
-            ("critical", m => m switch { "cpu" => t.CpuCritical, "memory" => t.MemoryCritical, _ => t.DiskCritical }),
+            (Severity.Warning, m => m switch { "cpu" => t.CpuWarning, "memory" => t.MemoryWarning, _ => t.DiskWarning }),
+            (Severity.Critical, m => m switch { "cpu" => t.CpuCritical, "memory" => t.MemoryCritical, _ => t.DiskCritical }),
         ];
         foreach (var accepted in batch.Samples.OrderBy(s => s.Sample.Timestamp))
         {
@@ -57,12 +57,12 @@ public sealed class AlertEvaluator(
                     var (after, transition) = AlertRule.Step(before, sample.Timestamp, value, threshold, o.HysteresisPoints, duration);
                     if (transition == AlertTransition.Raise)
                     {
-                        var alert = await publisher.RaiseAsync(batch.HostId, metric, severity, value, threshold, RaiseMessage(label, severity, value), sample.Timestamp, cancellationToken);
+                        var alert = await publisher.RaiseAsync(batch.HostId, metric, severity, value, threshold, HealthMessages.UsageAt(label, severity, value), sample.Timestamp, cancellationToken);
                         after = after with { OpenAlertId = alert.Id };
                     }
                     else if (transition == AlertTransition.Resolve)
                     {
-                        await publisher.ResolveAsync(before.OpenAlertId!, value, $"{label} usage back below {Shown(threshold - o.HysteresisPoints)}%: {Shown(value)}%", sample.Timestamp, cancellationToken);
+                        await publisher.ResolveAsync(before.OpenAlertId!, value, HealthMessages.UsageBackBelow(label, threshold - o.HysteresisPoints, value), sample.Timestamp, cancellationToken);
                         after = after with { OpenAlertId = null };
                     }
 
@@ -77,10 +77,4 @@ public sealed class AlertEvaluator(
 
         await tracks.WriteAsync(batch.HostId, changed, cancellationToken);
     }
-
-    // The messages read as "CPU usage high: 75.3%" and "CPU usage critical: 95.1%".
-    private static string RaiseMessage(string label, string severity, double value) =>
-        $"{label} usage {(severity == "critical" ? "critical" : "high")}: {Shown(value)}%";
-
-    private static string Shown(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

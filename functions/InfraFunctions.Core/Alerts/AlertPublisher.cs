@@ -1,3 +1,4 @@
+using InfraFunctions.Core.Health;
 using Microsoft.Extensions.Logging;
 
 namespace InfraFunctions.Core.Alerts;
@@ -34,6 +35,10 @@ public sealed class AlertPublisher(AlertRepository alerts, IEnumerable<IAlertNot
         await NotifyAsync(new AlertEvent(AlertKinds.Resolved, alert.Id, alert.HostId, alert.Metric, alert.Severity, value, alert.Threshold, message, alert.RaisedAt, at), cancellationToken);
         return alert;
     }
+
+    /// <summary>Resolves a host's <c>host_down</c> alert because the host is reporting again, seen first by ingest or by the stale sweep.</summary>
+    public Task<AlertRecord?> ResolveHostDownAsync(string hostId, string alertId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ResolveAsync(alertId, 0, HealthMessages.ReportingAgain(hostId), at, cancellationToken);
 
     private Task NotifyAsync(AlertEvent alert, CancellationToken cancellationToken) =>
         Task.WhenAll(notifiers.Select(async notifier =>

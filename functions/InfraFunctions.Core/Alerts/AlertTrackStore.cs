@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Alerts;
@@ -10,6 +11,9 @@ namespace InfraFunctions.Core.Alerts;
 public sealed class AlertTrackStore(TableStore store)
 {
     public const string TableName = "alertstate";
+
+    /// <summary>The track of a host's <c>host_down</c> alert, which the stale sweep raises and either ingest or the sweep resolves.</summary>
+    public static readonly string HostDownKey = Key(AlertMetrics.HostDown, Severity.Critical);
 
     public async Task<Dictionary<string, AlertTrack>> ReadAsync(string hostId, CancellationToken cancellationToken = default)
     {

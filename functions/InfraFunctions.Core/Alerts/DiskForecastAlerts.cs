@@ -1,4 +1,5 @@
 using InfraFunctions.Core.Anomalies;
+using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Alerts;
@@ -25,7 +26,7 @@ public sealed class DiskForecastAlerts(HostRepository hosts, AnomalyScanner scan
             return existing.Id;
         }
 
-        var raised = await publisher.RaiseAsync(hostId, Metric, "warning", forecast.DaysToFull ?? 0, DiskForecaster.WarnWithinDays, forecast.Message, time.GetUtcNow(), cancellationToken);
+        var raised = await publisher.RaiseAsync(hostId, Metric, Severity.Warning, forecast.DaysToFull ?? 0, DiskForecaster.WarnWithinDays, forecast.Message, time.GetUtcNow(), cancellationToken);
         return raised.Id;
     }
 

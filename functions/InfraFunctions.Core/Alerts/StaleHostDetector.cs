@@ -1,4 +1,3 @@
-using System.Globalization;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Storage;
@@ -18,13 +17,14 @@ public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore trac
     public async Task<StaleHostsReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var key = AlertTrackStore.Key(AlertMetrics.HostDown, "critical");
+        var staleness = new Staleness(ingest.CurrentValue);
+        var key = AlertTrackStore.HostDownKey;
         var known = await hosts.ListAsync(cancellationToken);
         var open = await tracks.ReadEveryHostAsync(key, cancellationToken);
         List<string> down = [], raised = [], resolved = [];
         foreach (var host in known)
         {
-            var stale = HostSnapshot.IsStale(host.LastSeen, host.IntervalSeconds, ingest.CurrentValue, now);
+            var stale = staleness.IsStale(host.LastSeen, host.IntervalSeconds, now);
             var track = open.GetValueOrDefault(host.HostId, AlertTrack.Empty);
             if (stale)
             {
@@ -34,15 +34,14 @@ public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore trac
             if (stale && track.OpenAlertId is null)
             {
                 var silent = Math.Round((now - host.LastSeen).TotalSeconds);
-                var limit = Math.Max(host.IntervalSeconds, 1) * (double)ingest.CurrentValue.StaleAfterIntervals;
-                var message = string.Create(CultureInfo.InvariantCulture, $"Host {host.HostId} is down: silent for {silent} s (limit {limit} s)");
-                var alert = await publisher.RaiseAsync(host.HostId, AlertMetrics.HostDown, "critical", silent, limit, message, now, cancellationToken);
+                var limit = staleness.Limit(host.IntervalSeconds).TotalSeconds;
+                var alert = await publisher.RaiseAsync(host.HostId, AlertMetrics.HostDown, Severity.Critical, silent, limit, HealthMessages.HostDown(host.HostId, silent, limit), now, cancellationToken);
                 await tracks.WriteAsync(host.HostId, new Dictionary<string, AlertTrack> { [key] = AlertTrack.Empty with { OpenAlertId = alert.Id } }, cancellationToken);
                 raised.Add(host.HostId);
             }
             else if (!stale && track.OpenAlertId is { } id)
             {
-                await publisher.ResolveAsync(id, 0, $"Host {host.HostId} is reporting again", now, cancellationToken);
+                await publisher.ResolveHostDownAsync(host.HostId, id, now, cancellationToken);
                 await tracks.WriteAsync(host.HostId, new Dictionary<string, AlertTrack> { [key] = AlertTrack.Empty }, cancellationToken);
                 resolved.Add(host.HostId);
             }

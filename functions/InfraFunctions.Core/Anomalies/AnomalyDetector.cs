@@ -127,7 +127,7 @@ public static class AnomalyDetector
                 Math.Round(at.Expected, 3),
                 Math.Round(Math.Abs(score), 2),
                 score >= 0 ? "up" : "down",
-                Math.Abs(score) >= 2 * sensitivity.ZThreshold ? "critical" : "warning",
+                Math.Abs(score) >= 2 * sensitivity.ZThreshold ? Health.Severity.Critical : Health.Severity.Warning,
                 episode.Shift ? AnomalyKinds.LevelShift : AnomalyKinds.Spike,
                 points[episode.Last].Timestamp,
                 baseline));

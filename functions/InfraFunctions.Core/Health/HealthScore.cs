@@ -3,10 +3,10 @@ namespace InfraFunctions.Core.Health;
 /// <summary>The 0-100 health score and its four levels (README "Health").</summary>
 public static class HealthScore
 {
-    public const string Healthy = "healthy";
-    public const string Degraded = "degraded";
-    public const string Warning = "warning";
-    public const string Critical = "critical";
+    public const string Healthy = StatusWords.Healthy;
+    public const string Degraded = StatusWords.Degraded;
+    public const string Warning = StatusWords.Warning;
+    public const string Critical = StatusWords.Critical;
 
     /// <summary>100 - cpu*0.30 - memory*0.30 - disk*0.20 - 5*warnings - 15*critical, clamped to 0-100, one decimal.</summary>
     public static double Compute(double cpuPercent, double memoryPercent, double diskPercent, int warnings, int critical)

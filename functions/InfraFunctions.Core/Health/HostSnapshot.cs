@@ -1,24 +1,16 @@
-using InfraFunctions.Core.Health;
-using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Health;
 
 /// <summary>
 /// A host's latest sample judged against the thresholds in force now, whether the host has gone quiet, and the
-/// status word that follows (<see cref="HostStatus"/>).
+/// status word that follows (<see cref="HostHealth"/>).
 /// </summary>
 public sealed record HostSnapshot(HostRecord Host, ThresholdCheck Check, double HealthScore, string Level, bool Stale, string Status)
 {
-    public static HostSnapshot Of(HostRecord host, ThresholdOptions thresholds, IngestOptions ingest, DateTimeOffset now, bool criticalAlertOpen)
+    public static HostSnapshot Of(HostRecord host, ThresholdSet thresholds, Staleness staleness, DateTimeOffset now, bool criticalAlertOpen)
     {
-        var s = host.Latest;
-        var stale = IsStale(host.LastSeen, host.IntervalSeconds, ingest, now);
-        var health = HostHealth.Judge(s.Cpu.Percent, s.Memory.Percent, s.Disk.Percent, thresholds, criticalAlertOpen, stale);
-        return new HostSnapshot(host, health.Check, health.Score, health.Level, stale, health.Status);
+        var health = HostHealth.Of(host, thresholds, staleness, now, criticalAlertOpen);
+        return new HostSnapshot(host, health.Check, health.Score, health.Level, health.Stale, health.Status);
     }
-
-    /// <summary>Silent for more than N reporting intervals (Ingest__StaleAfterIntervals, 3 by default).</summary>
-    public static bool IsStale(DateTimeOffset lastSeen, int intervalSeconds, IngestOptions ingest, DateTimeOffset now) =>
-        now - lastSeen > TimeSpan.FromSeconds(Math.Max(intervalSeconds, 1) * (double)ingest.StaleAfterIntervals);
 }

@@ -15,7 +15,7 @@ public static class HostStatus
     public const string Healthy = ThresholdStatus.Healthy;
     public const string Degraded = ThresholdStatus.Degraded;
     public const string Critical = ThresholdStatus.Critical;
-    public const string Down = "down";
+    public const string Down = StatusWords.Down;
 
     /// <summary>Every status word, worst first.</summary>
     public static readonly IReadOnlyList<string> All = [Down, Critical, Degraded, Healthy];
@@ -30,7 +30,7 @@ public static class HostStatus
     /// already shows as <c>down</c>, and a reporting host must not stay critical on a resolve the sweep has yet to make.
     /// </summary>
     public static bool KeepsCritical(AlertRecord alert) =>
-        alert.State == AlertStates.Open && alert.Severity == Critical && alert.Metric != AlertMetrics.HostDown;
+        alert.State == AlertStates.Open && alert.Severity == Severity.Critical && alert.Metric != AlertMetrics.HostDown;
 
     /// <summary>The hosts that have an alert keeping them critical, from a list of alerts.</summary>
     public static HashSet<string> CriticalAlertHosts(IEnumerable<AlertRecord> alerts) =>

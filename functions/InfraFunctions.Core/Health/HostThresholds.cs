@@ -21,10 +21,14 @@ public sealed class HostThresholds(TableStore store, IOptionsMonitor<ThresholdOp
     private const string Partition = "host";
     private readonly ConcurrentDictionary<string, (ThresholdOverrides? Overrides, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
-    public ThresholdOptions Defaults => defaults.CurrentValue;
+    /// <summary>The app-wide defaults, as configured now.</summary>
+    public ThresholdSet Defaults => ThresholdSet.From(defaults.CurrentValue);
+
+    /// <summary>The thresholds in force for a host with these overrides (none: the defaults).</summary>
+    public ThresholdSet InForce(ThresholdOverrides? overrides) => overrides?.Apply(Defaults) ?? Defaults;
 
     /// <summary>The thresholds in force for a host: its overrides over the app-wide defaults.</summary>
-    public async Task<ThresholdOptions> ForHostAsync(string hostId, CancellationToken cancellationToken = default)
+    public async Task<ThresholdSet> ForHostAsync(string hostId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         if (!_cache.TryGetValue(hostId, out var cached) || cached.Until <= now)
@@ -33,7 +37,7 @@ public sealed class HostThresholds(TableStore store, IOptionsMonitor<ThresholdOp
             _cache[hostId] = cached;
         }
 
-        return cached.Overrides?.Apply(defaults.CurrentValue) ?? defaults.CurrentValue;
+        return InForce(cached.Overrides);
     }
 
     /// <summary>A host's stored overrides, read now (not from the cache), or null when it has none.</summary>

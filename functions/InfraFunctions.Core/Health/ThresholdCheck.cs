@@ -6,19 +6,3 @@ public sealed record ThresholdCheck(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Critical,
     ThresholdSet Thresholds);
-
-/// <summary>The thresholds in force, in the API's snake_case shape.</summary>
-public sealed record ThresholdSet(
-    double CpuWarning,
-    double CpuCritical,
-    double MemoryWarning,
-    double MemoryCritical,
-    double DiskWarning,
-    double DiskCritical);
-
-public static class ThresholdStatus
-{
-    public const string Healthy = "healthy";
-    public const string Degraded = "degraded";
-    public const string Critical = "critical";
-}

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using InfraFunctions.Core.Options;
 
 namespace InfraFunctions.Core.Health;
 
@@ -21,18 +20,16 @@ public sealed record ThresholdOverrides(
     public bool IsEmpty => Levels().All(l => l.Value is null);
 
     /// <summary>The thresholds in force: each override, else the default.</summary>
-    public ThresholdOptions Apply(ThresholdOptions defaults) => new()
-    {
-        CpuWarning = CpuWarning ?? defaults.CpuWarning,
-        CpuCritical = CpuCritical ?? defaults.CpuCritical,
-        MemoryWarning = MemoryWarning ?? defaults.MemoryWarning,
-        MemoryCritical = MemoryCritical ?? defaults.MemoryCritical,
-        DiskWarning = DiskWarning ?? defaults.DiskWarning,
-        DiskCritical = DiskCritical ?? defaults.DiskCritical,
-    };
+    public ThresholdSet Apply(ThresholdSet defaults) => new(
+        CpuWarning ?? defaults.CpuWarning,
+        CpuCritical ?? defaults.CpuCritical,
+        MemoryWarning ?? defaults.MemoryWarning,
+        MemoryCritical ?? defaults.MemoryCritical,
+        DiskWarning ?? defaults.DiskWarning,
+        DiskCritical ?? defaults.DiskCritical);
 
     /// <summary>Problems by field: each level within 0-100, and each warning below its critical once applied to the defaults.</summary>
-    public Dictionary<string, string[]> Validate(ThresholdOptions defaults)
+    public Dictionary<string, string[]> Validate(ThresholdSet defaults)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (name, value) in Levels())

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using InfraFunctions.Contracts;
 using InfraFunctions.Core.Health;
-using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
 using Microsoft.Extensions.Logging;
@@ -56,7 +55,7 @@ public sealed class IngestService(
         return new IngestReply(accepted.Count, rejected, nextPost);
     }
 
-    private (List<AcceptedSample> Accepted, List<RejectedSample> Rejected) Validate(IReadOnlyList<JsonElement> raw, ThresholdOptions options)
+    private (List<AcceptedSample> Accepted, List<RejectedSample> Rejected) Validate(IReadOnlyList<JsonElement> raw, ThresholdSet thresholds)
     {
         var accepted = new List<AcceptedSample>(raw.Count);
         var rejected = new List<RejectedSample>();
@@ -69,8 +68,8 @@ public sealed class IngestService(
                 continue;
             }
 
-            var check = ThresholdEvaluator.Evaluate(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, options);
-            accepted.Add(new AcceptedSample(sample, check, HealthScore.Compute(sample.Cpu.Percent, sample.Memory.Percent, sample.Disk.Percent, check), result.Json));
+            var health = HostHealth.Of(sample, thresholds);
+            accepted.Add(new AcceptedSample(sample, health.Check, health.Score, result.Json));
         }
 
         return (accepted, rejected);

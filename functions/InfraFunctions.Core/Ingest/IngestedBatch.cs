@@ -1,6 +1,5 @@
 using InfraFunctions.Contracts;
 using InfraFunctions.Core.Health;
-using InfraFunctions.Core.Options;
 
 namespace InfraFunctions.Core.Ingest;
 
@@ -11,7 +10,7 @@ public sealed record AcceptedSample(Sample Sample, ThresholdCheck Check, double 
 /// What one post stored, and the host's thresholds its samples were checked against: handed to every
 /// <see cref="IIngestSubscriber"/>, so alerting judges the samples by the same levels as their checks.
 /// </summary>
-public sealed record IngestedBatch(string HostId, PlatformInfo Platform, IReadOnlyList<AcceptedSample> Samples, ThresholdOptions Thresholds)
+public sealed record IngestedBatch(string HostId, PlatformInfo Platform, IReadOnlyList<AcceptedSample> Samples, ThresholdSet Thresholds)
 {
     public AcceptedSample Latest => Samples.MaxBy(s => s.Sample.Timestamp)!;
 }

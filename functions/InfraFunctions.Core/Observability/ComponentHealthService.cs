@@ -151,7 +151,8 @@ public sealed class ComponentHealthService(
         }
 
         var now = time.GetUtcNow();
-        var reporting = fleet.Count(h => !HostSnapshot.IsStale(h.LastSeen, h.IntervalSeconds, ingestOptions.CurrentValue, now));
+        var staleness = new Staleness(ingestOptions.CurrentValue);
+        var reporting = fleet.Count(h => !staleness.IsStale(h.LastSeen, h.IntervalSeconds, now));
         var share = (double)reporting / fleet.Count;
         var detail = $"{reporting} of {fleet.Count} hosts reporting ({share:P0}).";
         return share >= 0.9 ? (ComponentStatus.Healthy, null, detail) : share >= 0.5 ? (ComponentStatus.Degraded, null, detail) : (ComponentStatus.Unhealthy, null, detail);

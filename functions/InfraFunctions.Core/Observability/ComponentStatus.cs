@@ -1,9 +1,11 @@
+using InfraFunctions.Core.Health;
+
 namespace InfraFunctions.Core.Observability;
 
 public static class ComponentStatus
 {
-    public const string Healthy = "healthy";
-    public const string Degraded = "degraded";
+    public const string Healthy = StatusWords.Healthy;
+    public const string Degraded = StatusWords.Degraded;
     public const string Unhealthy = "unhealthy";
 
     /// <summary>Not set up here (locally, say): reported, but left out of the overall status.</summary>

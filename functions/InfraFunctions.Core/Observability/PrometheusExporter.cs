@@ -1,3 +1,4 @@
+using System.Globalization;
 using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
@@ -17,6 +18,7 @@ public static class PrometheusExporter
     public static string Render(IReadOnlyList<HostRecord> hosts, IReadOnlyDictionary<string, HostHealth> health, IngestOptions ingest, DateTimeOffset now)
     {
         var sorted = hosts.OrderBy(h => h.HostId, StringComparer.Ordinal).ToArray();
+        var staleness = new Staleness(ingest);
         var text = new PrometheusText();
 
         void Gauge(string name, string help, Func<HostRecord, double?> read) =>
@@ -25,7 +27,7 @@ public static class PrometheusExporter
         void Counter(string name, string help, Func<HostRecord, double> read) =>
             text.Family(name, "counter", help, sorted.Select(h => (Host(h), read(h))));
 
-        Gauge("infra_up", "1 when the host reported within 3 of its intervals, else 0.", h => HostSnapshot.IsStale(h.LastSeen, h.IntervalSeconds, ingest, now) ? 0 : 1);
+        Gauge("infra_up", UpHelp(staleness), h => staleness.IsStale(h.LastSeen, h.IntervalSeconds, now) ? 0 : 1);
         text.Family("infra_host_status", "gauge", "1 for the host's status (down, critical, degraded or healthy), 0 for the others.",
             sorted.Where(h => health.ContainsKey(h.HostId)).SelectMany(h => HostStatus.All.Select(status =>
                 ((IReadOnlyList<(string, string)>)[("host", h.HostId), ("status", status)], health[h.HostId].Status == status ? 1d : 0d))));
@@ -52,6 +54,10 @@ public static class PrometheusExporter
         Counter("infra_agent_dropped_samples_total", "Samples the agent dropped because its queue was full.", h => h.DroppedSamplesTotal);
         return text.ToString();
     }
+
+    /// <summary>The <c>infra_up</c> help names the configured number of intervals, so a scrape tells what "up" means here.</summary>
+    public static string UpHelp(Staleness staleness) =>
+        string.Create(CultureInfo.InvariantCulture, $"1 when the host reported within {staleness.AfterIntervals} of its intervals, else 0.");
 
     private static IReadOnlyList<(string, string)> Host(HostRecord h) => [("host", h.HostId)];
 

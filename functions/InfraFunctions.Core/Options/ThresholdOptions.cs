@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InfraFunctions.Core.Options;
 
-/// <summary>Warning and critical levels in percent (README "Health"). App settings: <c>Thresholds__CpuWarning</c> and so on.</summary>
+/// <summary>
+/// The app-wide default warning and critical levels in percent (README "Health"), bound from <c>Thresholds__CpuWarning</c>
+/// and so on. Configuration only: what a host is judged by is its <see cref="Health.ThresholdSet"/>.
+/// </summary>
 public sealed class ThresholdOptions
 {
     public const string SectionName = "Thresholds";

@@ -1,6 +1,5 @@
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Ingest;
-using InfraFunctions.Core.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,8 +15,6 @@ public static class RealtimeServiceCollectionExtensions
 
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SignalROptions>().BindConfiguration(SignalROptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-
         // A malformed connection string fails at start, naming the setting; an absent one turns live updates off.
         var connection = SignalRAccess.FromConfiguration(configuration);
         services.TryAddSingleton(sp => new SignalRAccess(connection, sp.GetRequiredService<TimeProvider>()));

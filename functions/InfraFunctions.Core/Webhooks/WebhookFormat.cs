@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using InfraFunctions.Core.Alerts;
+using InfraFunctions.Core.Health;
 
 namespace InfraFunctions.Core.Webhooks;
 
@@ -32,5 +33,5 @@ public static class WebhookBody
         $"metric {a.Metric}, value {a.Value:0.0}, threshold {a.Threshold:0.0}, raised {a.RaisedAt:yyyy-MM-dd HH:mm:ss}Z{(a.ResolvedAt is { } r ? $", resolved {r:yyyy-MM-dd HH:mm:ss}Z" : string.Empty)}, alert {a.AlertId}");
 
     private static string Color(AlertEvent a) =>
-        a.Kind == AlertKinds.Resolved ? "2EB67D" : a.Severity == "critical" ? "E01E5A" : "ECB22E";
+        a.Kind == AlertKinds.Resolved ? "2EB67D" : a.Severity == Severity.Critical ? "E01E5A" : "ECB22E";
 }

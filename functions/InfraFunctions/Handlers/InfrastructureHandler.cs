@@ -99,8 +99,8 @@ public sealed class InfrastructureHandler(
         var overrides = await thresholds.AllAsync(cancellationToken);
         var rows = await rowsTask;
         var critical = HostStatus.CriticalAlertHosts(await openTask);
-        var defaults = thresholds.Defaults;
-        var views = rows.Select(r => View(r, overrides.TryGetValue(r.HostId, out var o) ? o.Apply(defaults) : defaults, critical.Contains(r.HostId), now))
+        var staleness = new Staleness(ingest.CurrentValue);
+        var views = rows.Select(r => View(r, HostHealth.Of(r, thresholds.InForce(overrides.GetValueOrDefault(r.HostId)), staleness, now, critical.Contains(r.HostId))))
             .OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
         return ApiResults.Ok(new HostsResponse(Success, views.Length, views), ApiJsonContext.Default.HostsResponse);
     }
@@ -114,16 +114,12 @@ public sealed class InfrastructureHandler(
         }
 
         var criticalAlertOpen = (await alerts.ListAsync(host.HostId, AlertStates.Open, null, cancellationToken)).Any(HostStatus.KeepsCritical);
-        return respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), ingest.CurrentValue, time.GetUtcNow(), criticalAlertOpen));
+        return respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), new Staleness(ingest.CurrentValue), time.GetUtcNow(), criticalAlertOpen));
     }
 
-    private HostView View(HostSummaryRow r, ThresholdOptions hostThresholds, bool criticalAlertOpen, DateTimeOffset now)
-    {
-        var stale = HostSnapshot.IsStale(r.LastSeen, r.IntervalSeconds, ingest.CurrentValue, now);
-        var health = HostHealth.Judge(r.CpuPercent, r.MemoryPercent, r.DiskPercent, hostThresholds, criticalAlertOpen, stale);
-        return new HostView(r.HostId, r.Hostname, r.Os, health.Status, health.Score, health.Level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
-            r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, stale, health.Check.Thresholds, health.Check.Status);
-    }
+    private static HostView View(HostSummaryRow r, HostHealth health) =>
+        new(r.HostId, r.Hostname, r.Os, health.Status, health.Score, health.Level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
+            r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, health.Stale, health.Check.Thresholds, health.Check.Status);
 
     private static PlatformView View(HostRecord h) =>
         new(h.Platform.System, h.Platform.Release, h.Platform.Hostname, h.Platform.RuntimeVersion, h.Platform.Os, h.Platform.Architecture, h.Platform.BootTime, h.Platform.AgentVersion);

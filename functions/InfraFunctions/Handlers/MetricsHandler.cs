@@ -31,8 +31,6 @@ public sealed class MetricsHandler(
     /// </summary>
     public static readonly IReadOnlyList<string> PlatformMetricNames = ["OnDemandFunctionExecutionCount", "Http5xx", "HttpResponseTime"];
 
-    private static readonly string[] Severities = ["warning", "critical"];
-
     public async Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         string? windowName = request.Query["window"];
@@ -54,7 +52,8 @@ public sealed class MetricsHandler(
         var openTask = alerts.ListAsync(null, AlertStates.Open, null, cancellationToken);
         var fleet = await fleetTask;
         var open = await openTask;
-        var active = fleet.Where(h => !HostSnapshot.IsStale(h.LastSeen, h.IntervalSeconds, ingest.CurrentValue, now)).ToArray();
+        var staleness = new Staleness(ingest.CurrentValue);
+        var active = fleet.Where(h => !staleness.IsStale(h.LastSeen, h.IntervalSeconds, now)).ToArray();
         var elapsed = Math.Max(1, (now - counters.Since).TotalSeconds);
         var latency = counters.WriteLatency() is { } l ? new WriteLatency(l.Mean, l.P95, l.Max, l.Writes) : null;
         return new ServiceMetrics(
@@ -67,7 +66,7 @@ public sealed class MetricsHandler(
             fleet.Count,
             active.Length,
             fleet.Count - active.Length,
-            Severities.ToDictionary(s => s, s => open.Count(a => a.Severity == s)),
+            Severity.All.ToDictionary(s => s, s => open.Count(a => a.Severity == s)),
             latency);
     }
 

@@ -24,12 +24,11 @@ public sealed class PrometheusHandler(HostRepository hosts, AlertRepository aler
         var overrides = await thresholds.AllAsync(cancellationToken);
         var fleet = await fleetTask;
         var critical = HostStatus.CriticalAlertHosts(await openTask);
-        var defaults = thresholds.Defaults;
-        var health = fleet.ToDictionary(h => h.HostId, h => HostHealth.Judge(
-            h.Latest.Cpu.Percent, h.Latest.Memory.Percent, h.Latest.Disk.Percent,
-            overrides.TryGetValue(h.HostId, out var o) ? o.Apply(defaults) : defaults,
-            critical.Contains(h.HostId),
-            HostSnapshot.IsStale(h.LastSeen, h.IntervalSeconds, ingest.CurrentValue, now)), StringComparer.Ordinal);
+        var staleness = new Staleness(ingest.CurrentValue);
+        var health = fleet.ToDictionary(
+            h => h.HostId,
+            h => HostHealth.Of(h, thresholds.InForce(overrides.GetValueOrDefault(h.HostId)), staleness, now, critical.Contains(h.HostId)),
+            StringComparer.Ordinal);
         return new TextApiResult(PrometheusExporter.Render(fleet, health, ingest.CurrentValue, now), PrometheusText.ContentType);
     }
 }

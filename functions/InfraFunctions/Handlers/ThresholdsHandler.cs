@@ -64,10 +64,9 @@ public sealed class ThresholdsHandler(HostSelector selector, HostThresholds thre
 
     private IActionResult Respond(string hostId, StoredThresholds? stored)
     {
-        var defaults = thresholds.Defaults;
         var overrides = stored?.Overrides ?? new ThresholdOverrides();
         return ApiResults.Ok(
-            new ThresholdsResponse(Success, hostId, ThresholdEvaluator.ToSet(overrides.Apply(defaults)), ThresholdEvaluator.ToSet(defaults), overrides, stored?.UpdatedAt, stored?.UpdatedBy),
+            new ThresholdsResponse(Success, hostId, thresholds.InForce(overrides), thresholds.Defaults, overrides, stored?.UpdatedAt, stored?.UpdatedBy),
             ApiJsonContext.Default.ThresholdsResponse);
     }
 }

@@ -1,4 +1,5 @@
 using InfraFunctions.Core.Alerts;
+using InfraFunctions.Core.Storage;
 using InfraFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -95,5 +96,33 @@ public sealed class AlertEvaluationTests(TablesFixture tables) : IClassFixture<T
         Assert.Equal([AlertKinds.Raised, AlertKinds.Resolved], _notified.Events.Where(e => e.HostId == host).Select(e => e.Kind));
         core.Time.SetUtcNow(T0.AddSeconds(200));
         Assert.DoesNotContain(host, (await detector.RunAsync()).Raised);
+    }
+
+    [Fact]
+    public async Task TheHostDownLimitFollowsTheStaleAfterIntervalsSettingAndASweepAfterAMissedResolveSaysTheHostIsReportingAgain()
+    {
+        await using var core = CoreHarness.Create(tables.ConnectionString, T0, new Dictionary<string, string?> { ["Ingest:StaleAfterIntervals"] = "5" },
+            s => s.AddSingleton<IAlertNotifier>(_notified));
+        var host = $"slow-{Guid.NewGuid():N}"[..20];
+        core.Time.SetUtcNow(T0.AddSeconds(1));
+        await core.IngestAsync(host, [T0]);
+        var detector = core.Get<StaleHostDetector>();
+
+        core.Time.SetUtcNow(T0.AddSeconds(121));
+        Assert.DoesNotContain(host, (await detector.RunAsync()).Down); // silent 120 s: past 3 intervals, within 5
+        core.Time.SetUtcNow(T0.AddSeconds(152));
+        Assert.Contains(host, (await detector.RunAsync()).Raised);
+        var open = Assert.Single(await core.Get<AlertRepository>().ListAsync(host, AlertStates.Open, null));
+        Assert.Equal((150.0, $"Host {host} is down: silent for 151 s (limit 150 s)"), (open.Threshold, open.Message));
+
+        // The host row is refreshed without the alert evaluation at ingest having resolved anything: the sweep resolves it.
+        var hosts = core.Get<HostRepository>();
+        var known = (await hosts.GetAsync(host))!;
+        core.Time.SetUtcNow(T0.AddSeconds(181));
+        await hosts.RecordAsync(host, known.Platform, known.Latest with { Timestamp = T0.AddSeconds(180) }, 30, 5, 0);
+
+        Assert.Contains(host, (await detector.RunAsync()).Resolved);
+        var resolved = _notified.Events.Last(e => e.HostId == host);
+        Assert.Equal((AlertKinds.Resolved, $"Host {host} is reporting again"), (resolved.Kind, resolved.Message));
     }
 }

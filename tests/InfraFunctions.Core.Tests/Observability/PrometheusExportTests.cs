@@ -71,9 +71,22 @@ public sealed class PrometheusExportTests
         Assert.Contains("infra_cpu_usage_percent", help.Keys);
     }
 
+    [Fact]
+    public void InfraUpHelpNamesTheConfiguredIntervalsAndAHostWithinThemIsUp()
+    {
+        var hosts = new[] { Host("slow", 45.2, Now.AddSeconds(-120)) };
+
+        var (samples, help) = PrometheusTextParser.Parse(PrometheusExporter.Render(hosts, Judged(hosts), new IngestOptions { StaleAfterIntervals = 5 }, Now));
+        var (_, defaultHelp) = PrometheusTextParser.Parse(PrometheusExporter.Render(hosts, Judged(hosts), new IngestOptions(), Now));
+
+        Assert.Equal("1 when the host reported within 5 of its intervals, else 0.", help["infra_up"]);
+        Assert.Equal(1, samples.Single(s => s.Name == "infra_up").Value); // 120 s silent, limit 5 x 30 s
+        Assert.Equal("1 when the host reported within 3 of its intervals, else 0.", defaultHelp["infra_up"]);
+    }
+
     private static Dictionary<string, HostHealth> Judged(IEnumerable<HostRecord> hosts) => hosts.ToDictionary(
         h => h.HostId,
-        h => HostHealth.Judge(h.Latest.Cpu.Percent, h.Latest.Memory.Percent, h.Latest.Disk.Percent, new ThresholdOptions(), criticalAlertOpen: false,
+        h => HostHealth.Judge(h.Latest.Cpu.Percent, h.Latest.Memory.Percent, h.Latest.Disk.Percent, ThresholdSet.From(new ThresholdOptions()), criticalAlertOpen: false,
             stale: Now - h.LastSeen > TimeSpan.FromSeconds(90)));
 
     [Theory]

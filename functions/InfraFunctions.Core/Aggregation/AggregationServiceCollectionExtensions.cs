@@ -1,0 +1,19 @@
+using InfraFunctions.Core.Ingest;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfraFunctions.Core.Aggregation;
+
+/// <summary>Registers rollups and tiered summaries, and the marking of late samples for re-aggregation.</summary>
+public static class AggregationServiceCollectionExtensions
+{
+    public static IServiceCollection AddAggregation(this IServiceCollection services)
+    {
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<TableStats>();
+        services.AddSingleton<RollupRepository>();
+        services.AddSingleton<AggregationService>();
+        services.AddSingleton<TieredSummaryReader>();
+        services.AddSingleton<IIngestSubscriber, LateSampleMarker>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using InfraFunctions.Core.Alerts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfraFunctions.Core.Webhooks;
+
+/// <summary>Registers alert webhooks: the outbox, its delivery service and redelivery, and the notifier alerts reach them through.</summary>
+public static class WebhooksServiceCollectionExtensions
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddSingleton<WebhookOutcomes>();
+        services.AddHttpClient(WebhookDeliveryService.ClientName);
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<WebhookRedelivery>();
+        services.AddSingleton<WebhookNotifier>();
+        services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<WebhookNotifier>());
+        services.AddHostedService<WebhookDeliveryService>();
+        return services;
+    }
+}
