@@ -31,7 +31,7 @@ public static class SummaryBuilder
         return stats;
     }
 
-    public static IReadOnlyList<SummaryPoint> Series(IReadOnlyList<SampleRow> rows, int maxPoints = SummaryWindows.MaxPoints)
+    public static IReadOnlyList<SummaryPoint> Series(IReadOnlyList<SampleRow> rows, int maxPoints = TimeWindows.MaxPoints)
     {
         var size = Math.Max(1, (int)Math.Ceiling(rows.Count / (double)maxPoints));
         var points = new List<SummaryPoint>(Math.Min(rows.Count, maxPoints));

@@ -25,7 +25,7 @@ public sealed record SummaryRead(string Resolution, IReadOnlyList<Rollup> Bucket
     }
 
     /// <summary>One point per bucket, or per run of buckets combined so there are at most <paramref name="maxPoints"/>.</summary>
-    public IReadOnlyList<SummaryPoint> Series(int maxPoints = SummaryWindows.MaxPoints)
+    public IReadOnlyList<SummaryPoint> Series(int maxPoints = TimeWindows.MaxPoints)
     {
         var size = Math.Max(1, (int)Math.Ceiling(Buckets.Count / (double)maxPoints));
         var points = new List<SummaryPoint>();
