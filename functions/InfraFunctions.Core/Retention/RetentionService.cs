@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
@@ -42,7 +41,7 @@ public sealed class RetentionService(TableStore store, TableStats stats, TimePro
         foreach (var (tier, days, period) in tiers)
         {
             var cutoff = now.AddDays(-days);
-            foreach (var name in await ListAsync(tier == "raw" ? TableKeys.SamplesTablePrefix : tier, cancellationToken))
+            foreach (var name in await store.ListNamesAsync(tier == "raw" ? TableKeys.SamplesTablePrefix : tier, cancellationToken))
             {
                 if (period(name) is not { } p)
                 {
@@ -67,18 +66,6 @@ public sealed class RetentionService(TableStore store, TableStats stats, TimePro
         }
 
         return new RetentionReport(now, dropped, kept);
-    }
-
-    private async Task<List<string>> ListAsync(string prefix, CancellationToken cancellationToken)
-    {
-        var names = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"TableName ge {prefix} and TableName lt {prefix + "~"}");
-        await foreach (var table in store.Service.QueryAsync(filter, cancellationToken: cancellationToken))
-        {
-            names.Add(table.Name);
-        }
-
-        return names;
     }
 
     private static (DateTimeOffset Start, DateTimeOffset End)? RawPeriod(string name) =>
