@@ -33,6 +33,7 @@ public sealed class AggregationService(
     TimeProvider time,
     IOptionsMonitor<AggregationOptions> aggregation,
     IOptionsMonitor<RetentionOptions> retention,
+    IOptionsMonitor<IngestOptions> ingest,
     ILogger<AggregationService> logger)
 {
     public Task<AggregationReport> RunHourlyAsync(CancellationToken cancellationToken = default) => RunAsync(RollupTier.Hourly, cancellationToken);
@@ -57,12 +58,14 @@ public sealed class AggregationService(
         var known = await hosts.ListAsync(cancellationToken);
         int rows = 0;
         long read = 0;
+        // A sample is at most the allowed skew ahead of the server clock when it arrives, and last_seen is that clock
+        // then: a host last seen more than the skew before the range began has no samples in it.
+        var skew = TimeSpan.FromMinutes(ingest.CurrentValue.MaxFutureSkewMinutes);
         if (start < closedUntil)
         {
             foreach (var host in known)
             {
-                // A host last seen before the range began (less the clock skew allowed at ingest) has no samples in it.
-                if (host.LastSeen >= start - TimeSpan.FromMinutes(10))
+                if (host.LastSeen >= start - skew)
                 {
                     var (wrote, count) = await RollUpRangeAsync(tier, host.HostId, start, closedUntil, cancellationToken);
                     rows += wrote;
@@ -166,10 +169,9 @@ public sealed class AggregationService(
     {
         // First run: start at the oldest raw day table, found by listing tables (O(tables), no row scan).
         DateOnly? oldest = null;
-        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"TableName ge {TableKeys.SamplesTablePrefix} and TableName lt {TableKeys.SamplesTablePrefix + "~"}");
-        await foreach (var table in store.Service.QueryAsync(filter, cancellationToken: cancellationToken))
+        foreach (var name in await store.ListNamesAsync(TableKeys.SamplesTablePrefix, cancellationToken))
         {
-            if (TableKeys.SamplesTableDay(table.Name) is { } day && (oldest is null || day < oldest))
+            if (TableKeys.SamplesTableDay(name) is { } day && (oldest is null || day < oldest))
             {
                 oldest = day;
             }
