@@ -10,7 +10,7 @@ public sealed record DiskForecastReport(DateTimeOffset RanAt, int HostsChecked, 
 /// One <c>disk_forecast</c> warning per host while its root disk is projected full within 14 days, resolved when a
 /// later projection no longer says so. Only the hourly sweep raises and resolves; the anomalies endpoint reads.
 /// </summary>
-public sealed class DiskForecastAlerts(HostRepository hosts, AnomalyScanner scanner, AlertRepository alerts, AlertPublisher publisher, TimeProvider time)
+public sealed class DiskForecastAlerts(HostRepository hosts, AnomalyService scanner, AlertRepository alerts, AlertPublisher publisher, TimeProvider time)
 {
     public const string Metric = "disk_forecast";
 

@@ -9,7 +9,7 @@ public static class DiskForecaster
     public const double WarnWithinDays = 14;
 
     /// <summary>The forecast, or null with fewer than 12 points or under 12 hours of history.</summary>
-    public static DiskForecast? Forecast(IReadOnlyList<SeriesPoint> usagePercent, string mount, DateTimeOffset now)
+    public static DiskForecast? Forecast(IReadOnlyList<MetricValue> usagePercent, string mount, DateTimeOffset now)
     {
         if (usagePercent.Count < 12 || usagePercent[^1].Timestamp - usagePercent[0].Timestamp < TimeSpan.FromHours(12))
         {

@@ -12,7 +12,7 @@ namespace InfraFunctions.Handlers;
 /// shown, and the open <c>disk_forecast</c> alert named, but raising and resolving that alert is the <c>ForecastDisks</c>
 /// timer's (<see cref="DiskForecastAlerts"/>), so how often someone looks never changes what is stored or sent.
 /// </summary>
-public sealed class AnomaliesHandler(HostSelector selector, AnomalyScanner scanner, DiskForecastAlerts forecasts, ApiGuard guard, TimeProvider time)
+public sealed class AnomaliesHandler(HostSelector selector, AnomalyService scanner, DiskForecastAlerts forecasts, ApiGuard guard, TimeProvider time)
 {
     public Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         guard.RunAsync("Anomalies", async () =>
