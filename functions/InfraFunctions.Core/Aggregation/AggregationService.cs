@@ -5,17 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Aggregation;
 
-/// <summary>What one aggregation run did.</summary>
-public sealed record AggregationReport(
-    string Job,
-    DateTimeOffset RanAt,
-    DateTimeOffset? WatermarkBefore,
-    DateTimeOffset WatermarkAfter,
-    int BucketsRolledUp,
-    int LateBucketsRecomputed,
-    int RowsWritten,
-    long SamplesRead);
-
 /// <summary>
 /// Rolls raw samples into hourly and daily rows. Each job keeps a watermark (the next bucket to do) in <c>jobs</c>, so
 /// a run after downtime catches up every closed bucket; rows are pure functions of the raw rows and upserted, so

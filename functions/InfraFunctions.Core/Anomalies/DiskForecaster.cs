@@ -47,14 +47,3 @@ public static class DiskForecaster
             days is { } f ? now + TimeSpan.FromDays(Math.Min(f, 36500)) : null, warn, message, n);
     }
 }
-
-/// <summary>A disk projection: usage now (fitted), growth in points per day, and when it reaches 100%.</summary>
-public sealed record DiskForecast(
-    string Mount,
-    double CurrentPercent,
-    double SlopePercentPerDay,
-    double? DaysToFull,
-    DateTimeOffset? FullAt,
-    bool Warning,
-    string Message,
-    int Points);

@@ -6,20 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Retention;
 
-/// <summary>A period table a retention run deleted, and how many entities it held (from its counters, not a scan).</summary>
-public sealed record DroppedTable(string Table, string Tier, DateTimeOffset PeriodEnd, long Entities);
-
-/// <summary>What a retention run dropped.</summary>
-public sealed record RetentionReport(DateTimeOffset RanAt, IReadOnlyList<DroppedTable> Dropped, IReadOnlyList<string> KeptTables)
-{
-    /// <summary>Rows of live-stream leases that ended long ago (dashboards closed without calling stop), deleted.</summary>
-    public int ExpiredStreamLeases { get; init; }
-
-    public IReadOnlyList<string> DroppedTables => Dropped.Select(d => d.Table).ToArray();
-
-    public long EntitiesDropped => Dropped.Sum(d => d.Entities);
-}
-
 /// <summary>
 /// Drops whole period tables (raw days, hourly months, daily years) whose whole period lies before now minus the
 /// tier's policy, so retention costs O(tables), never O(rows). The current period is never dropped.
