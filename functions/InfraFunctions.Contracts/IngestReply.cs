@@ -5,8 +5,3 @@ namespace InfraFunctions.Contracts;
 /// <param name="Rejected">Samples refused, by index in the posted batch, with the reasons.</param>
 /// <param name="NextPostSeconds">When the agent should post next: 2 while someone watches the host live, the normal interval otherwise.</param>
 public sealed record IngestReply(int Accepted, IReadOnlyList<RejectedSample> Rejected, int NextPostSeconds);
-
-/// <summary>One refused sample.</summary>
-/// <param name="Index">Its index in the posted <c>samples</c> array.</param>
-/// <param name="Errors">What was wrong, one message per field.</param>
-public sealed record RejectedSample(int Index, IReadOnlyList<string> Errors);

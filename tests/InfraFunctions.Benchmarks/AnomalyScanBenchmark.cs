@@ -56,8 +56,8 @@ public static class AnomalyScanBenchmark
         }
     }
 
-    private static AnomalyScanResult Scan((List<SampleRow> Raw, List<Rollup> Hourly) host) =>
-        AnomalyScan.Run(host.Raw, host.Hourly, Metrics, AnomalySensitivity.Medium, Now.AddHours(-24), Now);
+    private static AnomalyFindings Scan((List<SampleRow> Raw, List<Rollup> Hourly) host) =>
+        AnomalyAnalyzer.Run(host.Raw, host.Hourly, Metrics, AnomalySensitivity.Medium, Now.AddHours(-24), Now);
 
     private static (List<SampleRow> Raw, List<Rollup> Hourly) Host(int seed)
     {

@@ -5,17 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Aggregation;
 
-/// <summary>What one aggregation run did.</summary>
-public sealed record AggregationReport(
-    string Job,
-    DateTimeOffset RanAt,
-    DateTimeOffset? WatermarkBefore,
-    DateTimeOffset WatermarkAfter,
-    int BucketsRolledUp,
-    int LateBucketsRecomputed,
-    int RowsWritten,
-    long SamplesRead);
-
 /// <summary>
 /// Rolls raw samples into hourly and daily rows. Each job keeps a watermark (the next bucket to do) in <c>jobs</c>, so
 /// a run after downtime catches up every closed bucket; rows are pure functions of the raw rows and upserted, so
@@ -33,6 +22,7 @@ public sealed class AggregationService(
     TimeProvider time,
     IOptionsMonitor<AggregationOptions> aggregation,
     IOptionsMonitor<RetentionOptions> retention,
+    IOptionsMonitor<IngestOptions> ingest,
     ILogger<AggregationService> logger)
 {
     public Task<AggregationReport> RunHourlyAsync(CancellationToken cancellationToken = default) => RunAsync(RollupTier.Hourly, cancellationToken);
@@ -57,12 +47,14 @@ public sealed class AggregationService(
         var known = await hosts.ListAsync(cancellationToken);
         int rows = 0;
         long read = 0;
+        // A sample is at most the allowed skew ahead of the server clock when it arrives, and last_seen is that clock
+        // then: a host last seen more than the skew before the range began has no samples in it.
+        var skew = TimeSpan.FromMinutes(ingest.CurrentValue.MaxFutureSkewMinutes);
         if (start < closedUntil)
         {
             foreach (var host in known)
             {
-                // A host last seen before the range began (less the clock skew allowed at ingest) has no samples in it.
-                if (host.LastSeen >= start - TimeSpan.FromMinutes(10))
+                if (host.LastSeen >= start - skew)
                 {
                     var (wrote, count) = await RollUpRangeAsync(tier, host.HostId, start, closedUntil, cancellationToken);
                     rows += wrote;
@@ -166,10 +158,9 @@ public sealed class AggregationService(
     {
         // First run: start at the oldest raw day table, found by listing tables (O(tables), no row scan).
         DateOnly? oldest = null;
-        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"TableName ge {TableKeys.SamplesTablePrefix} and TableName lt {TableKeys.SamplesTablePrefix + "~"}");
-        await foreach (var table in store.Service.QueryAsync(filter, cancellationToken: cancellationToken))
+        foreach (var name in await store.ListNamesAsync(TableKeys.SamplesTablePrefix, cancellationToken))
         {
-            if (TableKeys.SamplesTableDay(table.Name) is { } day && (oldest is null || day < oldest))
+            if (TableKeys.SamplesTableDay(name) is { } day && (oldest is null || day < oldest))
             {
                 oldest = day;
             }

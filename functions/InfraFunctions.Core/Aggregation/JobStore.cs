@@ -92,6 +92,3 @@ public sealed class JobStore(TableStore store)
 
     private static string LatePartition(RollupTier tier) => "late-" + tier.Name;
 }
-
-/// <summary>A bucket of one host that received samples after it was rolled up.</summary>
-public sealed record LateMark(string RowKey, string HostId, DateTimeOffset Start, ETag ETag);

@@ -11,7 +11,7 @@ public sealed record Rollup(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, MetricRollup>> Mounts)
 {
     /// <summary>The flat metrics, in the raw table's column names.</summary>
-    public static readonly string[] MetricNames = ["cpu", "mem", "swap", "disk", "load1", "net_tx", "net_rx", "health"];
+    public static readonly string[] MetricNames = [.. MetricCatalog.All.Select(m => m.Rollup)];
 
-    public long SampleCount => Metrics.TryGetValue("cpu", out var cpu) ? cpu.Count : 0;
+    public long SampleCount => Metrics.TryGetValue(MetricCatalog.Cpu.Rollup, out var cpu) ? cpu.Count : 0;
 }

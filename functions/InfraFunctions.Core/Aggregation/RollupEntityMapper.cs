@@ -54,7 +54,3 @@ public static class RollupEntityMapper
     /// <summary>The columns a summary reads: the flat metrics, without the disks' JSON.</summary>
     public static readonly string[] SummaryColumns = ["PartitionKey", "RowKey", "start", .. Rollup.MetricNames.SelectMany(m => Parts.Select(p => $"{m}_{p}"))];
 }
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(Dictionary<string, Dictionary<string, MetricRollup>>))]
-internal sealed partial class RollupJsonContext : JsonSerializerContext;

@@ -4,12 +4,6 @@ namespace InfraFunctions.Core.Aggregation;
 /// <summary>A window read from the tiers: bucket rollups in time order, and how many stored rows of each kind were read.</summary>
 public sealed record SummaryRead(string Resolution, IReadOnlyList<Rollup> Buckets, int RawRowsRead, int RollupRowsRead)
 {
-    private static readonly (string Column, string Name)[] Names =
-    [
-        ("cpu", "cpu_percent"), ("mem", "memory_percent"), ("disk", "disk_percent"), ("swap", "swap_percent"),
-        ("load1", "load_1m"), ("net_tx", "network_sent_bytes_per_sec"), ("net_rx", "network_recv_bytes_per_sec"), ("health", "health_score"),
-    ];
-
     public long SampleCount => Buckets.Sum(b => b.SampleCount);
 
     /// <summary>Averages weighted by sample count, so they equal the average over the raw samples.</summary>
@@ -21,24 +15,23 @@ public sealed record SummaryRead(string Resolution, IReadOnlyList<Rollup> Bucket
             return stats;
         }
 
-        foreach (var (column, name) in Names)
+        foreach (var metric in MetricCatalog.All)
         {
-            var m = MetricRollup.Combine(Buckets.Select(b => b.Metrics[column]).ToArray());
-            stats[name] = new MetricStats(Round(m.Average), Round(m.Min), Round(m.Max), Round(m.Last));
+            var m = MetricRollup.Combine(Buckets.Select(b => b.Metrics[metric.Rollup]).ToArray());
+            stats[metric.SummaryKey] = new MetricStats(Round(m.Average), Round(m.Min), Round(m.Max), Round(m.Last));
         }
 
         return stats;
     }
 
     /// <summary>One point per bucket, or per run of buckets combined so there are at most <paramref name="maxPoints"/>.</summary>
-    public IReadOnlyList<SummaryPoint> Series(int maxPoints = SummaryWindows.MaxPoints)
+    public IReadOnlyList<SummaryPoint> Series(int maxPoints = TimeWindows.MaxPoints)
     {
         var size = Math.Max(1, (int)Math.Ceiling(Buckets.Count / (double)maxPoints));
         var points = new List<SummaryPoint>();
         foreach (var run in Buckets.Chunk(size))
         {
-            double Avg(string column) => Round(MetricRollup.Combine(run.Select(b => b.Metrics[column]).ToArray()).Average);
-            points.Add(new SummaryPoint(run[0].Start, Avg("cpu"), Avg("mem"), Avg("disk"), Avg("swap"), Avg("load1"), Avg("net_tx"), Avg("net_rx"), Avg("health")));
+            points.Add(MetricCatalog.Point(run[0].Start, m => Round(MetricRollup.Combine(run.Select(b => b.Metrics[m.Rollup]).ToArray()).Average)));
         }
 
         return points;

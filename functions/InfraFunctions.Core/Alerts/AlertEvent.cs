@@ -22,9 +22,3 @@ public sealed record AlertEvent(
     string Message,
     DateTimeOffset RaisedAt,
     DateTimeOffset? ResolvedAt);
-
-/// <summary>A reaction to alert events: webhooks, live push. A failing notifier never fails the caller.</summary>
-public interface IAlertNotifier
-{
-    Task NotifyAsync(AlertEvent alert, CancellationToken cancellationToken = default);
-}

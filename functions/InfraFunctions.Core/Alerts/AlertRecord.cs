@@ -15,20 +15,3 @@ public sealed record AlertRecord(
     double? ResolvedValue = null,
     DateTimeOffset? AcknowledgedAt = null,
     string? AcknowledgedBy = null);
-
-public static class AlertStates
-{
-    public const string Open = "open";
-    public const string Resolved = "resolved";
-}
-
-public static class AlertKinds
-{
-    public const string Raised = "raised";
-    public const string Resolved = "resolved";
-}
-
-public static class AlertMetrics
-{
-    public const string HostDown = "host_down";
-}

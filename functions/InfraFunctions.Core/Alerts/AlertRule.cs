@@ -1,18 +1,5 @@
 namespace InfraFunctions.Core.Alerts;
 
-/// <summary>Where one (host, metric, severity) condition stands: since when it has held or cleared, and its open alert.</summary>
-public sealed record AlertTrack(DateTimeOffset? AboveSince, DateTimeOffset? BelowSince, string? OpenAlertId, DateTimeOffset? LastTimestamp)
-{
-    public static readonly AlertTrack Empty = new(null, null, null, null);
-}
-
-public enum AlertTransition
-{
-    None,
-    Raise,
-    Resolve,
-}
-
 /// <summary>
 /// Raise after the value has stayed at or above the threshold for the duration; resolve after it has stayed below the
 /// threshold minus the hysteresis for the duration (README "Health"). Between the two bands nothing changes, so a value

@@ -4,14 +4,11 @@ using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Alerts;
 
-/// <summary>What a disk-forecast sweep found: the hosts projected full within 14 days, and the alerts it raised and resolved.</summary>
-public sealed record DiskForecastReport(DateTimeOffset RanAt, int HostsChecked, IReadOnlyList<string> Warned, IReadOnlyList<string> Raised, IReadOnlyList<string> Resolved);
-
 /// <summary>
 /// One <c>disk_forecast</c> warning per host while its root disk is projected full within 14 days, resolved when a
 /// later projection no longer says so. Only the hourly sweep raises and resolves; the anomalies endpoint reads.
 /// </summary>
-public sealed class DiskForecastAlerts(HostRepository hosts, AnomalyScanner scanner, AlertRepository alerts, AlertPublisher publisher, TimeProvider time)
+public sealed class DiskForecastAlerts(HostRepository hosts, AnomalyService scanner, AlertRepository alerts, AlertPublisher publisher, TimeProvider time)
 {
     public const string Metric = "disk_forecast";
 

@@ -15,9 +15,3 @@ public sealed record Anomaly(
     string Kind,
     DateTimeOffset Until,
     string Baseline);
-
-public static class AnomalyKinds
-{
-    public const string Spike = "spike";
-    public const string LevelShift = "level_shift";
-}

@@ -31,7 +31,7 @@ public static class AnomalyDetector
     /// <paramref name="minEffect"/> (in the metric's unit): a 3.5-sigma wobble of one point of CPU is not worth a look.
     /// </summary>
     public static List<Anomaly> Detect(
-        IReadOnlyList<SeriesPoint> points,
+        IReadOnlyList<MetricValue> points,
         string metric,
         AnomalySensitivity sensitivity,
         SeasonalBaseline? seasonal = null,

@@ -9,7 +9,7 @@ public static class DiskForecaster
     public const double WarnWithinDays = 14;
 
     /// <summary>The forecast, or null with fewer than 12 points or under 12 hours of history.</summary>
-    public static DiskForecast? Forecast(IReadOnlyList<SeriesPoint> usagePercent, string mount, DateTimeOffset now)
+    public static DiskForecast? Forecast(IReadOnlyList<MetricValue> usagePercent, string mount, DateTimeOffset now)
     {
         if (usagePercent.Count < 12 || usagePercent[^1].Timestamp - usagePercent[0].Timestamp < TimeSpan.FromHours(12))
         {
@@ -47,14 +47,3 @@ public static class DiskForecaster
             days is { } f ? now + TimeSpan.FromDays(Math.Min(f, 36500)) : null, warn, message, n);
     }
 }
-
-/// <summary>A disk projection: usage now (fitted), growth in points per day, and when it reaches 100%.</summary>
-public sealed record DiskForecast(
-    string Mount,
-    double CurrentPercent,
-    double SlopePercentPerDay,
-    double? DaysToFull,
-    DateTimeOffset? FullAt,
-    bool Warning,
-    string Message,
-    int Points);

@@ -2,6 +2,3 @@ namespace InfraFunctions.Core.Auth;
 
 /// <summary>An agent key's row, without its secret.</summary>
 public sealed record AgentRecord(string AgentId, string Name, IReadOnlyList<string> HostIds, DateTimeOffset Created, bool Revoked, DateTimeOffset? RevokedAt);
-
-/// <summary>A person's or script's token row, without its secret.</summary>
-public sealed record TokenRecord(string TokenId, string Name, string Role, DateTimeOffset Created, bool Revoked, DateTimeOffset? RevokedAt);

@@ -11,6 +11,3 @@ public static class Roles
     public static bool Satisfies(string granted, string required) =>
         granted == Operator || (granted == Reader && required == Reader);
 }
-
-/// <summary>Who is calling: the token's id as subject, its name, and its role.</summary>
-public sealed record Caller(string Subject, string Name, string Role);

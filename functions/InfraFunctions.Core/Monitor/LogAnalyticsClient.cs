@@ -58,6 +58,3 @@ public sealed class LogAnalyticsClient(HttpPipeline pipeline, Uri endpoint)
         return new LogsQueryResult(tables, partial);
     }
 }
-
-/// <summary>The documented request body.</summary>
-public sealed record LogsQueryBody(string Query, string Timespan);

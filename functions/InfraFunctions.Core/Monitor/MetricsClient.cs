@@ -67,9 +67,3 @@ public sealed class MetricsClient(HttpPipeline pipeline, Uri endpoint)
 
     private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }
-
-/// <summary>One metric's points over the timespan, all time series flattened.</summary>
-public sealed record MetricSeries(string Name, string Unit, IReadOnlyList<MetricPoint> Data);
-
-/// <summary>One interval of a metric; only the requested aggregations are present.</summary>
-public sealed record MetricPoint(DateTimeOffset Timestamp, double? Total, double? Average, double? Maximum, double? Count);

@@ -83,9 +83,3 @@ public static partial class TraceQuery
     private static DateTimeOffset Time(JsonElement[] row, int i) =>
         i >= 0 && DateTimeOffset.TryParse(Text(row, i), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : default;
 }
-
-/// <summary>One operation: its root request, total duration from the first span's start to the last span's end, and all spans.</summary>
-public sealed record Trace(string OperationId, string Operation, DateTimeOffset Start, double DurationMs, bool Success, string? ResultCode, int SpanCount, IReadOnlyList<TraceSpan> Spans);
-
-/// <summary>A request (<c>AppRequests</c>) or a dependency call (<c>AppDependencies</c>) within a trace.</summary>
-public sealed record TraceSpan(string Id, string? ParentId, string Kind, string Name, string? Target, string? Type, DateTimeOffset Start, double DurationMs, bool Success, string? ResultCode);

@@ -16,7 +16,7 @@ public static class ObservabilityServiceCollectionExtensions
         // The managed identity's credential is only asked for a token when a Monitor API is called.
         services.TryAddSingleton(sp => MonitorClients.ForManagedIdentity(sp.GetRequiredService<IOptions<MonitorOptions>>().Value));
         services.TryAddSingleton<CircuitBreakerStates>();
-        services.AddSingleton<AnomalyScanner>();
+        services.AddSingleton<AnomalyService>();
 
         // Transient: it holds the typed SignalR HttpClient, which the factory rotates.
         services.AddTransient<ComponentHealthService>();

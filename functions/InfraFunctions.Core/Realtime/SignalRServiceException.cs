@@ -7,7 +7,3 @@ public sealed class SignalRServiceException(HttpStatusCode status, string messag
 {
     public HttpStatusCode Status { get; } = status;
 }
-
-/// <summary>The AzureSignalRConnectionString setting is absent, so there is no service to call.</summary>
-public sealed class SignalRNotConfiguredException()
-    : Exception($"SignalR Service is not configured: set {AppSettingNames.SignalRConnectionString}.");

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Storage;
@@ -6,20 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Retention;
-
-/// <summary>A period table a retention run deleted, and how many entities it held (from its counters, not a scan).</summary>
-public sealed record DroppedTable(string Table, string Tier, DateTimeOffset PeriodEnd, long Entities);
-
-/// <summary>What a retention run dropped.</summary>
-public sealed record RetentionReport(DateTimeOffset RanAt, IReadOnlyList<DroppedTable> Dropped, IReadOnlyList<string> KeptTables)
-{
-    /// <summary>Rows of live-stream leases that ended long ago (dashboards closed without calling stop), deleted.</summary>
-    public int ExpiredStreamLeases { get; init; }
-
-    public IReadOnlyList<string> DroppedTables => Dropped.Select(d => d.Table).ToArray();
-
-    public long EntitiesDropped => Dropped.Sum(d => d.Entities);
-}
 
 /// <summary>
 /// Drops whole period tables (raw days, hourly months, daily years) whose whole period lies before now minus the
@@ -42,7 +27,7 @@ public sealed class RetentionService(TableStore store, TableStats stats, TimePro
         foreach (var (tier, days, period) in tiers)
         {
             var cutoff = now.AddDays(-days);
-            foreach (var name in await ListAsync(tier == "raw" ? TableKeys.SamplesTablePrefix : tier, cancellationToken))
+            foreach (var name in await store.ListNamesAsync(tier == "raw" ? TableKeys.SamplesTablePrefix : tier, cancellationToken))
             {
                 if (period(name) is not { } p)
                 {
@@ -67,18 +52,6 @@ public sealed class RetentionService(TableStore store, TableStats stats, TimePro
         }
 
         return new RetentionReport(now, dropped, kept);
-    }
-
-    private async Task<List<string>> ListAsync(string prefix, CancellationToken cancellationToken)
-    {
-        var names = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"TableName ge {prefix} and TableName lt {prefix + "~"}");
-        await foreach (var table in store.Service.QueryAsync(filter, cancellationToken: cancellationToken))
-        {
-            names.Add(table.Name);
-        }
-
-        return names;
     }
 
     private static (DateTimeOffset Start, DateTimeOffset End)? RawPeriod(string name) =>

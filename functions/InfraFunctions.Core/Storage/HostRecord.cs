@@ -12,16 +12,3 @@ public sealed record HostRecord(
     double SampleIntervalSeconds,
     long DroppedSamplesTotal,
     Sample Latest);
-
-/// <summary>The columns of a host row the fleet view needs, without the JSON.</summary>
-public sealed record HostSummaryRow(
-    string HostId,
-    string Hostname,
-    string Os,
-    DateTimeOffset FirstSeen,
-    DateTimeOffset LastSeen,
-    DateTimeOffset LatestTimestamp,
-    int IntervalSeconds,
-    double CpuPercent,
-    double MemoryPercent,
-    double DiskPercent);

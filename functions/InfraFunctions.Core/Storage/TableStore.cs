@@ -24,6 +24,20 @@ public sealed class TableStore(TableServiceClient service)
         return task;
     }
 
+    /// <summary>The names of the account's tables that start with <paramref name="prefix"/>, from one table listing (no row scan).</summary>
+    public async Task<IReadOnlyList<string>> ListNamesAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        var names = new List<string>();
+        // Every name with the prefix sorts before prefix + "~": table names are letters and digits only.
+        var filter = TableClient.CreateQueryFilter($"TableName ge {prefix} and TableName lt {prefix + "~"}");
+        await foreach (var table in service.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            names.Add(table.Name);
+        }
+
+        return names;
+    }
+
     /// <summary>Forgets a table, after it was deleted or found missing.</summary>
     public void Forget(string name) => _tables.TryRemove(name, out _);
 

@@ -6,12 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Webhooks;
 
-/// <summary>One event for one receiver; <see cref="OutboxId"/> names its durable record, when it has one.</summary>
-public sealed record WebhookDelivery(Uri Url, WebhookFormat Format, AlertEvent Alert)
-{
-    public string? OutboxId { get; init; }
-}
-
 /// <summary>
 /// Records each alert event for every configured receiver in the <see cref="WebhookOutbox"/>, queues it and returns:
 /// delivery, retries and backoff happen in <see cref="WebhookDeliveryService"/>, so a slow or failing receiver never

@@ -18,6 +18,3 @@ public sealed class WebhookOutcomes(TimeProvider time)
         Last = new WebhookOutcome(receiver, delivered, time.GetUtcNow(), error);
     }
 }
-
-/// <summary>Where the last delivery went, whether the receiver accepted it, when, and why not.</summary>
-public sealed record WebhookOutcome(string Receiver, bool Delivered, DateTimeOffset At, string? Error);

@@ -4,9 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Webhooks;
 
-/// <summary>What a redelivery sweep found: deliveries whose instance stopped before finishing them, queued again here.</summary>
-public sealed record WebhookRedeliveryReport(DateTimeOffset RanAt, int Requeued);
-
 /// <summary>
 /// The timer side of the webhook outbox: takes deliveries whose lease ran out (their instance stopped, crashed or was
 /// scaled in mid-retry) and queues them on this instance, with a fresh lease and a fresh set of attempts.

@@ -1,5 +1,4 @@
 using InfraFunctions.LocalHost.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace InfraFunctions.LocalHost.SignalR;
 
@@ -36,27 +35,5 @@ public sealed class StandInClientGate(StandInTokens tokens, StandInHubs hubs, IL
 
         context.User = StandInTokens.Principal(result);
         await next();
-    }
-}
-
-/// <summary>The hubs the stand-in serves: the app's own hub (SignalR__HubName).</summary>
-public sealed class StandInHubs(IEnumerable<string> names)
-{
-    private readonly HashSet<string> _names = new(names, StringComparer.Ordinal);
-
-    public bool IsKnown(string hub) => _names.Contains(hub);
-
-    public override string ToString() => string.Join(", ", _names.Select(n => $"'{n}'"));
-}
-
-/// <summary>What a server token's audience is compared with.</summary>
-public static class StandInRequests
-{
-    /// <summary>The request target exactly as the client sent it, without its query.</summary>
-    public static string RawPath(HttpContext context)
-    {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToUriComponent();
-        var query = raw.IndexOf('?', StringComparison.Ordinal);
-        return query < 0 ? raw : raw[..query];
     }
 }

@@ -5,9 +5,6 @@ using InfraFunctions.LocalHost.Rpc;
 
 namespace InfraFunctions.LocalHost.Worker;
 
-/// <summary>When a timer last ran and runs next, as the host tracks it and hands it to the function as TimerInfo.</summary>
-public sealed record TimerStatus(DateTimeOffset Last, DateTimeOffset Next, DateTimeOffset LastUpdated, bool IsPastDue);
-
 /// <summary>The InvocationRequests the Functions host sends, built as the worker expects them.</summary>
 public static class InvocationMessages
 {

@@ -120,6 +120,3 @@ public sealed class WorkerChannel(string workerId, ILogger logger)
         }
     }
 }
-
-/// <summary>The worker is not running or not connected (starting, restarting or stopped).</summary>
-public sealed class WorkerUnavailableException(string message) : Exception(message);

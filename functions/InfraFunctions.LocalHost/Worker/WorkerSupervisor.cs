@@ -4,9 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.LocalHost.Worker;
 
-/// <summary>A worker that has loaded every function and serves HTTP at <see cref="HttpUri"/>.</summary>
-public sealed record WorkerSession(WorkerProcess Process, WorkerChannel Channel, Uri HttpUri, FunctionIndex Index);
-
 /// <summary>
 /// Starts the function app's worker, takes it through the host's start-up handshake, and keeps one running:
 /// a worker that dies after it was ready is started again with backoff. A worker that never gets ready ends

@@ -12,7 +12,7 @@ namespace InfraFunctions.Handlers;
 /// shown, and the open <c>disk_forecast</c> alert named, but raising and resolving that alert is the <c>ForecastDisks</c>
 /// timer's (<see cref="DiskForecastAlerts"/>), so how often someone looks never changes what is stored or sent.
 /// </summary>
-public sealed class AnomaliesHandler(HostSelector selector, AnomalyScanner scanner, DiskForecastAlerts forecasts, TimeProvider time)
+public sealed class AnomaliesHandler(HostSelector selector, AnomalyService scanner, DiskForecastAlerts forecasts, TimeProvider time)
 {
     public async Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
@@ -20,9 +20,9 @@ public sealed class AnomaliesHandler(HostSelector selector, AnomalyScanner scann
         string? sensitivityName = request.Query["sensitivity"];
         var metrics = request.Query["metric"].SelectMany(m => (m ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToArray();
         var errors = new Dictionary<string, string[]>();
-        if (!ObservabilityWindows.TryParse(windowName, "24h", out var window, out var span, rawOnly: true))
+        if (!TimeWindows.Anomalies.TryParse(windowName, out var window, out var span))
         {
-            errors["window"] = [$"Anomalies scan raw samples: use one of {string.Join(", ", ObservabilityWindows.RawNames)}."];
+            errors["window"] = ApiResults.WindowErrors(TimeWindows.Anomalies.Names, "Anomalies scan raw samples");
         }
 
         if (AnomalySensitivity.Parse(sensitivityName) is not { } sensitivity)

@@ -65,9 +65,9 @@ public sealed class InfrastructureHandler(
     public async Task<IActionResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         string? windowName = request.Query["window"];
-        if (!SummaryWindows.TryParse(windowName, out var window))
+        if (!TimeWindows.Summary.TryParse(windowName, out _, out var window))
         {
-            return ApiResults.InvalidWindow(windowName, SummaryWindows.Names);
+            return ApiResults.InvalidWindow(windowName, TimeWindows.Summary.Names);
         }
 
         var (host, error) = await selector.SelectAsync(request, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class InfrastructureHandler(
 
         var to = time.GetUtcNow();
         var from = to - window;
-        if (window > SummaryWindows.RawUpTo)
+        if (window > TimeWindows.SummaryRawUpTo)
         {
             var read = await tiers.ReadAsync(host.HostId, from, to, cancellationToken);
             return ApiResults.Ok(

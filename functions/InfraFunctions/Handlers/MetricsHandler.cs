@@ -34,9 +34,9 @@ public sealed class MetricsHandler(
     public async Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         string? windowName = request.Query["window"];
-        if (!ObservabilityWindows.TryParse(windowName, "1h", out var window, out var span))
+        if (!TimeWindows.Observability.TryParse(windowName, out var window, out var span))
         {
-            return ApiResults.InvalidWindow(windowName, ObservabilityWindows.Names);
+            return ApiResults.InvalidWindow(windowName, TimeWindows.Observability.Names);
         }
 
         var now = time.GetUtcNow();

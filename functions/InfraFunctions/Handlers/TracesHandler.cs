@@ -19,9 +19,9 @@ public sealed class TracesHandler(MonitorClients monitor, IOptionsMonitor<Monito
         string? operation = request.Query["operation"];
         string? status = request.Query["status"];
         var errors = new Dictionary<string, string[]>();
-        if (!ObservabilityWindows.TryParse(windowName, "1h", out var window, out var span))
+        if (!TimeWindows.Observability.TryParse(windowName, out var window, out var span))
         {
-            errors["window"] = [$"Use one of {string.Join(", ", ObservabilityWindows.Names)}."];
+            errors["window"] = ApiResults.WindowErrors(TimeWindows.Observability.Names);
         }
 
         if (operation is not null && !TraceQuery.OperationPattern().IsMatch(operation))

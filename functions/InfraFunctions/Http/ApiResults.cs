@@ -78,6 +78,13 @@ public static class ApiResults
     public static JsonApiResult<Problem> InvalidWindow(string? name, IEnumerable<string> allowed)
     {
         var list = string.Join(", ", allowed);
-        return BadRequest($"window '{name}' is not supported; use one of {list}.", new Dictionary<string, string[]> { ["window"] = [$"Use one of {list}."] });
+        return BadRequest($"window '{name}' is not supported; use one of {list}.", new Dictionary<string, string[]> { ["window"] = WindowErrors(allowed) });
+    }
+
+    /// <summary>The <c>errors["window"]</c> of a query that also reports other fields, optionally saying why the list is short.</summary>
+    public static string[] WindowErrors(IEnumerable<string> allowed, string? reason = null)
+    {
+        var list = string.Join(", ", allowed);
+        return [reason is null ? $"Use one of {list}." : $"{reason}: use one of {list}."];
     }
 }

@@ -1,5 +1,7 @@
 // Shapes of the infrastructure API (functions/InfraFunctions.Core/Api/Responses.cs): snake_case, UTC timestamps.
 
+import { TIME_WINDOWS } from './windows.generated';
+
 /**
  * A host's status word, the same in every view: down when silent, critical when a threshold is critical or a
  * critical alert is still open, else the threshold status. The health score's level is shown beside it, never for it.
@@ -218,5 +220,5 @@ export interface ProblemDetails {
   known_hosts?: string[];
 }
 
-export const TIME_WINDOWS = ['5m', '15m', '1h', '6h', '24h', '7d', '30d'] as const;
+export { TIME_WINDOWS };
 export type TimeWindow = (typeof TIME_WINDOWS)[number];

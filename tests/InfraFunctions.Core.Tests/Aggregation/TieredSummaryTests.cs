@@ -40,7 +40,7 @@ public sealed class TieredSummaryTests() : PrivateStoreTests(Start)
         var expected = (Enumerable.Range(0, 2160).Sum(i => 20.0 + (i % 720 % 50)) + (20 * 90.0)) / 2180;
         Assert.Equal(Math.Round(expected, 2), month.Stats()["cpu_percent"].Avg);
         Assert.Equal(90, month.Stats()["cpu_percent"].Max);
-        Assert.InRange(month.Series().Count, 1, SummaryWindows.MaxPoints);
+        Assert.InRange(month.Series().Count, 1, TimeWindows.MaxPoints);
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public sealed class TieredSummaryTests() : PrivateStoreTests(Start)
         Assert.Equal(1, year.RollupRowsRead);
         Assert.Equal(0, year.RawRowsRead);
         Assert.Equal(10, year.SampleCount);
-        Assert.True(SummaryWindows.TryParse("365d", out _));
-        Assert.True(SummaryWindows.TryParse("90d", out _));
-        Assert.True(SummaryWindows.TryParse("7d", out _));
+        Assert.True(TimeWindows.Summary.TryParse("365d", out _, out _));
+        Assert.True(TimeWindows.Summary.TryParse("90d", out _, out _));
+        Assert.True(TimeWindows.Summary.TryParse("7d", out _, out _));
     }
 }

@@ -6,8 +6,8 @@ public sealed class DiskForecasterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
-    private static List<SeriesPoint> Growing(double startPercent, double perDay) =>
-        Enumerable.Range(0, 7 * 24).Select(h => new SeriesPoint(Now.AddDays(-7).AddHours(h), startPercent + (perDay * h / 24.0) + (h % 2 == 0 ? 0.2 : -0.2))).ToList();
+    private static List<MetricValue> Growing(double startPercent, double perDay) =>
+        Enumerable.Range(0, 7 * 24).Select(h => new MetricValue(Now.AddDays(-7).AddHours(h), startPercent + (perDay * h / 24.0) + (h % 2 == 0 ? 0.2 : -0.2))).ToList();
 
     [Fact]
     public void ADiskGrowingTwoPointsADayFromSixtyIsFullInAboutThirteenDaysAndWarns()

@@ -11,15 +11,15 @@ public sealed class SyntheticSeries
     public SyntheticSeries(int seed, int minutes, DateTimeOffset start, double noise = 1.0)
     {
         var random = new Random(seed);
-        Points = new List<SeriesPoint>(minutes);
+        Points = new List<MetricValue>(minutes);
         for (var i = 0; i < minutes; i++)
         {
             var t = start.AddMinutes(i);
-            Points.Add(new SeriesPoint(t, Cycle(t) + (Gaussian(random) * noise)));
+            Points.Add(new MetricValue(t, Cycle(t) + (Gaussian(random) * noise)));
         }
     }
 
-    public List<SeriesPoint> Points { get; }
+    public List<MetricValue> Points { get; }
 
     public List<(int Index, string Kind)> Events { get; } = [];
 

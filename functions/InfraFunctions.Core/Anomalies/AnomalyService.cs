@@ -4,22 +4,22 @@ using InfraFunctions.Core.Storage;
 namespace InfraFunctions.Core.Anomalies;
 
 /// <summary>Reads one host's raw samples (the window plus an hour of baseline) and 30 days of hourly rollups, then scans.</summary>
-public sealed class AnomalyScanner(SampleRepository samples, RollupRepository rollups, TimeProvider time)
+public sealed class AnomalyService(SampleRepository samples, RollupRepository rollups, TimeProvider time)
 {
     public static readonly TimeSpan SeasonalHistory = TimeSpan.FromDays(30);
 
     /// <summary>Raw samples a disk forecast reads on top of hourly rollups: the hour not yet rolled up, with margin.</summary>
     public static readonly TimeSpan ForecastRawHistory = TimeSpan.FromHours(2);
 
-    public async Task<AnomalyScanResult> ScanAsync(string hostId, TimeSpan window, IReadOnlyList<string> metrics, AnomalySensitivity sensitivity, CancellationToken cancellationToken = default)
+    public async Task<AnomalyFindings> ScanAsync(string hostId, TimeSpan window, IReadOnlyList<string> metrics, AnomalySensitivity sensitivity, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var from = now - window;
-        var baselineStart = from - (AnomalyDetector.Window * AnomalyScan.Step);
+        var baselineStart = from - (AnomalyDetector.Window * AnomalyAnalyzer.Step);
         var rawTask = samples.ReadRowsAsync(hostId, baselineStart, now, cancellationToken);
         var hourlyTask = rollups.ReadAsync(RollupTier.Hourly, hostId, now - SeasonalHistory, now, null, cancellationToken);
         await Task.WhenAll(rawTask, hourlyTask);
-        return AnomalyScan.Run(await rawTask, await hourlyTask, metrics, sensitivity, from, now);
+        return AnomalyAnalyzer.Run(await rawTask, await hourlyTask, metrics, sensitivity, from, now);
     }
 
     /// <summary>
@@ -32,6 +32,6 @@ public sealed class AnomalyScanner(SampleRepository samples, RollupRepository ro
         var rawTask = samples.ReadRowsAsync(hostId, now - ForecastRawHistory, now, cancellationToken);
         var hourlyTask = rollups.ReadAsync(RollupTier.Hourly, hostId, now - DiskForecaster.Lookback, now, null, cancellationToken);
         await Task.WhenAll(rawTask, hourlyTask);
-        return AnomalyScan.ForecastDisk(await rawTask, await hourlyTask, now);
+        return AnomalyAnalyzer.ForecastDisk(await rawTask, await hourlyTask, now);
     }
 }

@@ -3,16 +3,13 @@ using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Anomalies;
 
-/// <summary>The result of scanning one host: anomalies newest first, the baseline each metric used, and the disk forecast.</summary>
-public sealed record AnomalyScanResult(IReadOnlyList<Anomaly> Anomalies, IReadOnlyDictionary<string, string> Baselines, DiskForecast? DiskForecast);
-
-/// <summary>The in-memory part of the scan, separate from the table reads so the benchmark can time it alone.</summary>
-public static class AnomalyScan
+/// <summary>The anomaly scan itself, pure and in memory: separate from the table reads so the benchmark can time it alone.</summary>
+public static class AnomalyAnalyzer
 {
     /// <summary>Raw samples are averaged into one-minute points before scoring: even spacing, and 12x fewer points.</summary>
     public static readonly TimeSpan Step = TimeSpan.FromMinutes(1);
 
-    public static AnomalyScanResult Run(
+    public static AnomalyFindings Run(
         IReadOnlyList<SampleRow> raw,
         IReadOnlyList<Rollup> hourly,
         IReadOnlyList<string> metrics,
@@ -30,7 +27,7 @@ public static class AnomalyScan
             anomalies.AddRange(AnomalyDetector.Detect(points, metric, sensitivity, seasonal, from, AnomalyMetrics.MinEffect(metric)));
         }
 
-        return new AnomalyScanResult(
+        return new AnomalyFindings(
             anomalies.OrderByDescending(a => a.Timestamp).ThenBy(a => a.Metric, StringComparer.Ordinal).ToArray(),
             baselines,
             ForecastDisk(raw, hourly, now));
@@ -41,19 +38,19 @@ public static class AnomalyScan
     {
         var since = now - DiskForecaster.Lookback;
         var points = hourly
-            .Where(r => r.Start >= since && r.Metrics.TryGetValue("disk", out var m) && m.Count > 0)
-            .Select(r => new SeriesPoint(r.Start + TimeSpan.FromMinutes(30), r.Metrics["disk"].Average))
+            .Where(r => r.Start >= since && r.Metrics.TryGetValue(MetricCatalog.Disk.Rollup, out var m) && m.Count > 0)
+            .Select(r => new MetricValue(r.Start + TimeSpan.FromMinutes(30), r.Metrics[MetricCatalog.Disk.Rollup].Average))
             .ToList();
         var lastHourly = points.Count > 0 ? points[^1].Timestamp + TimeSpan.FromMinutes(30) : DateTimeOffset.MinValue;
-        var recent = Downsample(raw.Where(r => r.Timestamp >= lastHourly).ToArray(), r => r.DiskPercent);
+        var recent = Downsample(raw.Where(r => r.Timestamp >= lastHourly).ToArray(), MetricCatalog.Disk.Read);
         points.AddRange(points.Count >= 12 ? Hourly(recent) : recent);
         return DiskForecaster.Forecast(points, "/", now);
     }
 
     /// <summary>One-minute means of a time-ordered series; empty minutes are left out.</summary>
-    public static List<SeriesPoint> Downsample(IReadOnlyList<SampleRow> rows, Func<SampleRow, double> read)
+    public static List<MetricValue> Downsample(IReadOnlyList<SampleRow> rows, Func<SampleRow, double> read)
     {
-        var points = new List<SeriesPoint>(rows.Count / 6 + 1);
+        var points = new List<MetricValue>(rows.Count / 6 + 1);
         var i = 0;
         while (i < rows.Count)
         {
@@ -66,13 +63,13 @@ public static class AnomalyScan
                 count++;
             }
 
-            points.Add(new SeriesPoint(new DateTimeOffset(bucket, TimeSpan.Zero), sum / count));
+            points.Add(new MetricValue(new DateTimeOffset(bucket, TimeSpan.Zero), sum / count));
         }
 
         return points;
     }
 
-    private static IEnumerable<SeriesPoint> Hourly(List<SeriesPoint> minutes) =>
+    private static IEnumerable<MetricValue> Hourly(List<MetricValue> minutes) =>
         minutes.GroupBy(p => p.Timestamp.UtcTicks / TimeSpan.TicksPerHour)
-            .Select(g => new SeriesPoint(new DateTimeOffset(g.Key * TimeSpan.TicksPerHour, TimeSpan.Zero) + TimeSpan.FromMinutes(30), g.Average(p => p.Value)));
+            .Select(g => new MetricValue(new DateTimeOffset(g.Key * TimeSpan.TicksPerHour, TimeSpan.Zero) + TimeSpan.FromMinutes(30), g.Average(p => p.Value)));
 }

@@ -1,4 +1,4 @@
 namespace InfraFunctions.Core.Anomalies;
 
 /// <summary>One value of a metric series at a time.</summary>
-public readonly record struct SeriesPoint(DateTimeOffset Timestamp, double Value);
+public readonly record struct MetricValue(DateTimeOffset Timestamp, double Value);

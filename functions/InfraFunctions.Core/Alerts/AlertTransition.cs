@@ -1,0 +1,8 @@
+namespace InfraFunctions.Core.Alerts;
+
+public enum AlertTransition
+{
+    None,
+    Raise,
+    Resolve,
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using InfraFunctions.Contracts;
+using InfraFunctions.Core.Alerts;
+
+namespace InfraFunctions.Core.Webhooks;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(UtcTimestampConverter)])]
+[JsonSerializable(typeof(AlertEvent))]
+[JsonSerializable(typeof(SlackMessage))]
+[JsonSerializable(typeof(TeamsMessageCard))]
+internal sealed partial class WebhookJsonContext : JsonSerializerContext;
