@@ -1,17 +1,13 @@
 using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Auth;
-using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Observability;
-using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Realtime;
 using InfraFunctions.Core.Retention;
-using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
 using InfraFunctions.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfraFunctions.Core;

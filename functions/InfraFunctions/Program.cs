@@ -1,6 +1,4 @@
-using InfraFunctions.Auth;
 using InfraFunctions.Core;
-using InfraFunctions.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 

@@ -30,14 +30,15 @@ public sealed partial class ArchitectureTests
     [Theory]
     [InlineData("InfraFunctions.Core")]
     [InlineData("InfraFunctions.Contracts")]
-    public void TheDomainProjectsDeclareNoAspNetCoreFrameworkOrPackage(string project)
+    public void TheDomainProjectsDeclareNoAspNetCoreFrameworkPackageOrGlobalUsing(string project)
     {
         var file = XDocument.Load(Path.Combine(RepoPaths.Root, "functions", project, $"{project}.csproj"));
-        var declared = file.Descendants().Where(e => e.Name.LocalName is "FrameworkReference" or "PackageReference")
+        var declared = file.Descendants().Where(e => e.Name.LocalName is "FrameworkReference" or "PackageReference" or "Using")
             .Select(e => (string?)e.Attribute("Include") ?? string.Empty).ToArray();
 
         Assert.DoesNotContain(declared, d => d.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.DoesNotContain(declared, d => d.StartsWith("Microsoft.Azure.Functions", StringComparison.Ordinal));
+        Assert.DoesNotContain(declared, d => AppNamespaces.Any(a => d == a || d.StartsWith(a + ".", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,8 +1,3 @@
-using InfraFunctions.Core.Options;
-using InfraFunctions.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace InfraFunctions.Core.Aggregation;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using InfraFunctions.Core.Ingest;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Core.Aggregation;
 

@@ -1,5 +1,3 @@
-using Azure;
-
 namespace InfraFunctions.Core.Aggregation;
 
 /// <summary>A bucket of one host that received samples after it was rolled up.</summary>

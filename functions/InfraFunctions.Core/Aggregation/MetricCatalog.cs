@@ -1,5 +1,3 @@
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Aggregation;
 
 /// <summary>Every metric a summary reports, listed once; raw-sample and rollup summaries both read through it.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Azure.Data.Tables;
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Aggregation;
 
 /// <summary>Rolls raw sample rows (in time order) into one <see cref="Rollup"/>: flat columns, plus every disk from the JSON.</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Azure.Data.Tables;
-using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Aggregation;
 

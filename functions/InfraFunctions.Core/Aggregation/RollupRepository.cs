@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Aggregation;
 
 /// <summary>Rollup rows of a tier: one partition per host, row key = bucket start, so a recompute rewrites the same row.</summary>

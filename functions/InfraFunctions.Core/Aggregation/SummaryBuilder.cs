@@ -1,5 +1,3 @@
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Aggregation;
 
 /// <summary>Per-metric avg/min/max/last over a window, and a series thinned to at most 500 points by averaging.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Azure.Data.Tables;
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Aggregation;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using InfraFunctions.Contracts;
-using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Ingest;
-using InfraFunctions.Core.Options;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Alerts;
 

@@ -1,6 +1,3 @@
-using InfraFunctions.Core.Health;
-using Microsoft.Extensions.Logging;
-
 namespace InfraFunctions.Core.Alerts;
 
 /// <summary>

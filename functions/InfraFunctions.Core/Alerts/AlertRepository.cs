@@ -1,8 +1,3 @@
-using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Alerts;
 
 /// <summary>

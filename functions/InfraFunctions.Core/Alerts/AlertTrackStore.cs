@@ -1,7 +1,3 @@
-using Azure.Data.Tables;
-using InfraFunctions.Core.Health;
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Alerts;
 
 /// <summary>

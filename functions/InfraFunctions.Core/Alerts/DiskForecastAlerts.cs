@@ -1,6 +1,4 @@
 using InfraFunctions.Core.Anomalies;
-using InfraFunctions.Core.Health;
-using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Alerts;
 

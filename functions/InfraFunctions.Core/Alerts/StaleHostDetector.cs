@@ -1,8 +1,3 @@
-using InfraFunctions.Core.Options;
-using InfraFunctions.Core.Health;
-using InfraFunctions.Core.Storage;
-using Microsoft.Extensions.Options;
-
 namespace InfraFunctions.Core.Alerts;
 
 /// <summary>What a stale-host sweep found.</summary>

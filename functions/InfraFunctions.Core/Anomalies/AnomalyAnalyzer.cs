@@ -1,5 +1,4 @@
 using InfraFunctions.Core.Aggregation;
-using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Anomalies;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
 
 namespace InfraFunctions.Core.Auth;

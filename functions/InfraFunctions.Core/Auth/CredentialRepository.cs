@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Azure.Data.Tables;
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Auth;
 
 /// <summary>Agent keys (<c>agents</c>) and access tokens (<c>tokens</c>): stored as hashes, revoked by flag.</summary>

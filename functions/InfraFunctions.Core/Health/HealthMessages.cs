@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfraFunctions.Core.Health;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using InfraFunctions.Contracts;
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Health;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using Azure;
-using Azure.Data.Tables;
-using InfraFunctions.Core.Options;
-using InfraFunctions.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Health;
 

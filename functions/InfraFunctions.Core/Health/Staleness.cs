@@ -1,5 +1,3 @@
-using InfraFunctions.Core.Options;
-
 namespace InfraFunctions.Core.Health;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using InfraFunctions.Contracts;
-using InfraFunctions.Core.Health;
-
 namespace InfraFunctions.Core.Ingest;
 
 /// <summary>A sample that passed validation and was stored, with its threshold check, health score and posted JSON.</summary>

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using InfraFunctions.Contracts;
-using InfraFunctions.Core.Health;
-using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
-using Microsoft.Extensions.Logging;
 
 namespace InfraFunctions.Core.Ingest;
 

@@ -1,6 +1,3 @@
-using InfraFunctions.Contracts;
-using InfraFunctions.Core.Health;
-
 namespace InfraFunctions.Core.Ingest;
 
 /// <summary>

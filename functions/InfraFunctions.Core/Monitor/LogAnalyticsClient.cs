@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Xml;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using InfraFunctions.Core.Options;
 
 namespace InfraFunctions.Core.Monitor;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace InfraFunctions.Core.Monitor;
 
 /// <summary>One table of a Log Analytics query answer: column names and rows of JSON cells.</summary>

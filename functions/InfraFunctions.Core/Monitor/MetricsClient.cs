@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Xml;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using InfraFunctions.Core.Options;
 
 namespace InfraFunctions.Core.Monitor;
 

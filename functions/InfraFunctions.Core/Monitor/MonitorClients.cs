@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Identity;
-using InfraFunctions.Core.Options;
 
 namespace InfraFunctions.Core.Monitor;
 

@@ -1,13 +1,7 @@
-using Azure;
-using Azure.Data.Tables;
-using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Monitor;
-using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Realtime;
-using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Webhooks;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Observability;
 

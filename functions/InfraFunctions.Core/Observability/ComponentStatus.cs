@@ -1,5 +1,3 @@
-using InfraFunctions.Core.Health;
-
 namespace InfraFunctions.Core.Observability;
 
 public static class ComponentStatus

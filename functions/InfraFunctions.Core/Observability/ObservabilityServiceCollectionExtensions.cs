@@ -1,10 +1,7 @@
 using InfraFunctions.Core.Anomalies;
 using InfraFunctions.Core.Monitor;
-using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Realtime;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Observability;
 

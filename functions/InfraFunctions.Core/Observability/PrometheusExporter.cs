@@ -1,8 +1,3 @@
-using System.Globalization;
-using InfraFunctions.Core.Health;
-using InfraFunctions.Core.Options;
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Observability;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using InfraFunctions.Core.Options;
-using Microsoft.Extensions.Options;
-
 namespace InfraFunctions.Core.Realtime;
 
 /// <summary>

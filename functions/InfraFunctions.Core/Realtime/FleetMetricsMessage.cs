@@ -1,5 +1,3 @@
-using InfraFunctions.Core.Health;
-
 namespace InfraFunctions.Core.Realtime;
 
 // Live message shapes (documented in the README, "Live updates"). Both groups use the target metrics.updated; scope tells them apart.

@@ -1,6 +1,4 @@
 using InfraFunctions.Core.Ingest;
-using InfraFunctions.Core.Options;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Realtime;
 

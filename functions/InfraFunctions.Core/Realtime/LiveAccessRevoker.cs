@@ -1,5 +1,4 @@
 using InfraFunctions.Core.Auth;
-using Microsoft.Extensions.Logging;
 
 namespace InfraFunctions.Core.Realtime;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using InfraFunctions.Core.Alerts;
 
 namespace InfraFunctions.Core.Realtime;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using InfraFunctions.Core.Alerts;
-using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Ingest;
 
 namespace InfraFunctions.Core.Realtime;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using InfraFunctions.Contracts;
 
 namespace InfraFunctions.Core.Realtime;
 

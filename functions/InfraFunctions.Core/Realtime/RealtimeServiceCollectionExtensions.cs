@@ -1,7 +1,6 @@
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Ingest;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using InfraFunctions.Core.Options;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Realtime;
 

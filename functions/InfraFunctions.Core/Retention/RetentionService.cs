@@ -1,8 +1,4 @@
 using InfraFunctions.Core.Aggregation;
-using InfraFunctions.Core.Options;
-using InfraFunctions.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Retention;
 

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace InfraFunctions.Core.Storage;
 
 /// <summary>Sizes of an entity: as Table Storage counts it against its 1 MiB limit, and at most on the wire.</summary>

@@ -1,5 +1,3 @@
-using InfraFunctions.Contracts;
-
 namespace InfraFunctions.Core.Storage;
 
 /// <summary>A host's row in <c>hosts</c>: identity, platform, when it was seen, and its latest sample.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using InfraFunctions.Contracts;
-
 namespace InfraFunctions.Core.Storage;
 
 /// <summary>The <c>hosts</c> table: one row per host, so the fleet is one query and "latest" one point read.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Azure.Data.Tables;
-using InfraFunctions.Contracts;
-
 namespace InfraFunctions.Core.Storage;
 
 /// <summary>Maps a sample to its table row: flat numeric columns plus the whole sample as JSON.</summary>

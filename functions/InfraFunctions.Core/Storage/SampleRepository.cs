@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using InfraFunctions.Contracts;
-
 namespace InfraFunctions.Core.Storage;
 
 /// <summary>Raw samples: one table per UTC day, one partition per host-day, row key = sample time.</summary>

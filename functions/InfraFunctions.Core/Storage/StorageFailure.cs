@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Azure;
 
 namespace InfraFunctions.Core.Storage;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using InfraFunctions.Contracts;
-
 namespace InfraFunctions.Core.Validation;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using InfraFunctions.Core.Storage;
-
 namespace InfraFunctions.Core.Validation;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace InfraFunctions.Core.Validation;
 
 /// <summary>What went wrong in a JSON body, without System.Text.Json's "Path: ... | LineNumber: ..." tail, which callers state their own way.</summary>

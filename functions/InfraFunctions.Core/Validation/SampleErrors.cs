@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfraFunctions.Core.Validation;
 
 /// <summary>Collects field-level messages for one sample.</summary>

@@ -1,5 +1,3 @@
-using InfraFunctions.Contracts;
-
 namespace InfraFunctions.Core.Validation;
 
 /// <summary>Range rules for every metric of a sample: percentages 0-100, sizes, counters and rates non-negative.</summary>

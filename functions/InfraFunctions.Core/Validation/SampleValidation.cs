@@ -1,5 +1,3 @@
-using InfraFunctions.Contracts;
-
 namespace InfraFunctions.Core.Validation;
 
 /// <summary>The outcome for one sample; a valid one keeps the JSON to store (as posted when it fits), so storing it needs no second serialisation.</summary>

@@ -1,11 +1,5 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
-using InfraFunctions.Contracts;
-using InfraFunctions.Core.Options;
-using InfraFunctions.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Validation;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using InfraFunctions.Core.Alerts;
-using InfraFunctions.Core.Health;
 
 namespace InfraFunctions.Core.Webhooks;
 

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using InfraFunctions.Core.Options;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Webhooks;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfraFunctions.Core.Webhooks;
 
 /// <summary>The three receiver formats: the event as JSON, Slack's <c>{"text"}</c>, and a Teams MessageCard.</summary>

@@ -1,8 +1,5 @@
 using System.Threading.Channels;
 using InfraFunctions.Core.Alerts;
-using InfraFunctions.Core.Options;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Core.Webhooks;
 

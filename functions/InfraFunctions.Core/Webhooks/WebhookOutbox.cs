@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using InfraFunctions.Core.Alerts;
-using InfraFunctions.Core.Options;
-using InfraFunctions.Core.Storage;
 
 namespace InfraFunctions.Core.Webhooks;
 

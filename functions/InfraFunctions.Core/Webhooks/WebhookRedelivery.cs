@@ -1,7 +1,3 @@
-using InfraFunctions.Core.Options;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace InfraFunctions.Core.Webhooks;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using InfraFunctions.Core.Alerts;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Core.Webhooks;
 

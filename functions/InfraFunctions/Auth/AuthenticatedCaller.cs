@@ -1,6 +1,3 @@
-using InfraFunctions.Core.Auth;
-using Microsoft.AspNetCore.Http;
-
 namespace InfraFunctions.Auth;
 
 /// <summary>

@@ -1,12 +1,5 @@
-using InfraFunctions.Http;
-using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Observability;
-using InfraFunctions.Core.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.Logging;
 
 namespace InfraFunctions.Auth;
 

@@ -1,6 +1,3 @@
-using InfraFunctions.Core.Auth;
-using Microsoft.AspNetCore.Http;
-
 namespace InfraFunctions.Auth;
 
 /// <summary>Accepts <c>Authorization: Bearer ift_...</c> tokens issued through the admin API.</summary>

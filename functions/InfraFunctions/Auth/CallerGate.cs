@@ -1,8 +1,3 @@
-using InfraFunctions.Core.Auth;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace InfraFunctions.Auth;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using InfraFunctions.Handlers;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace InfraFunctions.Functions;
 
 // Admin level: in Azure only the master key passes; LocalHost enforces its own master key the same way.

@@ -1,6 +1,5 @@
 using InfraFunctions.Core;
 using InfraFunctions.Core.Aggregation;
-using Microsoft.Azure.Functions.Worker;
 
 namespace InfraFunctions.Functions;
 

@@ -1,13 +1,6 @@
-using InfraFunctions.Auth;
 using InfraFunctions.Core;
 using InfraFunctions.Core.Alerts;
-using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Webhooks;
-using InfraFunctions.Handlers;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace InfraFunctions.Functions;
 

@@ -1,9 +1,4 @@
-using InfraFunctions.Auth;
 using InfraFunctions.Core.Ingest;
-using InfraFunctions.Handlers;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace InfraFunctions.Functions;
 

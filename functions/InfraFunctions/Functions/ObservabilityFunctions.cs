@@ -1,11 +1,3 @@
-using InfraFunctions.Auth;
-using InfraFunctions.Core.Auth;
-using InfraFunctions.Handlers;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace InfraFunctions.Functions;
 
 // Anonymous at the host: the authentication middleware requires each function's role before it runs.

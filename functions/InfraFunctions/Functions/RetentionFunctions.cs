@@ -1,6 +1,5 @@
 using InfraFunctions.Core.Realtime;
 using InfraFunctions.Core.Retention;
-using Microsoft.Azure.Functions.Worker;
 
 namespace InfraFunctions.Functions;
 

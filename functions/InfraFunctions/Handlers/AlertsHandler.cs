@@ -1,12 +1,6 @@
 using System.Globalization;
-using InfraFunctions.Auth;
 using InfraFunctions.Core.Alerts;
-using InfraFunctions.Core.Auth;
-using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InfraFunctions.Handlers;
 

@@ -1,9 +1,6 @@
 using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Anomalies;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InfraFunctions.Handlers;
 

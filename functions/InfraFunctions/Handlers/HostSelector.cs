@@ -1,9 +1,4 @@
-using InfraFunctions.Contracts;
-using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InfraFunctions.Handlers;
 

@@ -1,12 +1,6 @@
 using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Health;
-using InfraFunctions.Core.Options;
-using InfraFunctions.Core.Storage;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Handlers;
 

@@ -1,14 +1,6 @@
 using System.Text.Json;
-using InfraFunctions.Auth;
-using InfraFunctions.Contracts;
-using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Ingest;
-using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Validation;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Handlers;
 

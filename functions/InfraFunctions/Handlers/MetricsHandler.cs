@@ -3,13 +3,6 @@ using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Health;
 using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Monitor;
-using InfraFunctions.Core.Options;
-using InfraFunctions.Core.Storage;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Handlers;
 

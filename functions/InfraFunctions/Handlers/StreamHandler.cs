@@ -1,16 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using InfraFunctions.Auth;
-using InfraFunctions.Contracts;
-using InfraFunctions.Core.Auth;
-using InfraFunctions.Core.Options;
 using InfraFunctions.Core.Realtime;
-using InfraFunctions.Core.Storage;
 using InfraFunctions.Core.Validation;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Handlers;
 

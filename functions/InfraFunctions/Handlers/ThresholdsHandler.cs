@@ -1,9 +1,4 @@
-using InfraFunctions.Auth;
-using InfraFunctions.Core.Auth;
 using InfraFunctions.Core.Health;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InfraFunctions.Handlers;
 

@@ -1,11 +1,5 @@
 using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.Monitor;
-using InfraFunctions.Core.Options;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace InfraFunctions.Handlers;
 

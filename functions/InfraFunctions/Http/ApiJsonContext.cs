@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using InfraFunctions.Contracts;
-using InfraFunctions.Handlers;
 
 namespace InfraFunctions.Http;
 

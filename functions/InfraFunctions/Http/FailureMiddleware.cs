@@ -1,7 +1,4 @@
-using InfraFunctions.Core.Storage;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.Logging;
 
 namespace InfraFunctions.Http;
 

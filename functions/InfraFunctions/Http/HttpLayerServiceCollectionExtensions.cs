@@ -1,5 +1,3 @@
-using InfraFunctions.Auth;
-using InfraFunctions.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Http;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using InfraFunctions.Core.Monitor;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InfraFunctions.Http;
 

@@ -1,9 +1,6 @@
 using System.Net;
-using InfraFunctions.Contracts;
 using InfraFunctions.Core;
 using InfraFunctions.Core.Realtime;
-using InfraFunctions.Http;
-using Microsoft.AspNetCore.Http;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using InfraFunctions.Contracts;
 using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.Health;
 
