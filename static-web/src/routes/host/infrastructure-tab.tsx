@@ -19,7 +19,7 @@ export function InfrastructureTab({ hostId, detail, onThresholdsChanged }: { hos
     <Stack gap="md">
       {report.stale && (
         <Alert color="orange" variant="light" title="Stale data" role="status" data-testid="stale-alert">
-          This host has not reported for 3 of its intervals. The values below are from its last sample, {formatAgo(report.timestamp)} (
+          This host has stopped reporting (silent for longer than the service's stale limit, Ingest__StaleAfterIntervals of its reporting intervals). The values below are from its last sample, {formatAgo(report.timestamp)} (
           {formatTime(report.timestamp)}).
         </Alert>
       )}
