@@ -1,8 +1,5 @@
 namespace InfraFunctions.Core.Alerts;
 
-/// <summary>What a stale-host sweep found.</summary>
-public sealed record StaleHostsReport(DateTimeOffset RanAt, int HostsChecked, IReadOnlyList<string> Down, IReadOnlyList<string> Raised, IReadOnlyList<string> Resolved);
-
 /// <summary>
 /// Marks hosts silent for N of their reporting intervals (default 3) as down, with a <c>host_down</c> alert that
 /// resolves when the host reports again (at ingest, or here if a post's resolve was missed).

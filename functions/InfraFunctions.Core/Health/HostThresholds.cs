@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 
 namespace InfraFunctions.Core.Health;
 
-/// <summary>A host's stored overrides and who last changed them.</summary>
-public sealed record StoredThresholds(ThresholdOverrides Overrides, DateTimeOffset UpdatedAt, string UpdatedBy);
-
 /// <summary>
 /// Per-host threshold overrides in the <c>thresholds</c> table (partition <c>host</c>, one row per host with only the
 /// overridden levels). Ingest, alerting and the API ask for a host's thresholds here; each instance remembers a host's

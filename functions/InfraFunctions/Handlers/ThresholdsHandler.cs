@@ -2,16 +2,6 @@ using InfraFunctions.Core.Health;
 
 namespace InfraFunctions.Handlers;
 
-/// <summary>The thresholds in force for a host, with the defaults and the host's own overrides.</summary>
-public sealed record ThresholdsResponse(
-    string Status,
-    string HostId,
-    ThresholdSet Thresholds,
-    ThresholdSet Defaults,
-    ThresholdOverrides Overrides,
-    DateTimeOffset? UpdatedAt,
-    string? UpdatedBy);
-
 /// <summary>
 /// <c>GET /api/v1/observability/thresholds?host=</c> (reader), <c>PUT</c> with the host's overrides as the body and
 /// <c>DELETE</c> to return it to the defaults (operator). PUT replaces: a level left out follows the default.

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace InfraFunctions.Http;
 
-/// <summary>Plain text written directly, without MVC's executors (LocalHost and the worker both run it as is).</summary>
+/// <summary>Plain text (the Prometheus export) written directly, without MVC's executors.</summary>
 public sealed class TextApiResult(string text, string contentType) : IActionResult
 {
     public string Text => text;
