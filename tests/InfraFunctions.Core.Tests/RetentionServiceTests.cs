@@ -8,18 +8,13 @@ using Microsoft.Extensions.Time.Testing;
 namespace InfraFunctions.Core.Tests;
 
 // A private Azurite: retention deletes tables account-wide, which must not touch other test classes' data.
-public sealed class RetentionServiceTests : IAsyncLifetime
+public sealed class RetentionServiceTests
 {
-    private AzuriteServer _azurite = null!;
-
-    public async Task InitializeAsync() => _azurite = await AzuriteServer.StartAsync();
-
-    public async Task DisposeAsync() => await _azurite.DisposeAsync();
-
     [Fact]
     public async Task RetentionDropsWholeDayTablesOlderThanPolicy()
     {
-        var service = new Azure.Data.Tables.TableServiceClient(_azurite.ConnectionString);
+        await using var azurite = await AzuriteServer.StartAsync();
+        var service = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString);
         var now = new DateTimeOffset(2026, 11, 27, 2, 30, 0, TimeSpan.Zero);
         string Day(int daysAgo) => TableKeys.SamplesTable(now.AddDays(-daysAgo));
         foreach (var daysAgo in new[] { 0, 1, 29, 30, 31, 45 })
@@ -47,7 +42,8 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     [Fact]
     public async Task RetentionNeverDropsTodayEvenWithTheShortestPolicy()
     {
-        var service = new Azure.Data.Tables.TableServiceClient(_azurite.ConnectionString);
+        await using var azurite = await AzuriteServer.StartAsync();
+        var service = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString);
         var now = new DateTimeOffset(2026, 11, 27, 23, 59, 0, TimeSpan.Zero);
         await service.CreateTableIfNotExistsAsync(TableKeys.SamplesTable(now));
         await service.CreateTableIfNotExistsAsync(TableKeys.SamplesTable(now.AddDays(-1)));

@@ -6,20 +6,15 @@ using InfraFunctions.Testing;
 namespace InfraFunctions.LocalHost.Tests;
 
 // A private Azurite: retention drops tables account-wide.
-public sealed class TimerTests : IAsyncLifetime
+public sealed class TimerTests
 {
-    private AzuriteServer _azurite = null!;
-
-    public async Task InitializeAsync() => _azurite = await AzuriteServer.StartAsync();
-
-    public async Task DisposeAsync() => await _azurite.DisposeAsync();
-
     [Fact]
     public async Task AdminRunOfATimerFunctionRunsItNowAndRepliesWithItsReport()
     {
-        var service = new TableServiceClient(_azurite.ConnectionString);
+        await using var azurite = await AzuriteServer.StartAsync();
+        var service = new TableServiceClient(azurite.ConnectionString);
         await service.CreateTableIfNotExistsAsync("samples20200101");
-        await using var server = await LocalHostServer.StartAsync(_azurite.ConnectionString);
+        await using var server = await LocalHostServer.StartAsync(azurite.ConnectionString);
 
         using var refused = await server.Client.PostAsync("admin/functions/RetentionCleanup", new StringContent("{}"));
         using var run = await server.Client.SendAsync(LocalHostServer.Admin(HttpMethod.Post, "admin/functions/RetentionCleanup", new { input = "" }));
@@ -37,9 +32,10 @@ public sealed class TimerTests : IAsyncLifetime
     [Fact]
     public async Task TimersRunOnTheScheduleTheirAppSettingGives()
     {
-        var service = new TableServiceClient(_azurite.ConnectionString);
+        await using var azurite = await AzuriteServer.StartAsync();
+        var service = new TableServiceClient(azurite.ConnectionString);
         await service.CreateTableIfNotExistsAsync("samples20200102");
-        await using var server = await LocalHostServer.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?> { ["RETENTION_SCHEDULE"] = "*/1 * * * * *" });
+        await using var server = await LocalHostServer.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["RETENTION_SCHEDULE"] = "*/1 * * * * *" });
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline && service.Query().Any(t => t.Name == "samples20200102"))
@@ -53,8 +49,9 @@ public sealed class TimerTests : IAsyncLifetime
     [Fact]
     public async Task AMissingScheduleSettingStopsLocalHostAtStartNamingTheSetting()
     {
+        await using var azurite = await AzuriteServer.StartAsync();
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            LocalHostServer.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?> { ["RETENTION_SCHEDULE"] = null }));
+            LocalHostServer.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["RETENTION_SCHEDULE"] = null }));
 
         Assert.Contains("RETENTION_SCHEDULE", ex.Message, StringComparison.Ordinal);
     }
@@ -62,8 +59,9 @@ public sealed class TimerTests : IAsyncLifetime
     [Fact]
     public async Task AMissingMasterKeyStopsLocalHostAtStart()
     {
+        await using var azurite = await AzuriteServer.StartAsync();
         var ex = await Assert.ThrowsAnyAsync<Exception>(() =>
-            LocalHostServer.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?> { ["LocalHost:MasterKey"] = "" }));
+            LocalHostServer.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["LocalHost:MasterKey"] = "" }));
 
         Assert.Contains("MasterKey", ex.Message, StringComparison.Ordinal);
     }

@@ -4,8 +4,6 @@ using System.Text.Json;
 using InfraFunctions.LocalHost;
 using InfraFunctions.LocalHost.Worker;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,8 +80,7 @@ public sealed class LocalHostServer : IAsyncDisposable
         }
 
         var grpcPort = app.Services.GetRequiredService<GrpcEndpoint>().Port;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a)).First(a => a.Port != grpcPort);
+        var address = LoopbackServer.BoundAddresses(app).First(a => a.Port != grpcPort);
         return new LocalHostServer(app, address);
     }
 

@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace InfraFunctions.Testing;
 
@@ -27,20 +21,16 @@ public sealed class ManagedIdentityServer : IAsyncDisposable
 {
     public const string ApiVersion = "2019-08-01";
 
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
 
-    private ManagedIdentityServer(WebApplication app, string? clientId)
-    {
-        _app = app;
-        ClientId = clientId;
-    }
+    private ManagedIdentityServer(string? clientId) => ClientId = clientId;
 
     /// <summary>The user-assigned identity's client id every request must name; null for the system-assigned identity.</summary>
     public string? ClientId { get; }
 
     public string Secret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint => new(_server.BaseAddress, "/msi/token");
 
     public ConcurrentQueue<IdentityRequest> Requests { get; } = new();
 
@@ -53,18 +43,12 @@ public sealed class ManagedIdentityServer : IAsyncDisposable
 
     public static async Task<ManagedIdentityServer> StartAsync(string? clientId = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var server = new ManagedIdentityServer(builder.Build(), clientId);
-        server._app.MapGet("/msi/token", server.Token);
-        await server._app.StartAsync();
-        var address = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        server.Endpoint = new Uri(address, "/msi/token");
+        var server = new ManagedIdentityServer(clientId);
+        server._server = await LoopbackServer.StartAsync(app => app.MapGet("/msi/token", server.Token));
         return server;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     private IResult Token(HttpContext context)
     {

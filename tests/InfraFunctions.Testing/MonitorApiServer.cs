@@ -7,11 +7,7 @@ using Azure.Core.Pipeline;
 using InfraFunctions.Core.Monitor;
 using InfraFunctions.Core.Options;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Testing;
 
@@ -29,11 +25,10 @@ public sealed record MonitorAnswer(int Status, string Body, IReadOnlyDictionary<
 /// </summary>
 public sealed class MonitorApiServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
 
-    private MonitorApiServer(WebApplication app, X509Certificate2 certificate, string trustFile)
+    private MonitorApiServer(X509Certificate2 certificate, string trustFile)
     {
-        _app = app;
         Certificate = certificate;
         TrustFile = trustFile;
     }
@@ -43,7 +38,7 @@ public sealed class MonitorApiServer : IAsyncDisposable
     /// <summary>The certificate alone, PEM encoded: a trust anchor for OpenSSL and for .NET on Linux.</summary>
     public string TrustFile { get; }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     public ConcurrentQueue<MonitorRequest> Requests { get; } = new();
 
@@ -54,15 +49,10 @@ public sealed class MonitorApiServer : IAsyncDisposable
     public static async Task<MonitorApiServer> StartAsync()
     {
         var certificate = CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         var trustFile = Path.Combine(Path.GetTempPath(), $"monitor-api-{Guid.NewGuid():N}.pem");
         await File.WriteAllTextAsync(trustFile, certificate.ExportCertificatePem());
-        var server = new MonitorApiServer(builder.Build(), certificate, trustFile);
-        server._app.Run(server.HandleAsync);
-        await server._app.StartAsync();
-        server.BaseAddress = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var server = new MonitorApiServer(certificate, trustFile);
+        server._server = await LoopbackServer.StartAsync(app => app.Run(server.HandleAsync), certificate: certificate);
         return server;
     }
 
@@ -111,7 +101,7 @@ public sealed class MonitorApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         Certificate.Dispose();
         File.Delete(TrustFile);
     }

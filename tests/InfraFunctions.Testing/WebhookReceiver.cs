@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace InfraFunctions.Testing;
 
@@ -17,7 +14,7 @@ public sealed record ReceivedHook(string Path, string? ContentType, JsonElement 
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     public WebhookReceiver(int port) => Port = port;
 
@@ -30,29 +27,21 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public Uri Url(string path) => new($"http://127.0.0.1:{Port}/{path}");
 
-    public async Task StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/{**path}", async (HttpContext context, string path) =>
+    public async Task StartAsync() => _server = await LoopbackServer.StartAsync(
+        app => app.MapPost("/{**path}", async (HttpContext context, string path) =>
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body);
             Received.Enqueue(new ReceivedHook(path, context.Request.ContentType, document.RootElement.Clone()));
             context.Response.StatusCode = Failures.TryDequeue(out var status) ? status : 200;
-        });
-        await app.StartAsync();
-        _app = app;
-    }
+        }),
+        Port);
 
     public async Task StopAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-            _app = null;
+            await _server.DisposeAsync();
+            _server = null;
         }
     }
 

@@ -5,25 +5,20 @@ using InfraFunctions.Testing;
 namespace InfraFunctions.Tests;
 
 // Owns its Azurite: the test stops it.
-public sealed class ComponentHealthOutageTests : IAsyncLifetime
+public sealed class ComponentHealthOutageTests
 {
-    private AzuriteServer _azurite = null!;
-
-    public async Task InitializeAsync() => _azurite = await AzuriteServer.StartAsync();
-
-    public async Task DisposeAsync() => await _azurite.DisposeAsync();
-
     [Fact]
     public async Task WithStorageStoppedTableStorageIsUnhealthyTheOverallIsUnhealthyAndTheEndpointAnswersWithinItsTimeout()
     {
-        await using var server = await LocalHostServer.StartAsync(_azurite.ConnectionString);
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var server = await LocalHostServer.StartAsync(azurite.ConnectionString);
         using var reader = server.ClientWithBearer(await server.CreateTokenAsync());
         using (var before = await reader.GetAsync("api/v1/observability/health/components"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        await _azurite.StopAsync();
+        await azurite.StopAsync();
         var clock = Stopwatch.StartNew();
         using var during = await reader.GetAsync("api/v1/observability/health/components");
         clock.Stop();

@@ -6,18 +6,13 @@ using InfraFunctions.Testing;
 namespace InfraFunctions.Tests;
 
 // Each test here owns its Azurite: one stops it mid-run, one needs a fleet of exactly one host.
-public sealed class StorageOutageTests : IAsyncLifetime
+public sealed class StorageOutageTests
 {
-    private AzuriteServer _azurite = null!;
-
-    public async Task InitializeAsync() => _azurite = await AzuriteServer.StartAsync();
-
-    public async Task DisposeAsync() => await _azurite.DisposeAsync();
-
     [Fact]
     public async Task IngestAnswers503WhileStorageIsDownAndARetryAfterwardsIsStoredExactlyOnce()
     {
-        await using var server = await LocalHostServer.StartAsync(_azurite.ConnectionString);
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var server = await LocalHostServer.StartAsync(azurite.ConnectionString);
         var host = "outage-host";
         var (_, key) = await server.CreateAgentAsync(host);
         using var agent = server.ClientWithBearer(key);
@@ -25,7 +20,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         var first = Samples.Batch(host, Samples.Times(DateTimeOffset.UtcNow.AddSeconds(-30), 3, TimeSpan.FromSeconds(5)));
         (await agent.PostAsync("api/v1/ingest/samples", Samples.Gzip(first))).EnsureSuccessStatusCode();
 
-        await _azurite.StopAsync();
+        await azurite.StopAsync();
         var during = Samples.Batch(host, Samples.Times(DateTimeOffset.UtcNow.AddSeconds(-1), 4, TimeSpan.FromSeconds(5)));
         using (var refused = await agent.PostAsync("api/v1/ingest/samples", Samples.Gzip(during)))
         {
@@ -34,7 +29,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
             Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "503 must carry Retry-After");
         }
 
-        await _azurite.StartAgainAsync();
+        await azurite.StartAgainAsync();
         using (var retried = await agent.PostAsync("api/v1/ingest/samples", Samples.Gzip(during)))
         {
             Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
@@ -49,7 +44,8 @@ public sealed class StorageOutageTests : IAsyncLifetime
     [Fact]
     public async Task TheOnlyHostIsUsedWithoutHostParameterAndGoesStaleAfterThreeSilentIntervals()
     {
-        await using var server = await LocalHostServer.StartAsync(_azurite.ConnectionString);
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var server = await LocalHostServer.StartAsync(azurite.ConnectionString);
         var (_, key) = await server.CreateAgentAsync("solo");
         using var agent = server.ClientWithBearer(key);
         using var reader = server.ClientWithBearer(await server.CreateTokenAsync());
@@ -65,20 +61,20 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.False(health.GetProperty("data").GetProperty("stale").GetBoolean());
 
         // The host reports every 30 s: silent for 89 s it is still fresh, for 91 s it is past three intervals.
-        await LastSeenAgoAsync("solo", TimeSpan.FromSeconds(89));
+        await LastSeenAgoAsync(azurite, "solo", TimeSpan.FromSeconds(89));
         var fleet = await (await reader.GetAsync("api/v1/observability/hosts")).JsonAsync();
         Assert.False(fleet.GetProperty("hosts")[0].GetProperty("stale").GetBoolean());
 
-        await LastSeenAgoAsync("solo", TimeSpan.FromSeconds(91));
+        await LastSeenAgoAsync(azurite, "solo", TimeSpan.FromSeconds(91));
         fleet = await (await reader.GetAsync("api/v1/observability/hosts")).JsonAsync();
         Assert.True(fleet.GetProperty("hosts")[0].GetProperty("stale").GetBoolean());
         Assert.Equal("down", fleet.GetProperty("hosts")[0].GetProperty("status").GetString());
     }
 
     /// <summary>Moves the host's last report back to <paramref name="ago"/> before now, in the hosts table the app reads.</summary>
-    private async Task LastSeenAgoAsync(string hostId, TimeSpan ago)
+    private static async Task LastSeenAgoAsync(AzuriteServer azurite, string hostId, TimeSpan ago)
     {
-        var hosts = new TableClient(_azurite.ConnectionString, TableNames.Hosts);
+        var hosts = new TableClient(azurite.ConnectionString, TableNames.Hosts);
         var row = await hosts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"host_id eq {hostId}")).SingleAsync();
         row["last_seen"] = DateTimeOffset.UtcNow - ago;
         await hosts.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);

@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
-using System.Net;
 using System.Text.Json;
 using InfraFunctions.Contracts;
+using InfraFunctions.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace InfraFunctions.Agent.Tests.Delivery;
 
@@ -35,9 +30,7 @@ internal sealed record RecordedRequest(string? Authorization, string? ContentEnc
 /// </summary>
 internal sealed class IngestRecorder : IAsyncDisposable
 {
-    private readonly WebApplication app;
-
-    private IngestRecorder(WebApplication app) => this.app = app;
+    private LoopbackServer server = null!;
 
     public ConcurrentQueue<ScriptedReply> Script { get; } = new();
 
@@ -45,30 +38,19 @@ internal sealed class IngestRecorder : IAsyncDisposable
 
     public int NextPostSeconds { get; set; } = 30;
 
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint => server.BaseAddress;
 
     /// <summary>Runs while a request is being answered, before the reply is written (a post in flight).</summary>
     public Action? WhileAnswering { get; set; }
 
     public static async Task<IngestRecorder> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var recorder = new IngestRecorder(app);
-        app.MapPost("/api/v1/ingest/samples", recorder.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        recorder.Endpoint = new Uri(address);
+        var recorder = new IngestRecorder();
+        recorder.server = await LoopbackServer.StartAsync(app => app.MapPost("/api/v1/ingest/samples", recorder.HandleAsync));
         return recorder;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -3,18 +3,14 @@ using Xunit.Abstractions;
 namespace InfraFunctions.Agent.Tests.EndToEnd;
 
 /// <summary>SIGKILL the agent at random moments and restart it on the same spool.</summary>
-public sealed class AgentKillTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class AgentKillTests(ITestOutputHelper output)
 {
     private const int Kills = 4;
-    private DeliveryRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await DeliveryRig.StartAsync();
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     [Fact]
     public async Task An_agent_killed_at_random_moments_resends_nothing_it_had_acknowledged_and_loses_nothing_it_had_spooled()
     {
+        await using var rig = await DeliveryRig.StartAsync();
         const string host = "killed-host";
         var key = await rig.CreateAgentKeyAsync(host);
         var started = DateTimeOffset.UtcNow;

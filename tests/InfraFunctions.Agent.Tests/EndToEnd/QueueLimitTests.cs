@@ -1,17 +1,12 @@
 namespace InfraFunctions.Agent.Tests.EndToEnd;
 
 /// <summary>The server is down until the spool is full: the oldest samples go first, and the server learns how many.</summary>
-public sealed class QueueLimitTests : IAsyncLifetime
+public sealed class QueueLimitTests
 {
-    private DeliveryRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await DeliveryRig.StartAsync();
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
-
     [Fact]
     public async Task A_full_queue_drops_its_oldest_samples_and_the_drop_count_reaches_the_server()
     {
+        await using var rig = await DeliveryRig.StartAsync();
         const string host = "full-queue-host";
         var key = await rig.CreateAgentKeyAsync(host);
         await rig.StopServerAsync();

@@ -1,18 +1,14 @@
 namespace InfraFunctions.Agent.Tests.EndToEnd;
 
 /// <summary>The server is down for 60 s while the agent runs: every sample taken meanwhile arrives afterwards, once, in order.</summary>
-public sealed class ServerOutageTests : IAsyncLifetime
+public sealed class ServerOutageTests
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);
-    private DeliveryRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await DeliveryRig.StartAsync();
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     [Fact]
     public async Task Every_sample_taken_while_the_server_was_down_for_a_minute_arrives_afterwards_exactly_once_and_in_order()
     {
+        await using var rig = await DeliveryRig.StartAsync();
         const string host = "outage-host";
         var key = await rig.CreateAgentKeyAsync(host);
         var started = DateTimeOffset.UtcNow;

@@ -4,10 +4,8 @@ using System.Net;
 using System.Text;
 using Azure.Core;
 using InfraFunctions.Core.Realtime;
+using InfraFunctions.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,15 +20,9 @@ public sealed class SignalRRestClientTests : IAsyncLifetime
     private const string Key = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn012=";
     private readonly ConcurrentQueue<(string Method, string Target, string? Authorization, string Body)> _requests = new();
     private readonly ConcurrentQueue<int> _script = new();
-    private WebApplication _app = null!;
-    private Uri _base = null!;
+    private LoopbackServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.Run(async context =>
+    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
@@ -46,12 +38,9 @@ public sealed class SignalRRestClientTests : IAsyncLifetime
                 context.Response.StatusCode = 200;
                 await context.Response.WriteAsync("{\"value\":[{\"connectionId\":\"c1\",\"userId\":\"tok_a\"}]}");
             }
-        });
-        await _app.StartAsync();
-        _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
+        }));
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     private SignalRRestClient Client(string connectionString, TokenCredential? credential = null)
     {
@@ -65,7 +54,7 @@ public sealed class SignalRRestClientTests : IAsyncLifetime
         return services.AddRealtime(configuration).BuildServiceProvider().GetRequiredService<SignalRRestClient>();
     }
 
-    private string KeyConnection => $"Endpoint=http://127.0.0.1;Port={_base.Port};AccessKey={Key};Version=1.0;";
+    private string KeyConnection => $"Endpoint=http://127.0.0.1;Port={_server.BaseAddress.Port};AccessKey={Key};Version=1.0;";
 
     [Fact]
     public async Task GroupSendPostsTheDocumentedPathBodyAndAPerRequestToken()
@@ -77,7 +66,7 @@ public sealed class SignalRRestClientTests : IAsyncLifetime
         Assert.Equal("/api/hubs/observability/groups/host-a/:send?api-version=2022-06-01", target);
         Assert.Equal("{\"target\":\"metrics.updated\",\"arguments\":[{\"x\":1}]}", body);
         var token = new JsonWebToken(authorization!["Bearer ".Length..]);
-        Assert.Equal($"http://127.0.0.1:{_base.Port}/api/hubs/observability/groups/host-a/:send", Assert.Single(token.Audiences));
+        Assert.Equal($"http://127.0.0.1:{_server.BaseAddress.Port}/api/hubs/observability/groups/host-a/:send", Assert.Single(token.Audiences));
     }
 
     [Fact]
@@ -126,7 +115,7 @@ public sealed class SignalRRestClientTests : IAsyncLifetime
             ],
             _requests.Select(r => $"{r.Method} {r.Target}"));
         var token = new JsonWebToken(_requests.First().Authorization!["Bearer ".Length..]);
-        Assert.Equal($"http://127.0.0.1:{_base.Port}/api/hubs/observability/users/tok_a/:closeConnections", Assert.Single(token.Audiences));
+        Assert.Equal($"http://127.0.0.1:{_server.BaseAddress.Port}/api/hubs/observability/users/tok_a/:closeConnections", Assert.Single(token.Audiences));
     }
 
     [Fact]
@@ -176,7 +165,7 @@ public sealed class SignalRRestClientTests : IAsyncLifetime
     public async Task ManagedIdentityCallsCarryTheEntraTokenAndClientTokensComeFromTheService()
     {
         var credential = new RecordingCredential();
-        var client = Client($"Endpoint=http://127.0.0.1;Port={_base.Port};AuthType=azure.msi;ClientId=abc;Version=1.0;", credential);
+        var client = Client($"Endpoint=http://127.0.0.1;Port={_server.BaseAddress.Port};AuthType=azure.msi;ClientId=abc;Version=1.0;", credential);
 
         Assert.Equal("issued-by-the-service", await client.GenerateClientTokenAsync("tok_1", 60));
         await client.SendToGroupAsync("g", "t", Encoding.UTF8.GetBytes("1"));
