@@ -1,4 +1,4 @@
-// Shapes of the infrastructure API (functions/InfraFunctions.Core/Api/Responses.cs): snake_case, UTC timestamps.
+// Shapes of the infrastructure API (functions/InfraFunctions/Http/Responses.cs): snake_case, UTC timestamps.
 
 import { TIME_WINDOWS } from './windows.generated';
 
