@@ -24,6 +24,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<SampleRepository>();
         services.AddSingleton<HostRepository>();
         services.AddSingleton<HostThresholds>();
+        services.AddSingleton<FleetHealth>();
         services.AddSingleton<CredentialRepository>();
 
         services.AddSingleton<SampleValidator>();

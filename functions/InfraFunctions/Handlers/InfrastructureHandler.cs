@@ -13,6 +13,7 @@ public sealed class InfrastructureHandler(
     Core.Aggregation.TieredSummaryReader tiers,
     TimeProvider time,
     HostThresholds thresholds,
+    FleetHealth fleetHealth,
     IOptionsMonitor<IngestOptions> ingest)
 {
     private const string Success = "success";
@@ -40,8 +41,8 @@ public sealed class InfrastructureHandler(
     public Task<IActionResult> HealthAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         ForHostAsync(request, snap =>
         {
-            var c = snap.Check;
-            var data = new HealthData(c.Status, c.Warnings, c.Critical, c.Thresholds, snap.HealthScore, snap.Level, snap.Host.HostId, snap.Stale, snap.Host.Latest.Timestamp, snap.Status);
+            var c = snap.Health.Check;
+            var data = new HealthData(c.Status, c.Warnings, c.Critical, c.Thresholds, snap.Health.Score, snap.Health.Level, snap.Host.HostId, snap.Health.Stale, snap.Host.Latest.Timestamp, snap.Health.Status);
             return ApiResults.Ok(new HealthResponse(Success, data), ApiJsonContext.Default.HealthResponse);
         }, cancellationToken);
 
@@ -52,7 +53,7 @@ public sealed class InfrastructureHandler(
             var top = (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
             var busiest = top.FirstOrDefault() is { } p ? new ReportProcess(p.Pid, p.Name, p.CpuPercent, p.MemoryMb, p.NumThreads, p.NumFds) : null;
             var report = new ReportResponse(Success, s.Timestamp, snap.Host.HostId, View(snap.Host), new SystemBlock(s.Cpu, s.Memory, s.Disk, s.Network),
-                busiest, top, snap.Check, snap.HealthScore, snap.Level, snap.Stale, snap.Status);
+                busiest, top, snap.Health.Check, snap.Health.Score, snap.Health.Level, snap.Health.Stale, snap.Health.Status);
             return ApiResults.Ok(report, ApiJsonContext.Default.ReportResponse);
         }, cancellationToken);
 
@@ -87,14 +88,10 @@ public sealed class InfrastructureHandler(
 
     public async Task<IActionResult> HostsAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
         var rowsTask = hosts.ListAsync(cancellationToken);
-        var openTask = alerts.ListAsync(null, AlertStates.Open, null, cancellationToken);
-        var overrides = await thresholds.AllAsync(cancellationToken);
+        var judge = await fleetHealth.LoadAsync(cancellationToken);
         var rows = await rowsTask;
-        var critical = HostStatus.CriticalAlertHosts(await openTask);
-        var staleness = new Staleness(ingest.CurrentValue);
-        var views = rows.Select(r => View(r, HostHealth.Of(r, thresholds.InForce(overrides.GetValueOrDefault(r.HostId)), staleness, now, critical.Contains(r.HostId))))
+        var views = rows.Select(r => View(r, judge.Of(r)))
             .OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
         return ApiResults.Ok(new HostsResponse(Success, views.Length, views), ApiJsonContext.Default.HostsResponse);
     }

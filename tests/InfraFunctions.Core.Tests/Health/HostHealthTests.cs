@@ -36,7 +36,7 @@ public sealed class HostHealthTests
             Assert.Equal(expected.Check.Warnings, judged.Check.Warnings);
             Assert.Equal(expected.Check.Critical, judged.Check.Critical);
         });
-        Assert.Equal((expected.Score, expected.Level, expected.Status, expected.Stale), (snapshot.HealthScore, snapshot.Level, snapshot.Status, snapshot.Stale));
+        Assert.Equal((expected.Score, expected.Level, expected.Status, expected.Stale), (snapshot.Health.Score, snapshot.Health.Level, snapshot.Health.Status, snapshot.Health.Stale));
     }
 
     [Fact]
