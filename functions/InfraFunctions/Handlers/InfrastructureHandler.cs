@@ -29,7 +29,7 @@ public sealed class InfrastructureHandler(
         ForHostAsync(request, snap =>
         {
             var s = snap.Host.Latest;
-            var processes = (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
+            var processes = BusiestFirst(s);
             return ApiResults.Ok(new ProcessResponse(Success, snap.Host.HostId, s.Timestamp, processes.Length, processes), ApiJsonContext.Default.ProcessResponse);
         }, cancellationToken);
 
@@ -50,7 +50,7 @@ public sealed class InfrastructureHandler(
         ForHostAsync(request, snap =>
         {
             var s = snap.Host.Latest;
-            var top = (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
+            var top = BusiestFirst(s);
             var busiest = top.FirstOrDefault() is { } p ? new ReportProcess(p.Pid, p.Name, p.CpuPercent, p.MemoryMb, p.NumThreads, p.NumFds) : null;
             var report = new ReportResponse(Success, s.Timestamp, snap.Host.HostId, View(snap.Host), new SystemBlock(s.Cpu, s.Memory, s.Disk, s.Network),
                 busiest, top, snap.Health.Check, snap.Health.Score, snap.Health.Level, snap.Health.Stale, snap.Health.Status);
@@ -111,6 +111,10 @@ public sealed class InfrastructureHandler(
     private static HostView View(HostSummaryRow r, HostHealth health) =>
         new(r.HostId, r.Hostname, r.Os, health.Status, health.Score, health.Level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
             r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, health.Stale, health.Check.Thresholds, health.Check.Status);
+
+    // The process list and the report's top processes: by CPU, then memory.
+    private static ProcessInfo[] BusiestFirst(Sample s) =>
+        (s.Processes ?? []).OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.MemoryMb).ToArray();
 
     private static PlatformView View(HostRecord h) =>
         new(h.Platform.System, h.Platform.Release, h.Platform.Hostname, h.Platform.RuntimeVersion, h.Platform.Os, h.Platform.Architecture, h.Platform.BootTime, h.Platform.AgentVersion);
