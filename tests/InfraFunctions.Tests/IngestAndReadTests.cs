@@ -18,7 +18,7 @@ public sealed class IngestAndReadTests(LocalHostFixture fixture) : IClassFixture
     [Fact]
     public async Task PostedBatchIsReadBackByEveryInfrastructureEndpoint()
     {
-        var (agent, host) = await AgentForAsync("rack/7\\node#3?'\"東京");
+        var (agent, host) = await AgentForAsync($"rack/7\\node#3?'\"東京-{Guid.NewGuid():N}");
         var now = DateTimeOffset.UtcNow;
         var batch = Samples.Batch(host, Samples.Times(now.AddSeconds(-1), 3, TimeSpan.FromSeconds(5)), (s, i) =>
         {
