@@ -13,12 +13,14 @@ public sealed class AzuriteServer : IAsyncDisposable
     // Azurite's documented development account; it is public and only ever used against the local emulator.
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string _location;
+    private readonly bool _inMemory;
     private Process? _process;
 
-    private AzuriteServer(int port, string location)
+    private AzuriteServer(int port, string location, bool inMemory)
     {
         Port = port;
         _location = location;
+        _inMemory = inMemory;
     }
 
     public int Port { get; }
@@ -37,10 +39,12 @@ public sealed class AzuriteServer : IAsyncDisposable
     public static string ConnectionStringFor(int port) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
-    public static async Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="inMemory">Keep the tables in memory only (<c>--inMemoryPersistence</c>): no file to rewrite as
+    /// the data grows, for load runs; such a server loses its data when stopped.</param>
+    public static async Task<AzuriteServer> StartAsync(bool inMemory = false, CancellationToken cancellationToken = default)
     {
         var location = Directory.CreateTempSubdirectory("azurite-").FullName;
-        var server = new AzuriteServer(FreePort(), location);
+        var server = new AzuriteServer(FreePort(), location, inMemory);
         await server.StartAgainAsync(cancellationToken);
         return server;
     }
@@ -54,7 +58,8 @@ public sealed class AzuriteServer : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed at {exe}: run 'npm ci --prefix tests' (./test.sh does).");
         }
 
-        var info = new ProcessStartInfo(exe, ["--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", _location, "--silent", "--skipApiVersionCheck"])
+        string[] storage = _inMemory ? ["--inMemoryPersistence"] : ["--location", _location];
+        var info = new ProcessStartInfo(exe, ["--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. storage, "--silent", "--skipApiVersionCheck"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
