@@ -32,8 +32,8 @@ public sealed class LeaseAndOutageTests(TablesFixture tables) : IClassFixture<Ta
         Assert.InRange(expiresAt, before.AddSeconds(30), DateTimeOffset.UtcNow.AddSeconds(30)); // SignalR__LeaseSeconds
         Assert.Equal(2, await NextPostAsync(agent, host));
 
-        // The lease as it reads once the dashboard stopped renewing it. This instance may still remember the live
-        // lease for up to a second ("is anyone watching" is read once a second), so the agent's posts wait for it.
+        // The lease as it reads once the dashboard stopped renewing it, written by another instance. This one may still
+        // have the live lease in its copy for up to SignalR__WatchedHostsRefreshSeconds (5 s), so the agent's posts wait for it.
         await EndedLeases.EndAsync(_tables.ConnectionString, connection.ConnectionId!, host);
         var deadline = Stopwatch.StartNew();
         int next;
