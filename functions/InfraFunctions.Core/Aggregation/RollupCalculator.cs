@@ -3,7 +3,7 @@ namespace InfraFunctions.Core.Aggregation;
 /// <summary>Rolls raw sample rows (in time order) into one <see cref="Rollup"/>: flat columns, plus every disk from the JSON.</summary>
 public sealed class RollupCalculator
 {
-    public static readonly string[] RawColumns = [.. SampleEntityMapper.RowColumns, "json"];
+    public static readonly string[] RawColumns = [.. SampleEntityMapper.RowColumns, SampleEntityMapper.CompressedJsonColumn, SampleEntityMapper.JsonColumn];
 
     private readonly Dictionary<string, List<double>> _metrics = Rollup.MetricNames.ToDictionary(m => m, _ => new List<double>(), StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, List<double>>> _mounts = new(StringComparer.Ordinal);
@@ -18,13 +18,8 @@ public sealed class RollupCalculator
             _metrics[name].Add(raw.GetDouble(name) ?? 0);
         }
 
-        if (raw.GetString("json") is not { Length: > 0 } json)
-        {
-            return;
-        }
-
-        using var document = JsonDocument.Parse(json);
-        if (!document.RootElement.TryGetProperty("disks", out var disks) || disks.ValueKind != JsonValueKind.Array)
+        using var document = SampleEntityMapper.ParseStoredJson(raw);
+        if (document is null || !document.RootElement.TryGetProperty("disks", out var disks) || disks.ValueKind != JsonValueKind.Array)
         {
             return;
         }

@@ -23,4 +23,10 @@ public sealed class SignalROptions
 
     /// <summary>The <c>next_post_seconds</c> told to the agent of a host someone watches live.</summary>
     [Range(1, 60)] public int StreamPostIntervalSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// How often an instance reads who watches which host: a lease taken through another instance changes what this
+    /// one tells agents within this time (at once for one taken through this instance).
+    /// </summary>
+    [Range(1, 60)] public int WatchedHostsRefreshSeconds { get; set; } = 5;
 }

@@ -1,19 +1,16 @@
-using System.Collections.Concurrent;
-
 namespace InfraFunctions.Core.Realtime;
 
 /// <summary>
 /// The <c>streams</c> table: who watches what, until when. One row per watched host and connection
 /// (partition <c>host|{host}</c>), one for the fleet (<c>fleet</c>), and one per connection listing its hosts
-/// (<c>connection</c>, with the token id that started it), so stop knows what to undo. "Who is watching" is a query
-/// of one partition, remembered for a second so a busy host costs one read a second, not one per post.
+/// (<c>connection</c>, with the token id that started it), so stop knows what to undo. "Who is watching" is answered
+/// from this instance's copy of all host and fleet rows (<see cref="WatchedLeases"/>), not read per post.
 /// </summary>
 public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMonitor<SignalROptions> options)
 {
     private const string ConnectionPartition = "connection";
     private const string FleetPartition = "fleet";
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
-    private readonly ConcurrentDictionary<string, ((string ConnectionId, DateTimeOffset ExpiresAt)[] Rows, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly WatchedLeases _watched = new(store, time, options, ConnectionPartition);
 
     /// <summary>
     /// Leases (or renews) the given hosts and the fleet for a connection of <paramref name="owner"/> (the caller's
@@ -25,10 +22,17 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
         var table = await store.GetTableAsync(TableNames.Streams, cancellationToken);
         var expiresAt = time.GetUtcNow().AddSeconds(options.CurrentValue.LeaseSeconds);
         var previous = await HostsOfAsync(table, connectionId, cancellationToken) ?? [];
-        foreach (var partition in hostIds.Select(HostPartition).Append(FleetPartition))
+        try
         {
-            await table.UpsertEntityAsync(new TableEntity(partition, connectionId) { ["expires_at"] = expiresAt }, TableUpdateMode.Replace, cancellationToken);
-            _cache.TryRemove(partition, out _);
+            foreach (var partition in hostIds.Select(HostPartition).Append(FleetPartition))
+            {
+                await table.UpsertEntityAsync(new TableEntity(partition, connectionId) { ["expires_at"] = expiresAt }, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        finally
+        {
+            // The next post of a host this connection now watches is told so, however recently the copy was read.
+            _watched.Invalidate();
         }
 
         var dropped = previous.Except(hostIds, StringComparer.Ordinal).ToArray();
@@ -91,7 +95,8 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
         var row = await table.GetEntityIfExistsAsync<TableEntity>(ConnectionPartition, lease.ConnectionId, cancellationToken: cancellationToken);
         if (row.HasValue && row.Value!.GetDateTimeOffset("expires_at") > time.GetUtcNow())
         {
-            _cache.TryRemove(lease.Partition, out _);
+            // Renewed on another instance after this one's copy was read: read it again rather than expel again.
+            _watched.Invalidate();
             return false;
         }
 
@@ -157,10 +162,9 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
             {
                 // stopped or renewed meanwhile
             }
-
-            _cache.TryRemove(row.PartitionKey, out _);
         }
 
+        _watched.Invalidate();
         return deleted;
     }
 
@@ -180,28 +184,8 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
     public Task<LeaseWatch> WatchFleetAsync(CancellationToken cancellationToken = default) =>
         WatchAsync(FleetPartition, cancellationToken);
 
-    // The partition's rows are remembered for a second, but their expiry is compared with the clock on every call,
-    // so a lease that ends inside that second counts as ended at once.
-    private async Task<LeaseWatch> WatchAsync(string partition, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (!_cache.TryGetValue(partition, out var cached) || cached.Until <= now)
-        {
-            var table = await store.GetTableAsync(TableNames.Streams, cancellationToken);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-            var rows = new List<(string, DateTimeOffset)>();
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "expires_at"], cancellationToken: cancellationToken))
-            {
-                rows.Add((row.RowKey, row.GetDateTimeOffset("expires_at") ?? DateTimeOffset.MinValue));
-            }
-
-            cached = ([.. rows], now + CacheFor);
-            _cache[partition] = cached;
-        }
-
-        var expired = cached.Rows.Where(r => r.ExpiresAt <= now).Select(r => new ExpiredLease(r.ConnectionId, partition)).ToArray();
-        return new LeaseWatch(cached.Rows.Any(r => r.ExpiresAt > now), expired);
-    }
+    private Task<LeaseWatch> WatchAsync(string partition, CancellationToken cancellationToken) =>
+        _watched.WatchAsync(partition, cancellationToken);
 
     private static async Task<string[]?> HostsOfAsync(TableClient table, string connectionId, CancellationToken cancellationToken)
     {
@@ -211,18 +195,23 @@ public sealed class StreamLeases(TableStore store, TimeProvider time, IOptionsMo
 
     private async Task DeleteAsync(TableClient table, IEnumerable<string> partitions, string connectionId, CancellationToken cancellationToken)
     {
-        foreach (var partition in partitions)
+        try
         {
-            try
+            foreach (var partition in partitions)
             {
-                await table.DeleteEntityAsync(partition, connectionId, ETag.All, cancellationToken);
+                try
+                {
+                    await table.DeleteEntityAsync(partition, connectionId, ETag.All, cancellationToken);
+                }
+                catch (RequestFailedException ex) when (TableStore.IsNotFound(ex))
+                {
+                    // already gone
+                }
             }
-            catch (RequestFailedException ex) when (TableStore.IsNotFound(ex))
-            {
-                // already gone
-            }
-
-            _cache.TryRemove(partition, out _);
+        }
+        finally
+        {
+            _watched.Invalidate();
         }
     }
 

@@ -1,18 +1,32 @@
 namespace InfraFunctions.Core.Storage;
 
-/// <summary>Maps a sample to its table row: flat numeric columns plus the whole sample as JSON.</summary>
+/// <summary>
+/// Maps a sample to its table row: flat numeric columns (what summaries read), plus the whole sample as JSON, which
+/// only rollups read: compressed in <see cref="CompressedJsonColumn"/>, or as a string in <see cref="JsonColumn"/>
+/// when that is smaller (never in practice) and in rows written before samples were compressed.
+/// </summary>
 public static class SampleEntityMapper
 {
-    /// <summary>A string property holds at most 64 KiB (32K UTF-16 characters); larger samples lose their process list first.</summary>
+    /// <summary>
+    /// A string property holds at most 64 KiB (32K UTF-16 characters); larger samples lose their process list first.
+    /// A sample within it is always storable: as a string when its compressed form is not smaller.
+    /// </summary>
     public const int MaxJsonChars = 30_000;
+
+    /// <summary>The sample's JSON, Brotli-compressed UTF-8 (<see cref="CompressedJson"/>), a binary property.</summary>
+    public const string CompressedJsonColumn = "jz";
+
+    /// <summary>The sample's JSON as a string property.</summary>
+    public const string JsonColumn = "json";
 
     /// <summary>How many processes and containers a sample too large to store whole keeps.</summary>
     public const int TrimmedListItems = 20;
 
     /// <param name="postedJson">The sample's JSON as posted and validated: stored as is when it fits, which saves
     /// serialising it again; readers parse it with the same contract, so unknown fields are ignored there too.</param>
-    public static TableEntity ToEntity(string partitionKey, Sample sample, double healthScore, string? postedJson = null) =>
-        new(partitionKey, TableKeys.TimeRowKey(sample.Timestamp))
+    public static TableEntity ToEntity(string partitionKey, Sample sample, double healthScore, string? postedJson = null)
+    {
+        var entity = new TableEntity(partitionKey, TableKeys.TimeRowKey(sample.Timestamp))
         {
             ["ts"] = sample.Timestamp,
             ["cpu"] = sample.Cpu.Percent,
@@ -23,8 +37,35 @@ public static class SampleEntityMapper
             ["net_tx"] = sample.Network.SentBytesPerSec,
             ["net_rx"] = sample.Network.RecvBytesPerSec,
             ["health"] = healthScore,
-            ["json"] = Json(sample, postedJson),
         };
+        PutJson(entity, Json(sample, postedJson));
+        return entity;
+    }
+
+    /// <summary>Stores the JSON compressed when that takes fewer bytes, as Table Storage counts them, and fits a binary property.</summary>
+    internal static void PutJson(TableEntity entity, string json, int maxBinaryBytes = TableLimits.MaxBinaryBytes)
+    {
+        var compressed = CompressedJson.Compress(json);
+        if (compressed.Length <= maxBinaryBytes && compressed.Length < json.Length * 2L)
+        {
+            entity[CompressedJsonColumn] = compressed;
+        }
+        else
+        {
+            entity[JsonColumn] = json;
+        }
+    }
+
+    /// <summary>The stored sample's JSON parsed, from whichever column holds it; null when the row has neither.</summary>
+    public static JsonDocument? ParseStoredJson(TableEntity entity) =>
+        entity.GetBinary(CompressedJsonColumn) is { Length: > 0 } compressed ? JsonDocument.Parse(CompressedJson.Decompress(compressed))
+        : entity.GetString(JsonColumn) is { Length: > 0 } json ? JsonDocument.Parse(json)
+        : null;
+
+    /// <summary>The stored sample's JSON text, from whichever column holds it; null when the row has neither.</summary>
+    public static string? StoredJson(TableEntity entity) =>
+        entity.GetBinary(CompressedJsonColumn) is { Length: > 0 } compressed ? System.Text.Encoding.UTF8.GetString(CompressedJson.Decompress(compressed))
+        : entity.GetString(JsonColumn);
 
     /// <summary>
     /// The JSON stored for a sample: the posted JSON when it fits in a string property, else the contract's own, with

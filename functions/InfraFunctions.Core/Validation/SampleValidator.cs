@@ -36,7 +36,8 @@ public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> i
             return SampleValidation.Invalid(errors.ToArray());
         }
 
-        // The stored JSON is one string property: bound it here, so nothing that cannot be stored is ever accepted.
+        // The stored JSON fits one string property, where it goes whenever compressing it would not make it smaller:
+        // bound it here, so nothing that cannot be stored is ever accepted.
         var stored = SampleEntityMapper.Json(sample, Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(element)));
         return stored.Length <= SampleEntityMapper.MaxJsonChars
             ? SampleValidation.Valid(sample, stored)
