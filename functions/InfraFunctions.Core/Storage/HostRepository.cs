@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace InfraFunctions.Core.Storage;
 
 /// <summary>The <c>hosts</c> table: one row per host, so the fleet is one query and "latest" one point read.</summary>
@@ -6,7 +8,18 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
     private const string Partition = "host";
     private static readonly string[] SummaryColumns = ["RowKey", "host_id", "hostname", "os", "first_seen", "last_seen", "latest_ts", "interval", "cpu", "mem", "disk"];
 
-    /// <summary>Records a post: refreshes last seen and platform, and moves "latest" forward only, never back.</summary>
+    // What this instance last wrote to each host's row, with the row's ETag: the next post for the host replaces the
+    // row on that ETag without reading it first. Another writer changes the ETag, and the replace then fails and reads.
+    private readonly ConcurrentDictionary<string, WrittenRow> _written = new(StringComparer.Ordinal);
+
+    private const int MaxRemembered = 50_000;
+
+    private sealed record WrittenRow(ETag ETag, DateTimeOffset FirstSeen, long Dropped, DateTimeOffset LatestTs);
+
+    /// <summary>
+    /// Records a post: refreshes last seen and platform, and moves "latest" forward only, never back. A host's next
+    /// post to the same instance is one conditional write; otherwise, or when someone else wrote since, a read and a write.
+    /// </summary>
     public async Task RecordAsync(string hostId, PlatformInfo platform, Sample newest, int intervalSeconds, double sampleIntervalSeconds, long dropped, string? newestJson = null, CancellationToken cancellationToken = default)
     {
         var table = await store.GetTableAsync(TableNames.Hosts, cancellationToken);
@@ -14,8 +27,20 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
         for (var attempt = 0; ; attempt++)
         {
             var now = time.GetUtcNow();
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
-            var entity = existing.HasValue ? existing.Value! : new TableEntity(Partition, key) { ["first_seen"] = now, ["dropped"] = 0L };
+            TableEntity entity;
+            ETag? etag;
+            if (attempt == 0 && _written.TryGetValue(key, out var known) && newest.Timestamp >= known.LatestTs)
+            {
+                entity = new TableEntity(Partition, key) { ["first_seen"] = known.FirstSeen, ["dropped"] = known.Dropped, ["latest_ts"] = known.LatestTs };
+                etag = known.ETag;
+            }
+            else
+            {
+                var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
+                entity = existing.HasValue ? existing.Value! : new TableEntity(Partition, key) { ["first_seen"] = now, ["dropped"] = 0L };
+                etag = existing.HasValue ? entity.ETag : null;
+            }
+
             var storedLatest = entity.GetDateTimeOffset("latest_ts");
             entity["host_id"] = hostId;
             entity["hostname"] = platform.Hostname;
@@ -38,22 +63,34 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
 
             try
             {
-                if (existing.HasValue)
-                {
-                    await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await table.AddEntityAsync(entity, cancellationToken);
-                }
-
+                var response = etag is { } match
+                    ? await table.UpdateEntityAsync(entity, match, TableUpdateMode.Replace, cancellationToken)
+                    : await table.AddEntityAsync(entity, cancellationToken);
+                Remember(key, response.Headers.ETag, entity);
                 return;
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < 5)
             {
-                // Another post for this host won the race; read again and reapply.
+                // Another post for this host won the race, or the row went: read again and reapply.
+                _written.TryRemove(key, out _);
             }
         }
+    }
+
+    private void Remember(string key, ETag? etag, TableEntity entity)
+    {
+        if (etag is not { } written || entity.GetDateTimeOffset("first_seen") is not { } firstSeen || entity.GetDateTimeOffset("latest_ts") is not { } latest)
+        {
+            _written.TryRemove(key, out _);
+            return;
+        }
+
+        if (_written.Count >= MaxRemembered)
+        {
+            _written.Clear();
+        }
+
+        _written[key] = new WrittenRow(written, firstSeen, entity.GetInt64("dropped") ?? 0, latest);
     }
 
     public async Task<HostRecord?> GetAsync(string hostId, CancellationToken cancellationToken = default)
