@@ -120,7 +120,7 @@ param retentionDailyDays int = 365
 @description('Seconds between an unwatched agent\'s posts (Ingest__PostIntervalSeconds).')
 @minValue(2)
 @maxValue(3600)
-param ingestPostIntervalSeconds int = 30
+param ingestPostIntervalSeconds int = 60
 
 @description('Largest accepted ingest body after decompression, in bytes (Ingest__MaxBodyBytes).')
 @minValue(1024)

@@ -31,7 +31,7 @@ public sealed class IngestAndReadTests(LocalHostFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         Assert.Equal(3, reply.GetProperty("accepted").GetInt32());
         Assert.Equal(0, reply.GetProperty("rejected").GetArrayLength());
-        Assert.Equal(30, reply.GetProperty("next_post_seconds").GetInt32());
+        Assert.Equal(60, reply.GetProperty("next_post_seconds").GetInt32());
 
         var system = await (await fixture.Reader.GetAsync(Http.Query("api/v1/observability/infrastructure/system", host))).JsonAsync();
         Assert.Equal(40, Samples.Number(system, "cpu", "percent"));

@@ -60,12 +60,12 @@ public sealed class StorageOutageTests
         Assert.Equal("solo", health.GetProperty("data").GetProperty("host").GetString());
         Assert.False(health.GetProperty("data").GetProperty("stale").GetBoolean());
 
-        // The host reports every 30 s: silent for 89 s it is still fresh, for 91 s it is past three intervals.
-        await LastSeenAgoAsync(azurite, "solo", TimeSpan.FromSeconds(89));
+        // The host reports every 60 s: silent for 179 s it is still fresh, for 181 s it is past three intervals.
+        await LastSeenAgoAsync(azurite, "solo", TimeSpan.FromSeconds(179));
         var fleet = await (await reader.GetAsync("api/v1/observability/hosts")).JsonAsync();
         Assert.False(fleet.GetProperty("hosts")[0].GetProperty("stale").GetBoolean());
 
-        await LastSeenAgoAsync(azurite, "solo", TimeSpan.FromSeconds(91));
+        await LastSeenAgoAsync(azurite, "solo", TimeSpan.FromSeconds(181));
         fleet = await (await reader.GetAsync("api/v1/observability/hosts")).JsonAsync();
         Assert.True(fleet.GetProperty("hosts")[0].GetProperty("stale").GetBoolean());
         Assert.Equal("down", fleet.GetProperty("hosts")[0].GetProperty("status").GetString());

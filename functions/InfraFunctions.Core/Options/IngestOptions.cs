@@ -8,7 +8,7 @@ public sealed class IngestOptions
     public const string SectionName = "Ingest";
 
     /// <summary>The interval told to agents of hosts nobody watches live.</summary>
-    [Range(2, 3600)] public int PostIntervalSeconds { get; set; } = 30;
+    [Range(2, 3600)] public int PostIntervalSeconds { get; set; } = 60;
 
     /// <summary>Largest accepted body after decompression.</summary>
     [Range(1024, 16 * 1024 * 1024)] public int MaxBodyBytes { get; set; } = 1024 * 1024;

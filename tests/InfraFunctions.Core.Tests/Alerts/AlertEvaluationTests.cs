@@ -73,12 +73,12 @@ public sealed class AlertEvaluationTests(TablesFixture tables) : IClassFixture<T
         await core.IngestAsync(host, [T0]);
         var detector = core.Get<StaleHostDetector>();
 
-        core.Time.SetUtcNow(T0.AddSeconds(61));
+        core.Time.SetUtcNow(T0.AddSeconds(121));
         Assert.DoesNotContain(host, (await detector.RunAsync()).Down);
 
-        core.Time.SetUtcNow(T0.AddSeconds(92));
+        core.Time.SetUtcNow(T0.AddSeconds(182));
         var first = await detector.RunAsync();
-        core.Time.SetUtcNow(T0.AddSeconds(152));
+        core.Time.SetUtcNow(T0.AddSeconds(302));
         var second = await detector.RunAsync();
 
         Assert.Contains(host, first.Raised);
@@ -88,13 +88,13 @@ public sealed class AlertEvaluationTests(TablesFixture tables) : IClassFixture<T
         Assert.Equal(AlertMetrics.HostDown, open.Metric);
         Assert.Equal("critical", open.Severity);
 
-        core.Time.SetUtcNow(T0.AddSeconds(181));
-        await core.IngestAsync(host, [T0.AddSeconds(180)]);
+        core.Time.SetUtcNow(T0.AddSeconds(361));
+        await core.IngestAsync(host, [T0.AddSeconds(360)]);
 
         Assert.Empty(await core.Get<AlertRepository>().ListAsync(host, AlertStates.Open, null));
         Assert.Equal(AlertStates.Resolved, (await core.Get<AlertRepository>().GetAsync(open.Id))!.State);
         Assert.Equal([AlertKinds.Raised, AlertKinds.Resolved], _notified.Events.Where(e => e.HostId == host).Select(e => e.Kind));
-        core.Time.SetUtcNow(T0.AddSeconds(200));
+        core.Time.SetUtcNow(T0.AddSeconds(400));
         Assert.DoesNotContain(host, (await detector.RunAsync()).Raised);
     }
 
@@ -108,18 +108,18 @@ public sealed class AlertEvaluationTests(TablesFixture tables) : IClassFixture<T
         await core.IngestAsync(host, [T0]);
         var detector = core.Get<StaleHostDetector>();
 
-        core.Time.SetUtcNow(T0.AddSeconds(121));
-        Assert.DoesNotContain(host, (await detector.RunAsync()).Down); // silent 120 s: past 3 intervals, within 5
-        core.Time.SetUtcNow(T0.AddSeconds(152));
+        core.Time.SetUtcNow(T0.AddSeconds(241));
+        Assert.DoesNotContain(host, (await detector.RunAsync()).Down); // silent 240 s: past 3 intervals, within 5
+        core.Time.SetUtcNow(T0.AddSeconds(302));
         Assert.Contains(host, (await detector.RunAsync()).Raised);
         var open = Assert.Single(await core.Get<AlertRepository>().ListAsync(host, AlertStates.Open, null));
-        Assert.Equal((150.0, $"Host {host} is down: silent for 151 s (limit 150 s)"), (open.Threshold, open.Message));
+        Assert.Equal((300.0, $"Host {host} is down: silent for 301 s (limit 300 s)"), (open.Threshold, open.Message));
 
         // The host row is refreshed without the alert evaluation at ingest having resolved anything: the sweep resolves it.
         var hosts = core.Get<HostRepository>();
         var known = (await hosts.GetAsync(host))!;
-        core.Time.SetUtcNow(T0.AddSeconds(181));
-        await hosts.RecordAsync(host, known.Platform, known.Latest with { Timestamp = T0.AddSeconds(180) }, 30, 5, 0);
+        core.Time.SetUtcNow(T0.AddSeconds(361));
+        await hosts.RecordAsync(host, known.Platform, known.Latest with { Timestamp = T0.AddSeconds(360) }, 60, 5, 0);
 
         Assert.Contains(host, (await detector.RunAsync()).Resolved);
         var resolved = _notified.Events.Last(e => e.HostId == host);

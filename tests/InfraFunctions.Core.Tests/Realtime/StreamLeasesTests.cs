@@ -25,11 +25,11 @@ public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<Tabl
     private static string NewHost() => $"lease-{Guid.NewGuid():N}";
 
     [Fact]
-    public async Task AWatchedHostIsToldTwoSecondsUntilItsLeaseExpiresThenThirty()
+    public async Task AWatchedHostIsToldTwoSecondsUntilItsLeaseExpiresThenSixty()
     {
         var (leases, advisor) = Create();
         var host = NewHost();
-        Assert.Equal(30, await advisor.NextPostSecondsAsync(host));
+        Assert.Equal(60, await advisor.NextPostSecondsAsync(host));
 
         var (expires, _) = await leases.StartAsync("conn-1", [host]);
         Assert.Equal(_clock.GetUtcNow().AddSeconds(120), expires);
@@ -38,7 +38,7 @@ public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<Tabl
         _clock.Advance(TimeSpan.FromSeconds(119));
         Assert.Equal(2, await advisor.NextPostSecondsAsync(host));
         _clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(30, await advisor.NextPostSecondsAsync(host));
+        Assert.Equal(60, await advisor.NextPostSecondsAsync(host));
     }
 
     [Fact]
@@ -59,11 +59,11 @@ public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<Tabl
         var (thisInstance, advisor) = Create();
         var (otherInstance, _) = Create();
         var host = NewHost();
-        Assert.Equal(30, await advisor.NextPostSecondsAsync(host));
+        Assert.Equal(60, await advisor.NextPostSecondsAsync(host));
 
         await otherInstance.StartAsync("conn-elsewhere", [host]);
         _clock.Advance(TimeSpan.FromMilliseconds(999));
-        Assert.Equal(30, await advisor.NextPostSecondsAsync(host)); // one read a second, however often the host posts
+        Assert.Equal(60, await advisor.NextPostSecondsAsync(host)); // one read a second, however often the host posts
         _clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(2, await advisor.NextPostSecondsAsync(host));
         Assert.True(await thisInstance.IsWatchedAsync(host));
@@ -80,7 +80,7 @@ public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<Tabl
         Assert.Equal(2, await advisor.NextPostSecondsAsync(host));
 
         _clock.Advance(TimeSpan.FromSeconds(0.5));
-        Assert.Equal(30, await advisor.NextPostSecondsAsync(host));
+        Assert.Equal(60, await advisor.NextPostSecondsAsync(host));
         Assert.Equal(["conn-ending"], (await leases.WatchHostAsync(host)).Expired.Select(e => e.ConnectionId));
         await leases.StopAsync("conn-ending");
     }
@@ -94,8 +94,8 @@ public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<Tabl
         Assert.True(await leases.IsFleetWatchedAsync());
 
         Assert.Equal([a, b], await leases.StopAsync("conn-3"));
-        Assert.Equal(30, await advisor.NextPostSecondsAsync(a));
-        Assert.Equal(30, await advisor.NextPostSecondsAsync(b));
+        Assert.Equal(60, await advisor.NextPostSecondsAsync(a));
+        Assert.Equal(60, await advisor.NextPostSecondsAsync(b));
         Assert.Null(await leases.StopAsync("conn-3"));
     }
 
@@ -113,7 +113,7 @@ public sealed class StreamLeasesTests(TablesFixture tables) : IClassFixture<Tabl
         Assert.Equal(2, await advisor.NextPostSecondsAsync(b));
 
         await leases.StopAsync("conn-5");
-        Assert.Equal(30, await advisor.NextPostSecondsAsync(a));
+        Assert.Equal(60, await advisor.NextPostSecondsAsync(a));
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class LiveStreamTests(RealtimeFixture fixture) : IClassFixture<Rea
         // No wait: moving the connection forgets what this instance remembered about both hosts' watchers. How long
         // that memory lasts for a lease taken elsewhere is in InfraFunctions.Core.Tests (StreamLeasesTests).
         using var firstReply = await PostAsync(firstAgent, first, 1);
-        Assert.Equal(30, (await firstReply.JsonAsync()).GetProperty("next_post_seconds").GetInt32());
+        Assert.Equal(60, (await firstReply.JsonAsync()).GetProperty("next_post_seconds").GetInt32());
         using var secondReply = await PostAsync(secondAgent, second, 2);
         Assert.Equal(2, (await secondReply.JsonAsync()).GetProperty("next_post_seconds").GetInt32());
         await inbox.WaitForAsync((t, m) => t == "metrics.updated" && m.GetProperty("scope").GetString() == "host" && m.GetProperty("host_id").GetString() == second);
