@@ -115,9 +115,13 @@ export interface TraceSpan {
   duration_ms: number;
   success: boolean;
   result_code?: string | null;
+  /** Level in the trace's span tree, 0 for a root; the spans come parent first, children right after. */
+  depth?: number;
+  /** Milliseconds after the trace's first span that this one starts. */
+  offset_ms?: number;
 }
 
-/** One operation of the function app: its root request and the spans under it. */
+/** One operation of the function app: its root request and the spans under it, in tree order. */
 export interface Trace {
   operation_id: string;
   operation: string;

@@ -39,8 +39,8 @@ const traces: TracesResponse = {
   traces: [{
     operation_id: 'op-1', operation: 'IngestMetrics', start: at, duration_ms: 42, success: false, result_code: '500', span_count: 2,
     spans: [
-      { id: 's1', kind: 'request', name: 'POST /api/v1/ingest', start: at, duration_ms: 42, success: false, result_code: '500' },
-      { id: 's2', parent_id: 's1', kind: 'dependency', name: 'UpsertEntity', target: 'tables.example', type: 'Azure table', start: at, duration_ms: 30, success: true },
+      { id: 's1', kind: 'request', name: 'POST /api/v1/ingest', start: at, duration_ms: 42, success: false, result_code: '500', depth: 0, offset_ms: 0 },
+      { id: 's2', parent_id: 's1', kind: 'dependency', name: 'UpsertEntity', target: 'tables.example', type: 'Azure table', start: at, duration_ms: 30, success: true, depth: 1, offset_ms: 0 },
     ],
   }],
 };
@@ -93,7 +93,17 @@ describe('the Traces tab', () => {
     const table = await screen.findByTestId('traces-table');
     expect(within(table).getByText('IngestMetrics')).toBeTruthy();
     expect(within(table).getByText('failure · 500')).toBeTruthy();
-    expect(within(table).getByText('dependency UpsertEntity → tables.example · 30 ms · ok')).toBeTruthy();
+    expect(within(table).queryByText('dependency UpsertEntity → tables.example · 30 ms · ok')).toBeNull();
+
+    const expand = within(table).getByRole('button', { name: /2/ });
+    expect(expand.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(expand);
+
+    expect(expand.getAttribute('aria-expanded')).toBe('true');
+    const request = within(table).getByText('request POST /api/v1/ingest · 42 ms · failed (500)').closest('li')!;
+    const dependency = within(table).getByText('dependency UpsertEntity → tables.example · 30 ms · ok').closest('li')!;
+    expect(request.contains(dependency)).toBe(true);
+    expect(dependency.getAttribute('data-depth')).toBe('1');
   });
 
   it("shows a 503's detail with a retry that asks again, and then the traces", async () => {
