@@ -120,7 +120,7 @@ param retentionDailyDays int = 365
 @description('Seconds between an unwatched agent\'s posts (Ingest__PostIntervalSeconds).')
 @minValue(2)
 @maxValue(3600)
-param ingestPostIntervalSeconds int = 30
+param ingestPostIntervalSeconds int = 60
 
 @description('Largest accepted ingest body after decompression, in bytes (Ingest__MaxBodyBytes).')
 @minValue(1024)
@@ -177,6 +177,9 @@ param webhookRedeliverySchedule string = '30 */5 * * * *'
 @minValue(1)
 @maxValue(720)
 param aggregationLateSampleLookbackHours int = 48
+
+@description('Share of ingest traces sent to Application Insights, from 0 (none) to 1 (all) (Telemetry__IngestSamplingRatio). Text, since Bicep has no decimals.')
+param telemetryIngestSamplingRatio string = '0.05'
 
 @description('Seconds a condition must hold before an alert raises, and clear before it resolves (Alerts__DurationSeconds).')
 @minValue(0)
@@ -346,6 +349,7 @@ module api 'app/api.bicep' = {
     diskForecastSchedule: diskForecastSchedule
     webhookRedeliverySchedule: webhookRedeliverySchedule
     aggregationLateSampleLookbackHours: aggregationLateSampleLookbackHours
+    telemetryIngestSamplingRatio: telemetryIngestSamplingRatio
     alertsDurationSeconds: alertsDurationSeconds
     alertsHysteresisPoints: alertsHysteresisPoints
     webhooksGenericUrls: webhooksGenericUrls

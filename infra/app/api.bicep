@@ -99,6 +99,8 @@ param webhookRedeliverySchedule string
 
 @description('Aggregation__LateSampleLookbackHours')
 param aggregationLateSampleLookbackHours int
+@description('Telemetry__IngestSamplingRatio')
+param telemetryIngestSamplingRatio string
 @description('Alerts__DurationSeconds')
 param alertsDurationSeconds int
 @description('Alerts__HysteresisPoints')
@@ -199,7 +201,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
       AZURE_CLIENT_ID: identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
-      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      // The exporter signs in as the user-assigned identity (Monitoring Metrics Publisher); local auth is off.
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
       AzureSignalRConnectionString: 'Endpoint=https://${signalRHostName};AuthType=azure.msi;ClientId=${identityClientId};Version=1.0;'
       Monitor__WorkspaceId: logAnalyticsCustomerId
       Monitor__FunctionAppResourceId: functionApp.id
@@ -232,6 +235,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       DISK_FORECAST_SCHEDULE: diskForecastSchedule
       WEBHOOK_REDELIVERY_SCHEDULE: webhookRedeliverySchedule
       Aggregation__LateSampleLookbackHours: string(aggregationLateSampleLookbackHours)
+      Telemetry__IngestSamplingRatio: telemetryIngestSamplingRatio
       Alerts__DurationSeconds: string(alertsDurationSeconds)
       Alerts__HysteresisPoints: string(alertsHysteresisPoints)
       Webhooks__GenericUrls: webhooksGenericUrls

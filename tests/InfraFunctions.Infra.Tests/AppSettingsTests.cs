@@ -101,7 +101,7 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
     {
         var (api, _) = AppSettings();
 
-        Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]", Setting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
+        Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", Setting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
         AssertIsTheIdentityClientId(api, "[parameters('identityClientId')]");
         Assert.Contains(".ConnectionString]", api.Resolve(Setting("APPLICATIONINSIGHTS_CONNECTION_STRING")).Expression, StringComparison.Ordinal);
     }

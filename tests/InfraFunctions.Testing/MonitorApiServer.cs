@@ -25,6 +25,7 @@ public sealed record MonitorAnswer(int Status, string Body, IReadOnlyDictionary<
 /// </summary>
 public sealed class MonitorApiServer : IAsyncDisposable
 {
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<MonitorAnswer>> _routes = new(StringComparer.Ordinal);
     private LoopbackServer _server = null!;
 
     private MonitorApiServer(X509Certificate2 certificate, string trustFile)
@@ -45,6 +46,12 @@ public sealed class MonitorApiServer : IAsyncDisposable
     public ConcurrentQueue<MonitorAnswer> Script { get; } = new();
 
     public MonitorAnswer Default { get; set; } = new(200, "{\"tables\":[]}");
+
+    /// <summary>
+    /// Answers for requests whose path ends with <paramref name="pathSuffix"/> (<c>/query</c>, <c>/metrics</c>), taken
+    /// before <see cref="Script"/>: for an endpoint that calls both APIs at once, in no fixed order.
+    /// </summary>
+    public ConcurrentQueue<MonitorAnswer> ScriptFor(string pathSuffix) => _routes.GetOrAdd(pathSuffix, _ => new());
 
     public static async Task<MonitorApiServer> StartAsync()
     {
@@ -129,7 +136,17 @@ public sealed class MonitorApiServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         Requests.Enqueue(new MonitorRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty, context.Request.Headers.Authorization.ToString(), body));
-        var answer = Script.TryDequeue(out var scripted) ? scripted : Default;
+        var path = context.Request.Path.Value ?? string.Empty;
+        MonitorAnswer? routed = null;
+        foreach (var (suffix, queue) in _routes)
+        {
+            if (path.EndsWith(suffix, StringComparison.Ordinal) && queue.TryDequeue(out routed))
+            {
+                break;
+            }
+        }
+
+        var answer = routed ?? (Script.TryDequeue(out var scripted) ? scripted : Default);
         context.Response.StatusCode = answer.Status;
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
         {

@@ -86,7 +86,7 @@ public sealed class ObservabilityFixture : IAsyncLifetime
     }
 }
 
-public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClassFixture<ObservabilityFixture>
+public sealed partial class ObservabilityApiTests(ObservabilityFixture fixture) : IClassFixture<ObservabilityFixture>
 {
     [Fact]
     public async Task AnInjectedCpuSpikeInIngestedSamplesIsReportedWithExpectedValueScoreDirectionAndSeverity()
@@ -211,7 +211,7 @@ public sealed class ObservabilityApiTests(ObservabilityFixture fixture) : IClass
     public async Task MetricsReportOurServiceLevelFiguresAndThePlatformMetrics()
     {
         await fixture.HostAsync(_ => 95, 2);
-        fixture.Monitor.Script.Enqueue(new MonitorAnswer(200, """
+        fixture.Monitor.ScriptFor("/metrics").Enqueue(new MonitorAnswer(200, """
             {"value":[{"name":{"value":"OnDemandFunctionExecutionCount"},"unit":"Count","timeseries":[{"data":[{"timeStamp":"2026-11-27T10:00:00Z","total":40},{"timeStamp":"2026-11-27T10:01:00Z","total":2}]}]},
             {"name":{"value":"Http5xx"},"unit":"Count","timeseries":[{"data":[{"timeStamp":"2026-11-27T10:00:00Z","total":1}]}]},
             {"name":{"value":"HttpResponseTime"},"unit":"Seconds","timeseries":[{"data":[{"timeStamp":"2026-11-27T10:00:00Z","average":0.2},{"timeStamp":"2026-11-27T10:01:00Z","average":0.4}]}]}]}

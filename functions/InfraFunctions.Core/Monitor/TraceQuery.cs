@@ -41,7 +41,10 @@ public static partial class TraceQuery
         ]);
     }
 
-    /// <summary>Groups the rows by operation id, newest trace first; the request without a parent in the trace is its root.</summary>
+    /// <summary>
+    /// Groups the rows by operation id, newest trace first, each trace's spans in tree order (<see cref="TraceTree"/>);
+    /// its earliest request without a parent in the trace is its root.
+    /// </summary>
     public static IReadOnlyList<Trace> Map(LogsTable table)
     {
         int C(string name) => table.Column(name);
@@ -49,7 +52,7 @@ public static partial class TraceQuery
             (C("TimeGenerated"), C("SourceTable"), C("OperationId"), C("Id"), C("ParentId"), C("Name"), C("OperationName"), C("Target"), C("DependencyType"), C("DurationMs"), C("Success"), C("ResultCode"));
         var spans = table.Rows.Select(r => (Operation: Text(r, op) ?? string.Empty, OperationName: Text(r, opName), Span: new TraceSpan(
             Text(r, id) ?? string.Empty,
-            Text(r, parent),
+            Text(r, parent) is { Length: > 0 } p ? p : null,
             Text(r, source) == "AppDependencies" ? "dependency" : "request",
             Text(r, name) ?? string.Empty,
             Text(r, target),
@@ -60,12 +63,12 @@ public static partial class TraceQuery
             Text(r, code)))).ToArray();
         return spans.GroupBy(s => s.Operation, StringComparer.Ordinal).Select(g =>
         {
-            var all = g.Select(s => s.Span).OrderBy(s => s.Start).ToArray();
-            var ids = all.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-            var root = all.FirstOrDefault(s => s.Kind == "request" && (s.ParentId is null || !ids.Contains(s.ParentId))) ?? all[0];
+            var all = TraceTree.Order(g.Select(s => s.Span).ToArray());
+            var root = all.FirstOrDefault(s => s.Kind == "request" && s.Depth == 0) ?? all[0];
+            var start = all.Min(s => s.Start);
             var end = all.Max(s => s.Start + TimeSpan.FromMilliseconds(s.DurationMs));
-            return new Trace(g.Key, g.First().OperationName ?? root.Name, root.Start, Math.Round((end - all[0].Start).TotalMilliseconds, 3),
-                all.All(s => s.Success), root.ResultCode, all.Length, all);
+            return new Trace(g.Key, g.First().OperationName ?? root.Name, root.Start, Math.Round((end - start).TotalMilliseconds, 3),
+                all.All(s => s.Success), root.ResultCode, all.Count, all);
         }).OrderByDescending(t => t.Start).ToArray();
     }
 

@@ -6,11 +6,15 @@ using InfraFunctions.Core.Monitor;
 
 namespace InfraFunctions.Handlers;
 
-/// <summary><c>GET /api/v1/observability/metrics?window=</c>: service-level metrics from our tables and counters, plus platform metrics when configured.</summary>
+/// <summary>
+/// <c>GET /api/v1/observability/metrics?window=</c>: service-level metrics from our tables and this instance's counters,
+/// every instance's sums from Azure Monitor, and platform metrics, the last two when configured.
+/// </summary>
 public sealed class MetricsHandler(
     HostRepository hosts,
     AlertRepository alerts,
     IngestCounters counters,
+    FleetMetricsReader fleet,
     MonitorClients monitor,
     IOptionsMonitor<MonitorOptions> monitorOptions,
     IOptionsMonitor<IngestOptions> ingest,
@@ -24,6 +28,9 @@ public sealed class MetricsHandler(
     /// </summary>
     public static readonly IReadOnlyList<string> PlatformMetricNames = ["OnDemandFunctionExecutionCount", "Http5xx", "HttpResponseTime"];
 
+    /// <summary>The in-process counters cover only the instance that answers, one of up to maximumInstanceCount.</summary>
+    public const string ThisInstance = "this_instance";
+
     public async Task<IActionResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         string? windowName = request.Query["window"];
@@ -34,9 +41,13 @@ public sealed class MetricsHandler(
 
         var now = time.GetUtcNow();
         var platformTask = PlatformAsync(now - span, now, span, cancellationToken);
+        var fleetTask = fleet.ReadAsync(span, cancellationToken);
         var service = await ServiceAsync(now, cancellationToken);
         var (platform, note) = await platformTask;
-        return ApiResults.Ok(new MetricsResponse("success", window, now - span, now, service, platform, note), ApiJsonContext.Default.MetricsResponse);
+        var (fleetMetrics, fleetNote) = await fleetTask;
+        return ApiResults.Ok(
+            new MetricsResponse("success", window, now - span, now, service, platform, note, fleetMetrics, fleetNote),
+            ApiJsonContext.Default.MetricsResponse);
     }
 
     private async Task<ServiceMetrics> ServiceAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -50,6 +61,7 @@ public sealed class MetricsHandler(
         var elapsed = Math.Max(1, (now - counters.Since).TotalSeconds);
         var latency = counters.WriteLatency() is { } l ? new WriteLatency(l.Mean, l.P95, l.Max, l.Writes) : null;
         return new ServiceMetrics(
+            ThisInstance,
             Math.Round(counters.Accepted / elapsed, 3),
             Math.Round(active.Sum(h => 60.0 / Math.Max(1, h.IntervalSeconds)), 2),
             counters.Accepted,

@@ -18,6 +18,7 @@ public static class HttpLayerServiceCollectionExtensions
         services.AddSingleton<AlertsHandler>();
         services.AddSingleton<AnomaliesHandler>();
         services.AddSingleton<TracesHandler>();
+        services.AddSingleton<FleetMetricsReader>();
         services.AddSingleton<MetricsHandler>();
         services.AddSingleton<PrometheusHandler>();
 

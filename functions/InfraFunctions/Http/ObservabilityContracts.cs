@@ -21,7 +21,10 @@ public sealed record AnomaliesResponse(
 /// <summary><c>GET /api/v1/observability/traces</c>; <see cref="Warning"/> carries a Log Analytics PartialError.</summary>
 public sealed record TracesResponse(string Status, string Window, int Count, IReadOnlyList<Trace> Traces, string? Warning);
 
-/// <summary><c>GET /api/v1/observability/metrics</c>: our own service-level metrics, and the platform's when configured.</summary>
+/// <summary>
+/// <c>GET /api/v1/observability/metrics</c>: our own service-level metrics, every instance's instrument sums from Azure
+/// Monitor (<see cref="Fleet"/>, or <see cref="FleetNote"/> saying why not), and the platform's when configured.
+/// </summary>
 public sealed record MetricsResponse(
     string Status,
     string Window,
@@ -29,13 +32,16 @@ public sealed record MetricsResponse(
     DateTimeOffset To,
     ServiceMetrics Service,
     IReadOnlyList<PlatformMetric>? Platform,
-    string? PlatformNote);
+    string? PlatformNote,
+    FleetMetrics? Fleet,
+    string? FleetNote);
 
 /// <summary>
-/// Computed by InfraFunctions itself. Host counts and alerts come from the tables; the ingest counters and write latency
-/// are this instance's since <see cref="CountersSince"/>.
+/// Computed by InfraFunctions itself. Host counts and alerts come from the tables; the ingest counters, sample rate and
+/// write latency are this instance's since <see cref="CountersSince"/>, which <see cref="CountersScope"/> says.
 /// </summary>
 public sealed record ServiceMetrics(
+    string CountersScope,
     double IngestRateSamplesPerSecond,
     double IngestRatePostsPerMinute,
     long AcceptedSamples,

@@ -47,6 +47,8 @@ export interface WriteLatency {
 }
 
 export interface ServiceMetrics {
+  /** "this_instance": the counters, sample rate and write latency are only the answering instance's. */
+  counters_scope?: string;
   ingest_rate_samples_per_second: number;
   ingest_rate_posts_per_minute: number;
   accepted_samples: number;
@@ -68,6 +70,22 @@ export interface MetricsResponse {
   service: ServiceMetrics;
   platform?: { name: string; unit: string; total?: number | null; average?: number | null }[] | null;
   platform_note?: string | null;
+  /** Every instance's sums over the window from Azure Monitor; absent when Log Analytics is off or failed. */
+  fleet?: FleetMetrics | null;
+  /** Why fleet is absent, or that it may be incomplete. */
+  fleet_note?: string | null;
+}
+
+export interface FleetMetrics {
+  source: string;
+  accepted_samples: number;
+  rejected_samples: number;
+  rejected_by_reason: Record<string, number>;
+  realtime_messages: Record<string, number>;
+  webhook_deliveries: Record<string, number>;
+  alert_evaluations: number;
+  alert_evaluations_by_result: Record<string, number>;
+  table_write_latency_ms?: { mean: number; max: number; writes: number } | null;
 }
 
 export interface ComponentHealth {
@@ -115,9 +133,13 @@ export interface TraceSpan {
   duration_ms: number;
   success: boolean;
   result_code?: string | null;
+  /** Level in the trace's span tree, 0 for a root; the spans come parent first, children right after. */
+  depth?: number;
+  /** Milliseconds after the trace's first span that this one starts. */
+  offset_ms?: number;
 }
 
-/** One operation of the function app: its root request and the spans under it. */
+/** One operation of the function app: its root request and the spans under it, in tree order. */
 export interface Trace {
   operation_id: string;
   operation: string;

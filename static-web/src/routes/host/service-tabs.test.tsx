@@ -39,8 +39,8 @@ const traces: TracesResponse = {
   traces: [{
     operation_id: 'op-1', operation: 'IngestMetrics', start: at, duration_ms: 42, success: false, result_code: '500', span_count: 2,
     spans: [
-      { id: 's1', kind: 'request', name: 'POST /api/v1/ingest', start: at, duration_ms: 42, success: false, result_code: '500' },
-      { id: 's2', parent_id: 's1', kind: 'dependency', name: 'UpsertEntity', target: 'tables.example', type: 'Azure table', start: at, duration_ms: 30, success: true },
+      { id: 's1', kind: 'request', name: 'POST /api/v1/ingest', start: at, duration_ms: 42, success: false, result_code: '500', depth: 0, offset_ms: 0 },
+      { id: 's2', parent_id: 's1', kind: 'dependency', name: 'UpsertEntity', target: 'tables.example', type: 'Azure table', start: at, duration_ms: 30, success: true, depth: 1, offset_ms: 0 },
     ],
   }],
 };
@@ -85,6 +85,43 @@ describe('service figures on the host page', () => {
   });
 });
 
+describe('the Load Balancing tab’s ingest figures', () => {
+  const fleet = {
+    source: 'azure_monitor', accepted_samples: 98_765, rejected_samples: 10, rejected_by_reason: { out_of_range: 7, future_timestamp: 3 },
+    realtime_messages: { published: 300, dropped: 2 }, webhook_deliveries: { delivered: 5, failed: 1 },
+    alert_evaluations: 100, alert_evaluations_by_result: { raised: 4, unchanged: 96 }, table_write_latency_ms: { mean: 5, max: 42.5, writes: 100 },
+  };
+
+  it('show every instance’s sums from Azure Monitor, and label the in-process counters as this instance’s', async () => {
+    configureApi({ fetch: serviceApi({ metrics: () => json({ ...metrics, service: { ...metrics.service, counters_scope: 'this_instance' }, fleet }) }) });
+    render(page('web-1', 'load-balancing'));
+
+    const all = await screen.findByTestId('lb-fleet');
+    expect(all.textContent).toMatch(/All instances \(1h, from Azure Monitor\)/);
+    expect(within(all).getByTestId('lb-fleet-accepted').textContent).toContain('98765');
+    expect(within(all).getByTestId('lb-fleet-realtime').textContent).toContain('300 / 2');
+    expect(within(all).getByTestId('lb-fleet-webhooks').textContent).toContain('5 / 1');
+    expect(within(all).getByTestId('lb-fleet-evaluations').textContent).toContain('100');
+    expect(within(all).getByTestId('lb-fleet-latency').textContent).toContain('5.0 / 42.5 ms');
+    expect(all.textContent).toContain('out_of_range 7, future_timestamp 3');
+    const instance = screen.getByTestId('lb-ingest');
+    expect(instance.textContent).toMatch(/^This instance/);
+    expect(within(instance).getByTestId('lb-accepted').textContent).toContain('120');
+    expect(screen.queryByTestId('lb-fleet-note')).toBeNull();
+  });
+
+  it('say why there are no fleet-wide figures when Log Analytics is off, and still show this instance’s', async () => {
+    const note = 'Fleet-wide figures are off: set Monitor__WorkspaceId to the Log Analytics workspace of the app’s Application Insights.';
+    configureApi({ fetch: serviceApi({ metrics: () => json({ ...metrics, fleet_note: note }) }) });
+    render(page('web-1', 'load-balancing'));
+
+    expect((await screen.findByTestId('lb-fleet-note')).textContent).toBe(note);
+    expect(screen.queryByTestId('lb-fleet')).toBeNull();
+    expect(screen.getByTestId('lb-ingest').textContent).toMatch(/^This instance/);
+    expect(screen.getByTestId('lb-accepted').textContent).toContain('120');
+  });
+});
+
 describe('the Traces tab', () => {
   it('lists each operation with its result and its spans', async () => {
     configureApi({ fetch: serviceApi() });
@@ -93,7 +130,17 @@ describe('the Traces tab', () => {
     const table = await screen.findByTestId('traces-table');
     expect(within(table).getByText('IngestMetrics')).toBeTruthy();
     expect(within(table).getByText('failure · 500')).toBeTruthy();
-    expect(within(table).getByText('dependency UpsertEntity → tables.example · 30 ms · ok')).toBeTruthy();
+    expect(within(table).queryByText('dependency UpsertEntity → tables.example · 30 ms · ok')).toBeNull();
+
+    const expand = within(table).getByRole('button', { name: /2/ });
+    expect(expand.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(expand);
+
+    expect(expand.getAttribute('aria-expanded')).toBe('true');
+    const request = within(table).getByText('request POST /api/v1/ingest · 42 ms · failed (500)').closest('li')!;
+    const dependency = within(table).getByText('dependency UpsertEntity → tables.example · 30 ms · ok').closest('li')!;
+    expect(request.contains(dependency)).toBe(true);
+    expect(dependency.getAttribute('data-depth')).toBe('1');
   });
 
   it("shows a 503's detail with a retry that asks again, and then the traces", async () => {

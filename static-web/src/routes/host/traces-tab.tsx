@@ -1,13 +1,14 @@
-import { Alert, Badge, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Fragment, useState } from 'react';
 import { api } from '../../lib/api';
 import { usePolled } from '../../hooks/use-polled';
 import { formatTime } from '../../lib/format';
-import type { Trace, TraceSpan, TracesResponse } from '../../lib/observability-types';
+import type { Trace, TracesResponse } from '../../lib/observability-types';
 import type { TimeWindow } from '../../lib/types';
-import { type Column, DataTable } from '../../components/ui/data-table';
 import { PolledPanel } from '../../components/ui/polled-panel';
+import { ms, SpanWaterfall } from './span-waterfall';
 
-const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const HEADERS = ['Started', 'Operation', 'Duration', 'Result', 'Spans'];
 
 function Outcome({ success, code }: { success: boolean; code?: string | null }) {
   return (
@@ -18,37 +19,41 @@ function Outcome({ success, code }: { success: boolean; code?: string | null }) 
   );
 }
 
-function spanText(s: TraceSpan): string {
-  const target = s.target ? ` → ${s.target}` : '';
-  return `${s.kind} ${s.name}${target} · ${ms(s.duration_ms)} · ${s.success ? 'ok' : 'failed'}${s.result_code ? ` (${s.result_code})` : ''}`;
-}
-
-/** The spans of a trace, folded under their count so a long list does not push the next operation away. */
-function Spans({ trace }: { trace: Trace }) {
-  if (trace.spans.length === 0) return trace.span_count;
+/** One operation, and under it, once expanded, its span tree across the whole table's width. */
+function TraceRows({ trace }: { trace: Trace }) {
+  const [open, setOpen] = useState(false);
+  const panel = `spans-${trace.operation_id}`;
   return (
-    <details>
-      <summary>{trace.span_count}</summary>
-      <ul style={{ margin: 0, paddingLeft: 18 }}>
-        {trace.spans.map((s) => (
-          <li key={s.id}>
-            <Text fz="xs" span>
-              {spanText(s)}
-            </Text>
-          </li>
-        ))}
-      </ul>
-    </details>
+    <Fragment>
+      <Table.Tr>
+        <Table.Td>{formatTime(trace.start)}</Table.Td>
+        <Table.Td style={{ overflowWrap: 'anywhere' }}>{trace.operation}</Table.Td>
+        <Table.Td ta="right" ff="monospace">
+          {ms(trace.duration_ms)}
+        </Table.Td>
+        <Table.Td>
+          <Outcome success={trace.success} code={trace.result_code} />
+        </Table.Td>
+        <Table.Td>
+          {trace.spans.length === 0 ? (
+            trace.span_count
+          ) : (
+            <Button size="compact-xs" variant="subtle" aria-expanded={open} aria-controls={panel} onClick={() => setOpen(!open)}>
+              {open ? '▾' : '▸'} {trace.span_count}
+            </Button>
+          )}
+        </Table.Td>
+      </Table.Tr>
+      {open && (
+        <Table.Tr id={panel}>
+          <Table.Td colSpan={HEADERS.length}>
+            <SpanWaterfall trace={trace} />
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </Fragment>
   );
 }
-
-const COLUMNS: Column<Trace>[] = [
-  { header: 'Started', cell: (t) => formatTime(t.start) },
-  { header: 'Operation', wrap: true, cell: (t) => t.operation },
-  { header: 'Duration', numeric: true, cell: (t) => ms(t.duration_ms) },
-  { header: 'Result', cell: (t) => <Outcome success={t.success} code={t.result_code} /> },
-  { header: 'Spans', cell: (t) => <Spans trace={t} /> },
-];
 
 function TracesView({ data }: { data: TracesResponse }) {
   return (
@@ -61,7 +66,24 @@ function TracesView({ data }: { data: TracesResponse }) {
       {data.traces.length === 0 ? (
         <Text c="dimmed">No traces in this window.</Text>
       ) : (
-        <DataTable columns={COLUMNS} rows={data.traces} rowKey={(t) => t.operation_id} minWidth={640} testId="traces-table" label="Traces" />
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped verticalSpacing={4} data-testid="traces-table" aria-label="Traces">
+            <Table.Thead>
+              <Table.Tr>
+                {HEADERS.map((h) => (
+                  <Table.Th key={h} ta={h === 'Duration' ? 'right' : undefined}>
+                    {h}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.traces.map((t) => (
+                <TraceRows key={t.operation_id} trace={t} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );
@@ -73,7 +95,8 @@ export function TracesTab({ window }: { window: TimeWindow }) {
   return (
     <Stack gap="sm">
       <Text fz="sm" c="dimmed">
-        Requests and dependencies of the function app itself, grouped by operation, from Log Analytics.
+        Requests and dependencies of the function app itself, grouped by operation, from Log Analytics. Expand a trace to see its
+        spans as a tree: each step under the one that started it, with a bar for when it ran.
       </Text>
       <PolledPanel reply={traces} title="Traces">
         {(data) => <TracesView data={data} />}
