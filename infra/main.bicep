@@ -155,6 +155,11 @@ param signalRLeaseSeconds int = 120
 @maxValue(60)
 param signalRStreamPostIntervalSeconds int = 2
 
+@description('How often each instance reads who watches which host live (SignalR__WatchedHostsRefreshSeconds): a stream started through another instance counts within this time.')
+@minValue(1)
+@maxValue(60)
+param signalRWatchedHostsRefreshSeconds int = 5
+
 @description('NCRONTAB schedule of the retention cleanup (RETENTION_SCHEDULE): daily at 02:30 UTC.')
 param retentionSchedule string = '0 30 2 * * *'
 
@@ -342,6 +347,7 @@ module api 'app/api.bicep' = {
     signalRClientTokenLifetimeMinutes: signalRClientTokenLifetimeMinutes
     signalRLeaseSeconds: signalRLeaseSeconds
     signalRStreamPostIntervalSeconds: signalRStreamPostIntervalSeconds
+    signalRWatchedHostsRefreshSeconds: signalRWatchedHostsRefreshSeconds
     retentionSchedule: retentionSchedule
     aggregationHourlySchedule: aggregationHourlySchedule
     aggregationDailySchedule: aggregationDailySchedule

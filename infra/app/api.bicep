@@ -84,6 +84,9 @@ param signalRLeaseSeconds int
 @description('SignalR__StreamPostIntervalSeconds')
 param signalRStreamPostIntervalSeconds int
 
+@description('SignalR__WatchedHostsRefreshSeconds')
+param signalRWatchedHostsRefreshSeconds int
+
 @description('RETENTION_SCHEDULE (NCRONTAB)')
 param retentionSchedule string
 @description('AGGREGATION_HOURLY_SCHEDULE (NCRONTAB)')
@@ -228,6 +231,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       SignalR__ClientTokenLifetimeMinutes: string(signalRClientTokenLifetimeMinutes)
       SignalR__LeaseSeconds: string(signalRLeaseSeconds)
       SignalR__StreamPostIntervalSeconds: string(signalRStreamPostIntervalSeconds)
+      SignalR__WatchedHostsRefreshSeconds: string(signalRWatchedHostsRefreshSeconds)
       RETENTION_SCHEDULE: retentionSchedule
       AGGREGATION_HOURLY_SCHEDULE: aggregationHourlySchedule
       AGGREGATION_DAILY_SCHEDULE: aggregationDailySchedule
