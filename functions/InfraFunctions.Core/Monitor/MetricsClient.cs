@@ -33,7 +33,15 @@ public sealed class MetricsClient(HttpPipeline pipeline, Uri endpoint)
         uri.AppendQuery("aggregation", aggregations);
         request.Uri = uri;
         using var doc = await MonitorPipeline.SendForJsonAsync(pipeline, message, ServiceName, cancellationToken);
-        return Map(doc.RootElement);
+        try
+        {
+            return Map(doc.RootElement);
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            // A 200 whose body is not the documented shape is the service's failure, reported as such, not ours.
+            throw new MonitorServiceException(ServiceName, System.Net.HttpStatusCode.OK, "UnexpectedResponse", $"the answer is not a metrics response ({ex.Message})");
+        }
     }
 
     internal static IReadOnlyList<MetricSeries> Map(JsonElement root)

@@ -93,6 +93,16 @@ public sealed class MonitorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AMetricsAnswerWithoutTheDocumentedValueListIsReportedAsTheServicesFailure()
+    {
+        _server.Script.Enqueue(new MonitorAnswer(200, "{\"cost\":0,\"interval\":\"PT1M\"}"));
+
+        var ex = Throws(() => _server.Clients(_credential).Metrics.QueryAsync(ResourceId, ["Http5xx"], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1), TimeSpan.FromMinutes(1), "Total"));
+
+        Assert.Equal((HttpStatusCode.OK, "UnexpectedResponse"), (ex.Status, ex.Code));
+    }
+
+    [Fact]
     public async Task TooManyRequestsIsRetriedAfterTheDelayTheServiceAskedFor()
     {
         _server.Script.Enqueue(new MonitorAnswer(429, MonitorResponses.Throttled, new Dictionary<string, string> { ["Retry-After"] = "1" }));
