@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using OpenTelemetry.Trace;
+
+namespace InfraFunctions.Core.Telemetry;
+
+/// <summary>
+/// Keeps a share of the traces of the sampled functions (ingest, which runs every few seconds per host) and every
+/// other function's. A trace is decided once, at its root: the worker's invocation span, or a span with no parent
+/// (background work such as live updates, caused by ingest and sampled like it). Spans under a local parent follow
+/// it. A trace that is not kept is still recorded, so <see cref="FailureKeepingProcessor"/> can keep it if it fails.
+/// </summary>
+public sealed class IngestSampler : Sampler
+{
+    /// <summary>The Functions worker's activity source; its invocation span names the function in one of these tags
+    /// (the older and newer OpenTelemetry schema the worker speaks).</summary>
+    public const string WorkerSourceName = "Microsoft.Azure.Functions.Worker";
+
+    private static readonly string[] FunctionNameTags = ["AzureFunctions_FunctionName", "faas.name"];
+
+    private readonly TraceIdRatioBasedSampler _ratio;
+    private readonly IReadOnlySet<string> _sampledFunctions;
+
+    public IngestSampler(double ratio, IReadOnlySet<string> sampledFunctions)
+    {
+        _ratio = new TraceIdRatioBasedSampler(ratio);
+        _sampledFunctions = sampledFunctions;
+        Description = $"IngestSampler{{{ratio.ToString(CultureInfo.InvariantCulture)}}}";
+    }
+
+    public override SamplingResult ShouldSample(in SamplingParameters samplingParameters)
+    {
+        var parent = samplingParameters.ParentContext;
+        if (parent.TraceId != default && !parent.IsRemote)
+        {
+            return new SamplingResult(parent.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? SamplingDecision.RecordAndSample : SamplingDecision.RecordOnly);
+        }
+
+        if (FunctionName(samplingParameters) is { } function && !_sampledFunctions.Contains(function))
+        {
+            return new SamplingResult(SamplingDecision.RecordAndSample);
+        }
+
+        return new SamplingResult(_ratio.ShouldSample(samplingParameters).Decision == SamplingDecision.RecordAndSample
+            ? SamplingDecision.RecordAndSample
+            : SamplingDecision.RecordOnly);
+    }
+
+    private static string? FunctionName(in SamplingParameters parameters)
+    {
+        foreach (var tag in parameters.Tags ?? [])
+        {
+            if (Array.IndexOf(FunctionNameTags, tag.Key) >= 0 && tag.Value is string name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+}
