@@ -13,7 +13,8 @@ namespace InfraFunctions.Testing;
 /// <c>IngestionEndpoint=</c><see cref="Url"/> in a connection string (see <see cref="ConnectionString"/>). It takes
 /// what the Azure Monitor exporter posts, <c>POST /v2.1/track</c> with a body of JSON envelopes, one a line or as one
 /// array, gzip-compressed or not, records every envelope and request, and answers as the service does:
-/// <c>{"itemsReceived":n,"itemsAccepted":n,"errors":[]}</c>. A body that is not envelopes gets 400.
+/// <c>{"itemsReceived":n,"itemsAccepted":n,"errors":[]}</c>. A body that is not envelopes gets 400. Over TLS with
+/// a certificate of its own when asked (see <see cref="AppSettings"/>).
 /// </summary>
 public sealed class AppInsightsIngestionServer : IAsyncDisposable
 {
@@ -22,6 +23,7 @@ public sealed class AppInsightsIngestionServer : IAsyncDisposable
     private readonly ConcurrentQueue<TelemetryItem> _items = new();
     private readonly ConcurrentQueue<TrackRequest> _requests = new();
     private LoopbackServer _server = null!;
+    private LoopbackCertificate? _certificate;
 
     /// <summary>The instrumentation key of <see cref="ConnectionString"/>.</summary>
     public string InstrumentationKey { get; } = Guid.NewGuid().ToString();
@@ -48,10 +50,17 @@ public sealed class AppInsightsIngestionServer : IAsyncDisposable
     /// <summary>Bytes on the wire (compressed when the exporter compressed) of all track requests.</summary>
     public long WireBytes => Requests.Sum(r => r.BodyBytes);
 
-    public static async Task<AppInsightsIngestionServer> StartAsync()
+    /// <summary>The connection string, and with TLS the trust file, for a worker in another process.</summary>
+    public IReadOnlyDictionary<string, string?> AppSettings => _certificate is null
+        ? new Dictionary<string, string?> { ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ConnectionString }
+        : new Dictionary<string, string?> { ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ConnectionString, ["SSL_CERT_FILE"] = _certificate.TrustFile };
+
+    /// <summary>Starts on a free port; over TLS when <paramref name="tls"/>, as it must be for Entra ID
+    /// authentication (Azure.Core sends bearer tokens only over https).</summary>
+    public static async Task<AppInsightsIngestionServer> StartAsync(bool tls = false)
     {
-        var server = new AppInsightsIngestionServer();
-        server._server = await LoopbackServer.StartAsync(app => app.MapPost(TrackPath, (Delegate)server.TrackAsync));
+        var server = new AppInsightsIngestionServer { _certificate = tls ? LoopbackCertificate.Create() : null };
+        server._server = await LoopbackServer.StartAsync(app => app.MapPost(TrackPath, (Delegate)server.TrackAsync), certificate: server._certificate?.Certificate);
         return server;
     }
 
@@ -84,7 +93,11 @@ public sealed class AppInsightsIngestionServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _certificate?.Dispose();
+    }
 
     private async Task<IResult> TrackAsync(HttpContext context)
     {

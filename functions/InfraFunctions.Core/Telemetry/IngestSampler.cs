@@ -11,9 +11,11 @@ namespace InfraFunctions.Core.Telemetry;
 /// </summary>
 public sealed class IngestSampler : Sampler
 {
-    /// <summary>The Functions worker's activity source; its invocation span names the function in one of these tags
-    /// (the older and newer OpenTelemetry schema the worker speaks).</summary>
+    /// <summary>The Functions worker's activity source. Its invocation span names the function in a tag at start
+    /// (OpenTelemetry schema 1.17, span <c>Invoke</c>) or in the span's name, <c>function {name}</c> (schema 1.37).</summary>
     public const string WorkerSourceName = "Microsoft.Azure.Functions.Worker";
+
+    private const string InvocationSpanPrefix = "function ";
 
     private static readonly string[] FunctionNameTags = ["AzureFunctions_FunctionName", "faas.name"];
 
@@ -55,6 +57,7 @@ public sealed class IngestSampler : Sampler
             }
         }
 
-        return null;
+        var span = parameters.Name;
+        return span.StartsWith(InvocationSpanPrefix, StringComparison.Ordinal) ? span[InvocationSpanPrefix.Length..] : null;
     }
 }

@@ -60,8 +60,9 @@ public static class TelemetryServiceCollectionExtensions
             tracing.AddSource(InfraTelemetry.Name)
                 .AddSource("Azure.*")
                 .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = IsOwnCall)
-                // Before the exporters: it marks failed spans sampled, and exporters only export sampled ones.
-                .AddProcessor(sp => new FailureKeepingProcessor(sp.GetRequiredService<TimeProvider>()));
+                // Before the exporters, which export only sampled spans: these mark failed spans sampled and redundant ones not.
+                .AddProcessor(sp => new FailureKeepingProcessor(sp.GetRequiredService<TimeProvider>()))
+                .AddProcessor(new AzureHttpSpanFilter());
             if (azureMonitor)
             {
                 tracing.AddAzureMonitorTraceExporter(AzureMonitor);

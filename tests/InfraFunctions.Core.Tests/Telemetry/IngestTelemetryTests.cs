@@ -35,6 +35,7 @@ public sealed class IngestTelemetryTests(TablesFixture tables) : IClassFixture<T
         Assert.Equal(1, validate.GetTagItem("infra.samples.rejected"));
         Assert.Contains(spans, s => s.Source.Name.StartsWith("Azure.Data.Tables", StringComparison.Ordinal) && s.ParentSpanId == store.SpanId);
         Assert.Contains(spans, s => s.OperationName == InfraTelemetry.AlertsEvaluate && s.ParentSpanId == publish.SpanId);
+        Assert.DoesNotContain(spans, s => s.Source.Name == AzureHttpSpanFilter.AzureHttpSource);
 
         var metrics = capture.CollectMetrics();
         var samples = Points(metrics, InfraMetrics.IngestSamplesName);

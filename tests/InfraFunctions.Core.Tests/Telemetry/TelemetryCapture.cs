@@ -26,14 +26,17 @@ public sealed class TelemetryCapture : IDisposable
             .AddSource(IngestSampler.WorkerSourceName, InfraTelemetry.Name, "Azure.*")
             .SetSampler(new IngestSampler(ingestSamplingRatio, new HashSet<string>(StringComparer.Ordinal) { "IngestSamples" }))
             .AddProcessor(new FailureKeepingProcessor(TimeProvider.System))
+            .AddProcessor(new AzureHttpSpanFilter())
             .AddInMemoryExporter(_spans)
             .Build();
         _meter = Sdk.CreateMeterProviderBuilder().AddMeter(InfraTelemetry.Name).AddInMemoryExporter(_metrics).Build();
     }
 
-    /// <summary>A root invocation span of <paramref name="function"/>, as the worker starts it.</summary>
-    public static Activity StartInvocation(string function) =>
-        Worker.StartActivity("Invoke", ActivityKind.Server, default(ActivityContext), [new("AzureFunctions_FunctionName", function)])!;
+    /// <summary>A root invocation span of <paramref name="function"/>, as the worker starts it in OpenTelemetry schema
+    /// 1.17 (<c>Invoke</c>, the name in a tag) or 1.37 (<c>function {name}</c>, the tags added after the start).</summary>
+    public static Activity StartInvocation(string function, bool schema137 = false) => schema137
+        ? Worker.StartActivity($"function {function}", ActivityKind.Internal)!
+        : Worker.StartActivity("Invoke", ActivityKind.Server, default(ActivityContext), [new("AzureFunctions_FunctionName", function)])!;
 
     /// <summary>The exported spans of one trace.</summary>
     public IReadOnlyList<Activity> Exported(ActivityTraceId traceId)
