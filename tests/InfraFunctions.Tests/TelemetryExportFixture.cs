@@ -3,8 +3,9 @@ using InfraFunctions.Testing;
 namespace InfraFunctions.Tests;
 
 /// <summary>
-/// LocalHost whose worker exports to a loopback Application Insights ingestion endpoint with every ingest trace kept,
-/// authenticating as its user-assigned managed identity (the loopback identity endpoint), as in Azure.
+/// Two LocalHosts whose workers export to loopback Application Insights ingestion endpoints, authenticating as their
+/// user-assigned managed identity (the loopback identity endpoint) as in Azure: one keeps every ingest trace, the
+/// other none that succeeded.
 /// </summary>
 public sealed class TelemetryExportFixture : IAsyncLifetime
 {
@@ -16,34 +17,49 @@ public sealed class TelemetryExportFixture : IAsyncLifetime
 
     public ManagedIdentityServer Identity { get; private set; } = null!;
 
+    /// <summary>Keeps every ingest trace (<c>Telemetry__IngestSamplingRatio=1</c>).</summary>
     public LocalHostServer Server { get; private set; } = null!;
+
+    /// <summary>Keeps no successful ingest trace (<c>Telemetry__IngestSamplingRatio=0</c>), exporting to its own endpoint.</summary>
+    public AppInsightsIngestionServer SampledIngestion { get; private set; } = null!;
+
+    public LocalHostServer Sampled { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await _tables.InitializeAsync();
-        Ingestion = await AppInsightsIngestionServer.StartAsync(tls: true);
         Identity = await ManagedIdentityServer.StartAsync(IdentityClientId);
-        var settings = new Dictionary<string, string?>
-        {
-            ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = $"Authorization=AAD;ClientId={IdentityClientId}",
-            ["Telemetry__IngestSamplingRatio"] = "1",
-            // The exporter's own usage reports would go to Microsoft's endpoints: not from tests.
-            ["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true",
-            ["APPLICATIONINSIGHTS_SDKSTATS_DISABLED"] = "true",
-        };
-        foreach (var (key, value) in Identity.AppSettings.Concat(Ingestion.AppSettings))
-        {
-            settings[key] = value;
-        }
-
-        Server = await LocalHostServer.StartAsync(_tables.ConnectionString, settings);
+        Ingestion = await AppInsightsIngestionServer.StartAsync(tls: true);
+        SampledIngestion = await AppInsightsIngestionServer.StartAsync(tls: true);
+        Server = await LocalHostServer.StartAsync(_tables.ConnectionString, Settings(Ingestion, ratio: "1"));
+        Sampled = await LocalHostServer.StartAsync(_tables.ConnectionString, Settings(SampledIngestion, ratio: "0"));
     }
 
     public async Task DisposeAsync()
     {
+        await Sampled.DisposeAsync();
         await Server.DisposeAsync();
         await Identity.DisposeAsync();
+        await SampledIngestion.DisposeAsync();
         await Ingestion.DisposeAsync();
         await _tables.DisposeAsync();
+    }
+
+    private Dictionary<string, string?> Settings(AppInsightsIngestionServer ingestion, string ratio)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = $"Authorization=AAD;ClientId={IdentityClientId}",
+            ["Telemetry__IngestSamplingRatio"] = ratio,
+            // The exporter's own usage reports would go to Microsoft's endpoints: not from tests.
+            ["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true",
+            ["APPLICATIONINSIGHTS_SDKSTATS_DISABLED"] = "true",
+        };
+        foreach (var (key, value) in Identity.AppSettings.Concat(ingestion.AppSettings))
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 }

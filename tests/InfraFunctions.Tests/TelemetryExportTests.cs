@@ -8,11 +8,12 @@ public sealed class TelemetryExportTests(TelemetryExportFixture fixture) : IClas
     // The exporter sends a batch every few seconds; the deadline leaves room for a slow machine.
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    private async Task<string> IngestAsync()
+    private async Task<string> IngestAsync(LocalHostServer? server = null)
     {
+        server ??= fixture.Server;
         var host = Http.NewHostId("otel");
-        var (_, key) = await fixture.Server.CreateAgentAsync(host);
-        using var agent = fixture.Server.ClientWithBearer(key);
+        var (_, key) = await server.CreateAgentAsync(host);
+        using var agent = server.ClientWithBearer(key);
         using var post = await agent.PostAsync("api/v1/ingest/samples", Samples.Json(Samples.Batch(host, Samples.Times(DateTimeOffset.UtcNow.AddSeconds(-1), 3, TimeSpan.FromSeconds(5)))));
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         return host;
@@ -65,5 +66,20 @@ public sealed class TelemetryExportTests(TelemetryExportFixture fixture) : IClas
         });
         Assert.Contains(fixture.Identity.Requests, r => r.ClientId == TelemetryExportFixture.IdentityClientId && r.Refused is null);
         Assert.All(fixture.Ingestion.Items, i => Assert.False(string.IsNullOrEmpty(i.BaseType)));
+    }
+
+    [Fact]
+    public async Task WithSamplingRatioZeroASuccessfulIngestIsNotExportedWhileAReadAfterItIs()
+    {
+        var host = await IngestAsync(fixture.Sampled);
+        using var reader = fixture.Sampled.ClientWithBearer(await fixture.Sampled.CreateTokenAsync());
+        using var read = await reader.GetAsync(Http.Query("api/v1/observability/infrastructure/system", host));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+
+        // The read ended after the ingest, so its batch is the ingest's or a later one.
+        var items = await fixture.SampledIngestion.WaitForAsync(all => all.Any(i => i.ItemName == "function InfrastructureSystem"), Deadline);
+
+        Assert.DoesNotContain(items, i => i.ItemName == Invocation);
+        Assert.DoesNotContain(items, i => i.ItemName?.StartsWith("ingest.", StringComparison.Ordinal) == true);
     }
 }

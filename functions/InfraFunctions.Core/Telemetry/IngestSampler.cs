@@ -6,8 +6,7 @@ namespace InfraFunctions.Core.Telemetry;
 /// <summary>
 /// Keeps a share of the traces of the sampled functions (ingest, which runs every few seconds per host) and every
 /// other function's. A trace is decided once, at its root: the worker's invocation span, or a span with no parent
-/// (background work such as live updates, caused by ingest and sampled like it). Spans under a local parent follow
-/// it. A trace that is not kept is still recorded, so <see cref="FailureKeepingProcessor"/> can keep it if it fails.
+/// (background work such as live updates, caused by ingest and sampled like it). Other spans follow their parent. A trace that is not kept is still recorded, so <see cref="FailureKeepingProcessor"/> can keep it if it fails.
 /// </summary>
 public sealed class IngestSampler : Sampler
 {
@@ -31,21 +30,26 @@ public sealed class IngestSampler : Sampler
 
     public override SamplingResult ShouldSample(in SamplingParameters samplingParameters)
     {
+        // The invocation decides whatever its parent, the host's span, says: the worker parses the host's trace
+        // context as a local parent, and the host samples by its own rules.
+        if (FunctionName(samplingParameters) is { } function)
+        {
+            return _sampledFunctions.Contains(function) ? ByRatio(samplingParameters) : new SamplingResult(SamplingDecision.RecordAndSample);
+        }
+
         var parent = samplingParameters.ParentContext;
-        if (parent.TraceId != default && !parent.IsRemote)
+        if (parent.TraceId != default)
         {
             return new SamplingResult(parent.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? SamplingDecision.RecordAndSample : SamplingDecision.RecordOnly);
         }
 
-        if (FunctionName(samplingParameters) is { } function && !_sampledFunctions.Contains(function))
-        {
-            return new SamplingResult(SamplingDecision.RecordAndSample);
-        }
+        return ByRatio(samplingParameters);
+    }
 
-        return new SamplingResult(_ratio.ShouldSample(samplingParameters).Decision == SamplingDecision.RecordAndSample
+    private SamplingResult ByRatio(in SamplingParameters samplingParameters) =>
+        new(_ratio.ShouldSample(samplingParameters).Decision == SamplingDecision.RecordAndSample
             ? SamplingDecision.RecordAndSample
             : SamplingDecision.RecordOnly);
-    }
 
     private static string? FunctionName(in SamplingParameters parameters)
     {

@@ -32,11 +32,18 @@ public sealed class TelemetryCapture : IDisposable
         _meter = Sdk.CreateMeterProviderBuilder().AddMeter(InfraTelemetry.Name).AddInMemoryExporter(_metrics).Build();
     }
 
-    /// <summary>A root invocation span of <paramref name="function"/>, as the worker starts it in OpenTelemetry schema
-    /// 1.17 (<c>Invoke</c>, the name in a tag) or 1.37 (<c>function {name}</c>, the tags added after the start).</summary>
-    public static Activity StartInvocation(string function, bool schema137 = false) => schema137
-        ? Worker.StartActivity($"function {function}", ActivityKind.Internal)!
-        : Worker.StartActivity("Invoke", ActivityKind.Server, default(ActivityContext), [new("AzureFunctions_FunctionName", function)])!;
+    /// <summary>
+    /// An invocation span of <paramref name="function"/>, as the worker starts it in OpenTelemetry schema 1.17
+    /// (<c>Invoke</c>, the name in a tag) or 1.37 (<c>function {name}</c>, the tags added after the start): under
+    /// the host's sampled span, which the worker parses from the invocation's trace context as a local parent.
+    /// </summary>
+    public static Activity StartInvocation(string function, bool schema137 = false)
+    {
+        var host = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+        return schema137
+            ? Worker.StartActivity($"function {function}", ActivityKind.Internal, host)!
+            : Worker.StartActivity("Invoke", ActivityKind.Server, host, [new("AzureFunctions_FunctionName", function)])!;
+    }
 
     /// <summary>The exported spans of one trace.</summary>
     public IReadOnlyList<Activity> Exported(ActivityTraceId traceId)
