@@ -103,6 +103,8 @@ param aggregationLateSampleLookbackHours int
 param alertsDurationSeconds int
 @description('Alerts__HysteresisPoints')
 param alertsHysteresisPoints int
+@description('Telemetry__IngestSamplingRatio')
+param telemetryIngestSamplingRatio string
 @description('Webhooks__GenericUrls')
 @secure()
 param webhooksGenericUrls string
@@ -234,6 +236,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Aggregation__LateSampleLookbackHours: string(aggregationLateSampleLookbackHours)
       Alerts__DurationSeconds: string(alertsDurationSeconds)
       Alerts__HysteresisPoints: string(alertsHysteresisPoints)
+      Telemetry__IngestSamplingRatio: telemetryIngestSamplingRatio
       Webhooks__GenericUrls: webhooksGenericUrls
       Webhooks__SlackUrls: webhooksSlackUrls
       Webhooks__TeamsUrls: webhooksTeamsUrls
