@@ -100,7 +100,7 @@ public static class TelemetryServiceCollectionExtensions
             {
                 logging.AddOtlpExporter();
             }
-        });
+        }, options => options.IncludeFormattedMessage = true);
         return services;
     }
 
