@@ -196,6 +196,9 @@ param alertsDurationSeconds int = 60
 @maxValue(50)
 param alertsHysteresisPoints int = 5
 
+@description('Share of successful ingest invocations whose traces are exported, 0 to 1; failures and other functions are always kept (Telemetry__IngestSamplingRatio). A decimal, so a string.')
+param telemetryIngestSamplingRatio string = '0.05'
+
 @description('Receivers of alert events as plain JSON, separated by spaces, commas or semicolons; empty for none (Webhooks__GenericUrls).')
 @secure()
 param webhooksGenericUrls string = ''
@@ -358,6 +361,7 @@ module api 'app/api.bicep' = {
     telemetryIngestSamplingRatio: telemetryIngestSamplingRatio
     alertsDurationSeconds: alertsDurationSeconds
     alertsHysteresisPoints: alertsHysteresisPoints
+    telemetryIngestSamplingRatio: telemetryIngestSamplingRatio
     webhooksGenericUrls: webhooksGenericUrls
     webhooksSlackUrls: webhooksSlackUrls
     webhooksTeamsUrls: webhooksTeamsUrls

@@ -31,4 +31,10 @@ public static class AppSettingNames
 
     /// <summary>NCRONTAB schedule of the ForecastDisks timer (hourly, after the hourly rollup).</summary>
     public const string DiskForecastSchedule = "DISK_FORECAST_SCHEDULE";
+
+    /// <summary>Application Insights connection string; when set, the app's traces, metrics and logs are exported there.</summary>
+    public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary><c>Authorization=AAD;ClientId=...</c>: export to Application Insights with that managed identity (local auth is off in Azure).</summary>
+    public const string ApplicationInsightsAuthenticationString = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 }

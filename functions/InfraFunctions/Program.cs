@@ -1,4 +1,5 @@
 using InfraFunctions.Core;
+using InfraFunctions.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -10,4 +11,5 @@ builder.UseMiddleware<FailureMiddleware>();
 builder.UseCallerAuthentication();
 builder.Services.AddInfraFunctions(builder.Configuration);
 builder.Services.AddHttpLayer();
+builder.Services.AddInfraTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -108,6 +108,8 @@ param telemetryIngestSamplingRatio string
 param alertsDurationSeconds int
 @description('Alerts__HysteresisPoints')
 param alertsHysteresisPoints int
+@description('Telemetry__IngestSamplingRatio')
+param telemetryIngestSamplingRatio string
 @description('Webhooks__GenericUrls')
 @secure()
 param webhooksGenericUrls string
@@ -242,6 +244,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Telemetry__IngestSamplingRatio: telemetryIngestSamplingRatio
       Alerts__DurationSeconds: string(alertsDurationSeconds)
       Alerts__HysteresisPoints: string(alertsHysteresisPoints)
+      Telemetry__IngestSamplingRatio: telemetryIngestSamplingRatio
       Webhooks__GenericUrls: webhooksGenericUrls
       Webhooks__SlackUrls: webhooksSlackUrls
       Webhooks__TeamsUrls: webhooksTeamsUrls

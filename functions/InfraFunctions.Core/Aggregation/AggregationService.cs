@@ -1,3 +1,5 @@
+using InfraFunctions.Core.Telemetry;
+
 namespace InfraFunctions.Core.Aggregation;
 
 /// <summary>
@@ -51,7 +53,7 @@ public sealed class AggregationService(
             {
                 if (host.LastSeen >= start - skew)
                 {
-                    var (wrote, count) = await RollUpRangeAsync(tier, host.HostId, start, closedUntil, cancellationToken);
+                    var (wrote, count) = await RollUpHostAsync(tier, host.HostId, start, closedUntil, cancellationToken);
                     rows += wrote;
                     read += count;
                 }
@@ -67,6 +69,26 @@ public sealed class AggregationService(
             "Aggregation {Job} rolled up {Buckets} buckets and {Late} late ones: {Rows} rows from {Samples} samples; watermark {Before} -> {After}",
             tier.Name, buckets, late.Buckets, rows + late.Rows, read + late.Samples, before, after);
         return new AggregationReport(tier.Name, now, before, after, buckets, late.Buckets, rows + late.Rows, read + late.Samples);
+    }
+
+    /// <summary>One host's rollup of a run, as its own span.</summary>
+    private async Task<(int Rows, long Samples)> RollUpHostAsync(RollupTier tier, string hostId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        using var span = InfraTelemetry.Start(InfraTelemetry.RollupHost);
+        span?.SetTag("infra.host_id", hostId);
+        span?.SetTag("infra.rollup.tier", tier.Name);
+        try
+        {
+            var (rows, read) = await RollUpRangeAsync(tier, hostId, from, to, cancellationToken);
+            span?.SetTag("infra.rollup.rows", rows);
+            span?.SetTag("infra.rollup.samples", read);
+            return (rows, read);
+        }
+        catch (Exception ex)
+        {
+            span.Fail(ex);
+            throw;
+        }
     }
 
     /// <summary>Rolls up every bucket of [from, to) of one host in one pass over its raw rows.</summary>

@@ -1,4 +1,5 @@
 using InfraFunctions.Core.Ingest;
+using InfraFunctions.Core.Telemetry;
 
 namespace InfraFunctions.Core.Alerts;
 
@@ -22,6 +23,25 @@ public sealed class AlertEvaluator(
 
     public async Task OnIngestedAsync(IngestedBatch batch, CancellationToken cancellationToken = default)
     {
+        using var span = InfraTelemetry.Start(InfraTelemetry.AlertsEvaluate);
+        span?.SetTag("infra.host_id", batch.HostId);
+        try
+        {
+            var result = await EvaluateAsync(batch, cancellationToken);
+            span?.SetTag("infra.alert.result", result);
+            InfraMetrics.RecordAlertEvaluation(result);
+        }
+        catch (Exception ex)
+        {
+            span.Fail(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Evaluates the batch; says whether it raised an alert, else resolved one, else changed none.</summary>
+    private async Task<string> EvaluateAsync(IngestedBatch batch, CancellationToken cancellationToken)
+    {
+        bool raised = false, resolved = false;
         var state = await tracks.ReadAsync(batch.HostId, cancellationToken);
         var changed = new Dictionary<string, AlertTrack>(StringComparer.Ordinal);
         var downKey = AlertTrackStore.HostDownKey;
@@ -29,6 +49,7 @@ public sealed class AlertEvaluator(
         {
             await publisher.ResolveHostDownAsync(batch.HostId, downId, time.GetUtcNow(), cancellationToken);
             changed[downKey] = AlertTrack.Empty;
+            resolved = true;
         }
 
         var t = batch.Thresholds;
@@ -55,11 +76,13 @@ public sealed class AlertEvaluator(
                     {
                         var alert = await publisher.RaiseAsync(batch.HostId, metric, severity, value, threshold, HealthMessages.UsageAt(label, severity, value), sample.Timestamp, cancellationToken);
                         after = after with { OpenAlertId = alert.Id };
+                        raised = true;
                     }
                     else if (transition == AlertTransition.Resolve)
                     {
                         await publisher.ResolveAsync(before.OpenAlertId!, value, HealthMessages.UsageBackBelow(label, threshold - o.HysteresisPoints, value), sample.Timestamp, cancellationToken);
                         after = after with { OpenAlertId = null };
+                        resolved = true;
                     }
 
                     // Only transitions of the bands are stored; the last timestamp alone is not worth a write per post.
@@ -72,5 +95,6 @@ public sealed class AlertEvaluator(
         }
 
         await tracks.WriteAsync(batch.HostId, changed, cancellationToken);
+        return raised ? "raised" : resolved ? "resolved" : "unchanged";
     }
 }

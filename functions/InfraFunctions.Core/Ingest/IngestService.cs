@@ -1,3 +1,4 @@
+using InfraFunctions.Core.Telemetry;
 using InfraFunctions.Core.Validation;
 
 namespace InfraFunctions.Core.Ingest;
@@ -14,33 +15,26 @@ public sealed class IngestService(
     TimeProvider time,
     ILogger<IngestService> logger)
 {
+    private const string HostIdTag = "infra.host_id";
+    private const string TableSamples = "samples";
+    private const string TableHosts = "hosts";
+
     public async Task<IngestReply> IngestAsync(IngestEnvelope envelope, CancellationToken cancellationToken = default)
     {
-        var hostThresholds = await thresholds.ForHostAsync(envelope.HostId, cancellationToken);
-        var (accepted, rejected) = Validate(envelope.Samples, hostThresholds);
+        InfraMetrics.IngestBatchSize.Record(envelope.Samples.Count);
+        var (hostThresholds, accepted, rejected) = await ValidateAsync(envelope, cancellationToken);
         var nextPost = await intervals.NextPostSecondsAsync(envelope.HostId, cancellationToken);
         if (accepted.Count == 0)
         {
             counters.RecordBatch(0, rejected.Count);
+            InfraMetrics.RecordIngest(0, rejected);
             return new IngestReply(0, rejected, nextPost);
         }
 
-        // Only what is written is reported as accepted: a storage failure here surfaces as 503 and the agent retries.
-        var started = time.GetTimestamp();
-        try
-        {
-            await samples.WriteAsync(envelope.HostId, accepted.Select(a => (a.Sample, a.HealthScore, a.Json)).ToArray(), cancellationToken);
-        }
-        catch (Exception ex) when (StorageFailure.IsTransient(ex))
-        {
-            counters.RecordThrottled();
-            throw;
-        }
-
-        counters.RecordWrite(time.GetElapsedTime(started));
-        counters.RecordBatch(accepted.Count, rejected.Count);
         var batch = new IngestedBatch(envelope.HostId, envelope.Platform, accepted, hostThresholds);
-        await hosts.RecordAsync(envelope.HostId, envelope.Platform, batch.Latest.Sample, nextPost, envelope.SampleIntervalSeconds, envelope.DroppedSamples, batch.Latest.Json, cancellationToken);
+        await StoreAsync(envelope, batch, nextPost, cancellationToken);
+        counters.RecordBatch(accepted.Count, rejected.Count);
+        InfraMetrics.RecordIngest(accepted.Count, rejected);
         if (envelope.DroppedSamples > 0)
         {
             logger.LogWarning("Host {HostId} dropped {Dropped} samples because its agent queue was full", envelope.HostId, envelope.DroppedSamples);
@@ -48,6 +42,61 @@ public sealed class IngestService(
 
         await NotifyAsync(batch, cancellationToken);
         return new IngestReply(accepted.Count, rejected, nextPost);
+    }
+
+    private async Task<(ThresholdSet Thresholds, List<AcceptedSample> Accepted, List<RejectedSample> Rejected)> ValidateAsync(
+        IngestEnvelope envelope, CancellationToken cancellationToken)
+    {
+        using var span = InfraTelemetry.Start(InfraTelemetry.IngestValidate);
+        span?.SetTag(HostIdTag, envelope.HostId);
+        span?.SetTag("infra.samples.posted", envelope.Samples.Count);
+        try
+        {
+            var hostThresholds = await thresholds.ForHostAsync(envelope.HostId, cancellationToken);
+            var (accepted, rejected) = Validate(envelope.Samples, hostThresholds);
+            span?.SetTag("infra.samples.accepted", accepted.Count);
+            span?.SetTag("infra.samples.rejected", rejected.Count);
+            return (hostThresholds, accepted, rejected);
+        }
+        catch (Exception ex)
+        {
+            span.Fail(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Writes the samples, then the host row. Only what is written is reported as accepted: a storage
+    /// failure here surfaces as 503 and the agent retries.</summary>
+    private async Task StoreAsync(IngestEnvelope envelope, IngestedBatch batch, int nextPost, CancellationToken cancellationToken)
+    {
+        using var span = InfraTelemetry.Start(InfraTelemetry.IngestStore);
+        span?.SetTag(HostIdTag, envelope.HostId);
+        span?.SetTag("infra.samples.written", batch.Samples.Count);
+        try
+        {
+            var started = time.GetTimestamp();
+            try
+            {
+                await samples.WriteAsync(envelope.HostId, batch.Samples.Select(a => (a.Sample, a.HealthScore, a.Json)).ToArray(), cancellationToken);
+            }
+            catch (Exception ex) when (StorageFailure.IsTransient(ex))
+            {
+                counters.RecordThrottled();
+                throw;
+            }
+
+            var written = time.GetElapsedTime(started);
+            counters.RecordWrite(written);
+            InfraMetrics.RecordTableWrite(TableSamples, written);
+            started = time.GetTimestamp();
+            await hosts.RecordAsync(envelope.HostId, envelope.Platform, batch.Latest.Sample, nextPost, envelope.SampleIntervalSeconds, envelope.DroppedSamples, batch.Latest.Json, cancellationToken);
+            InfraMetrics.RecordTableWrite(TableHosts, time.GetElapsedTime(started));
+        }
+        catch (Exception ex)
+        {
+            span.Fail(ex);
+            throw;
+        }
     }
 
     private (List<AcceptedSample> Accepted, List<RejectedSample> Rejected) Validate(IReadOnlyList<JsonElement> raw, ThresholdSet thresholds)
@@ -72,6 +121,8 @@ public sealed class IngestService(
 
     private async Task NotifyAsync(IngestedBatch batch, CancellationToken cancellationToken)
     {
+        using var span = InfraTelemetry.Start(InfraTelemetry.IngestPublish);
+        span?.SetTag(HostIdTag, batch.HostId);
         foreach (var subscriber in subscribers)
         {
             try
@@ -80,6 +131,8 @@ public sealed class IngestService(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // The post still succeeds; the failed subscriber is on the span, so the trace is kept.
+                span.Fail(ex);
                 logger.LogWarning(ex, "Ingest subscriber {Subscriber} failed for host {HostId}", subscriber.GetType().Name, batch.HostId);
             }
         }

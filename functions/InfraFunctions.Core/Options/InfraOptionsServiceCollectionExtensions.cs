@@ -31,6 +31,7 @@ public static class InfraOptionsServiceCollectionExtensions
             .Validate(o => new[] { o.GenericUrls, o.SlackUrls, o.TeamsUrls }.SelectMany(WebhookOptions.Split).All(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"),
                 "Every URL in Webhooks__GenericUrls, Webhooks__SlackUrls and Webhooks__TeamsUrls must be an absolute http(s) URL; separate several with spaces, commas or semicolons.")
             .ValidateOnStart();
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

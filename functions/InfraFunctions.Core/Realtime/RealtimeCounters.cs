@@ -1,6 +1,9 @@
+using InfraFunctions.Core.Telemetry;
+
 namespace InfraFunctions.Core.Realtime;
 
-/// <summary>What live publishing did since the process started; component health reads it.</summary>
+/// <summary>What live publishing did since the process started; component health reads it. Each count is also the
+/// <c>infra.realtime.messages</c> metric.</summary>
 public sealed class RealtimeCounters(TimeProvider time)
 {
     private long _published;
@@ -28,6 +31,7 @@ public sealed class RealtimeCounters(TimeProvider time)
     public void RecordPublished()
     {
         Interlocked.Increment(ref _published);
+        InfraMetrics.RecordRealtime("published");
         Interlocked.Exchange(ref _consecutiveFailures, 0);
         LastSuccessAt = time.GetUtcNow();
     }
@@ -36,9 +40,14 @@ public sealed class RealtimeCounters(TimeProvider time)
     public bool RecordFailed(string error)
     {
         Interlocked.Increment(ref _failed);
+        InfraMetrics.RecordRealtime("failed");
         _lastFailure = (time.GetUtcNow(), error);
         return Interlocked.Increment(ref _consecutiveFailures) == 1;
     }
 
-    public void RecordDropped() => Interlocked.Increment(ref _dropped);
+    public void RecordDropped()
+    {
+        Interlocked.Increment(ref _dropped);
+        InfraMetrics.RecordRealtime("dropped");
+    }
 }

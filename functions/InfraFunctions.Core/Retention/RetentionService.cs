@@ -1,4 +1,5 @@
 using InfraFunctions.Core.Aggregation;
+using InfraFunctions.Core.Telemetry;
 
 namespace InfraFunctions.Core.Retention;
 
@@ -9,6 +10,23 @@ namespace InfraFunctions.Core.Retention;
 public sealed class RetentionService(TableStore store, TableStats stats, TimeProvider time, IOptions<RetentionOptions> options, ILogger<RetentionService> logger)
 {
     public async Task<RetentionReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        using var span = InfraTelemetry.Start(InfraTelemetry.RetentionRun);
+        try
+        {
+            var report = await RunTiersAsync(cancellationToken);
+            span?.SetTag("infra.retention.dropped", report.Dropped.Count);
+            span?.SetTag("infra.retention.kept", report.KeptTables.Count);
+            return report;
+        }
+        catch (Exception ex)
+        {
+            span.Fail(ex);
+            throw;
+        }
+    }
+
+    private async Task<RetentionReport> RunTiersAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var policy = options.Value;
@@ -33,10 +51,7 @@ public sealed class RetentionService(TableStore store, TableStats stats, TimePro
                 // Expired only when every row it can hold is older than the cutoff; the current period never is.
                 if (p.End <= cutoff && p.End <= now)
                 {
-                    var entities = await stats.CountAsync(name, cancellationToken);
-                    await store.Service.DeleteTableAsync(name, cancellationToken);
-                    store.Forget(name);
-                    await stats.ForgetAsync(name, cancellationToken);
+                    var entities = await DropAsync(name, tier, cancellationToken);
                     dropped.Add(new DroppedTable(name, tier, p.End, entities));
                     logger.LogInformation("Retention dropped table {Table} ({Tier}, older than {Days} days) holding {Entities} entities", name, tier, days, entities);
                 }
@@ -48,6 +63,27 @@ public sealed class RetentionService(TableStore store, TableStats stats, TimePro
         }
 
         return new RetentionReport(now, dropped, kept);
+    }
+
+    private async Task<long> DropAsync(string name, string tier, CancellationToken cancellationToken)
+    {
+        using var span = InfraTelemetry.Start(InfraTelemetry.RetentionDropTable);
+        span?.SetTag("infra.table", name);
+        span?.SetTag("infra.retention.tier", tier);
+        try
+        {
+            var entities = await stats.CountAsync(name, cancellationToken);
+            await store.Service.DeleteTableAsync(name, cancellationToken);
+            store.Forget(name);
+            await stats.ForgetAsync(name, cancellationToken);
+            span?.SetTag("infra.table.entities", entities);
+            return entities;
+        }
+        catch (Exception ex)
+        {
+            span.Fail(ex);
+            throw;
+        }
     }
 
     private static (DateTimeOffset Start, DateTimeOffset End)? RawPeriod(string name) =>

@@ -1,3 +1,5 @@
+using InfraFunctions.Core.Telemetry;
+
 namespace InfraFunctions.Core.Webhooks;
 
 /// <summary>The last webhook delivery's outcome on this instance, for component health.</summary>
@@ -15,6 +17,7 @@ public sealed class WebhookOutcomes(TimeProvider time)
     public void Record(string receiver, bool delivered, string? error = null)
     {
         Interlocked.Increment(ref delivered ? ref _delivered : ref _failed);
+        InfraMetrics.RecordWebhook(delivered);
         Last = new WebhookOutcome(receiver, delivered, time.GetUtcNow(), error);
     }
 }

@@ -37,10 +37,11 @@ public sealed class HttpFunctionInvoker(WorkerSupervisor supervisor, IHttpForwar
         }
 
         var invocationId = Guid.NewGuid().ToString();
+        using var activity = InvocationActivity.Start(function.Name);
         Task<InvocationResponse> outcome;
         try
         {
-            outcome = worker.Channel.InvokeAsync(InvocationMessages.Http(function, invocationId, context.Request.RouteValues, Activity.Current));
+            outcome = worker.Channel.InvokeAsync(InvocationMessages.Http(function, invocationId, context.Request.RouteValues, activity));
         }
         catch (WorkerUnavailableException)
         {

@@ -27,7 +27,8 @@ public sealed class TimerScheduler(WorkerSupervisor supervisor, AppSettings sett
             var schedule = TimerSchedules.Parse(timer, settings);
             var status = new TimerStatus(_last.GetValueOrDefault(timer.Name, now), new DateTimeOffset(schedule.GetNextOccurrence(now.UtcDateTime), TimeSpan.Zero), now, IsPastDue: false);
             logger.LogInformation("Running timer function {Function}", timer.Name);
-            var response = await worker.Channel.InvokeAsync(InvocationMessages.Timer(timer, Guid.NewGuid().ToString(), status, Activity.Current)).WaitAsync(cancellationToken);
+            using var activity = InvocationActivity.Start(timer.Name);
+            var response = await worker.Channel.InvokeAsync(InvocationMessages.Timer(timer, Guid.NewGuid().ToString(), status, activity)).WaitAsync(cancellationToken);
             _last[timer.Name] = now;
             if (response.Result?.Status == StatusResult.Types.Status.Success)
             {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using InfraFunctions.Core.Telemetry;
 using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace InfraFunctions.Http;
@@ -19,6 +21,8 @@ public sealed class FailureMiddleware(ILogger<FailureMiddleware> logger) : IFunc
         catch (Exception ex) when (context.GetHttpContext() is not null && !IsCallerGone(ex, context))
         {
             var function = context.FunctionDefinition.Name;
+            // The answer hides the failure from the worker, so the invocation's span records it: the trace is kept.
+            Activity.Current.Fail(ex);
             if (TransientStorageFailure(ex) is { } outage)
             {
                 logger.LogWarning(ex, "{Function}: Table Storage unavailable", function);

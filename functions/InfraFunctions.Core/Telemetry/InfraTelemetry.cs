@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace InfraFunctions.Core.Telemetry;
+
+/// <summary>
+/// The app's own trace source and meter, both named <see cref="Name"/>, and the names of the spans it starts. Static
+/// on purpose: instruments cost nothing until an OpenTelemetry provider listens, and every service records through
+/// the same ones.
+/// </summary>
+public static class InfraTelemetry
+{
+    public const string Name = "InfraFunctions";
+
+    public const string IngestValidate = "ingest.validate";
+    public const string IngestStore = "ingest.store";
+    public const string IngestPublish = "ingest.publish";
+    public const string RollupHost = "rollup.host";
+    public const string RetentionRun = "retention.run";
+    public const string RetentionDropTable = "retention.drop_table";
+    public const string AlertsEvaluate = "alerts.evaluate";
+
+    public static readonly ActivitySource Source = new(Name);
+
+    public static readonly Meter Meter = new(Name);
+
+    /// <summary>Starts an internal child span of whatever is current; null when nothing listens.</summary>
+    public static Activity? Start(string name) => Source.StartActivity(name, ActivityKind.Internal);
+
+    /// <summary>Marks the span failed and records the exception on it as an <c>exception</c> event.</summary>
+    public static void Fail(this Activity? activity, Exception exception)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.AddException(exception);
+        activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+    }
+}
