@@ -183,9 +183,6 @@ param webhookRedeliverySchedule string = '30 */5 * * * *'
 @maxValue(720)
 param aggregationLateSampleLookbackHours int = 48
 
-@description('Share of ingest traces sent to Application Insights, from 0 (none) to 1 (all) (Telemetry__IngestSamplingRatio). Text, since Bicep has no decimals.')
-param telemetryIngestSamplingRatio string = '0.05'
-
 @description('Seconds a condition must hold before an alert raises, and clear before it resolves (Alerts__DurationSeconds).')
 @minValue(0)
 @maxValue(86400)
@@ -358,7 +355,6 @@ module api 'app/api.bicep' = {
     diskForecastSchedule: diskForecastSchedule
     webhookRedeliverySchedule: webhookRedeliverySchedule
     aggregationLateSampleLookbackHours: aggregationLateSampleLookbackHours
-    telemetryIngestSamplingRatio: telemetryIngestSamplingRatio
     alertsDurationSeconds: alertsDurationSeconds
     alertsHysteresisPoints: alertsHysteresisPoints
     telemetryIngestSamplingRatio: telemetryIngestSamplingRatio

@@ -102,8 +102,6 @@ param webhookRedeliverySchedule string
 
 @description('Aggregation__LateSampleLookbackHours')
 param aggregationLateSampleLookbackHours int
-@description('Telemetry__IngestSamplingRatio')
-param telemetryIngestSamplingRatio string
 @description('Alerts__DurationSeconds')
 param alertsDurationSeconds int
 @description('Alerts__HysteresisPoints')
@@ -241,7 +239,6 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       DISK_FORECAST_SCHEDULE: diskForecastSchedule
       WEBHOOK_REDELIVERY_SCHEDULE: webhookRedeliverySchedule
       Aggregation__LateSampleLookbackHours: string(aggregationLateSampleLookbackHours)
-      Telemetry__IngestSamplingRatio: telemetryIngestSamplingRatio
       Alerts__DurationSeconds: string(alertsDurationSeconds)
       Alerts__HysteresisPoints: string(alertsHysteresisPoints)
       Telemetry__IngestSamplingRatio: telemetryIngestSamplingRatio

@@ -9,17 +9,10 @@ namespace InfraFunctions.Benchmarks.Fleet;
 public sealed class TelemetryTap : IAsyncDisposable
 {
     private readonly AppInsightsIngestionServer _server;
-    private DateTimeOffset _since = DateTimeOffset.UtcNow;
-
     private TelemetryTap(AppInsightsIngestionServer server) => _server = server;
 
-    /// <summary>The app settings that point the exporter here, exporting every second so a run settles quickly.</summary>
-    public IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>(StringComparer.Ordinal)
-    {
-        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = $"InstrumentationKey={Guid.Empty:D};IngestionEndpoint={_server.Url}",
-        ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
-        ["OTEL_METRIC_EXPORT_INTERVAL"] = "5000",
-    };
+    /// <summary>The app settings that point the exporter here.</summary>
+    public IReadOnlyDictionary<string, string?> AppSettings => _server.AppSettings;
 
     public long TotalBytes => _server.BytesByType.Values.Sum();
 
@@ -28,15 +21,14 @@ public sealed class TelemetryTap : IAsyncDisposable
     public void Reset()
     {
         _server.Reset();
-        _since = DateTimeOffset.UtcNow;
     }
 
-    /// <summary>Waits until nothing new has arrived for three export intervals of traces (at most 30 s).</summary>
+    /// <summary>Waits until no trace or log item has arrived for longer than the exporter's 5 s batch delay (at most 60 s).</summary>
     public async Task SettleAsync()
     {
         var last = -1L;
         var quiet = 0;
-        for (var i = 0; i < 60 && quiet < 6; i++)
+        for (var i = 0; i < 120 && quiet < 14; i++)
         {
             await Task.Delay(500);
             var now = _server.ItemCountByType.Where(kv => kv.Key != MetricType).Sum(kv => kv.Value);
@@ -56,11 +48,20 @@ public sealed class TelemetryTap : IAsyncDisposable
             byType);
     }
 
-    /// <summary>Metric items and bytes per export, from what arrived since the last reset at the 5 s interval set above.</summary>
+    /// <summary>
+    /// Metric items and bytes per export of one instance: each export sends one item per series (instrument and tag
+    /// values) that had measurements, so that is the number of distinct series seen, at their mean size.
+    /// </summary>
     public (double Items, double Bytes) MetricsPerExport()
     {
-        var exports = Math.Max(1, (DateTimeOffset.UtcNow - _since).TotalSeconds / 5);
-        return (_server.ItemCountByType.GetValueOrDefault(MetricType) / exports, _server.BytesByType.GetValueOrDefault(MetricType) / exports);
+        var metrics = _server.Items.Where(i => i.BaseType == MetricType).ToArray();
+        if (metrics.Length == 0)
+        {
+            return (0, 0);
+        }
+
+        var series = metrics.Select(i => string.Join('|', i.Metrics.Select(m => m.Name).Concat(i.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")))).Distinct(StringComparer.Ordinal).Count();
+        return (series, series * metrics.Average(i => (double)i.Bytes));
     }
 
     private const string MetricType = "MetricData";
