@@ -194,7 +194,7 @@ param alertsDurationSeconds int = 60
 param alertsHysteresisPoints int = 5
 
 @description('Share of successful ingest invocations whose traces are exported, 0 to 1; failures and other functions are always kept (Telemetry__IngestSamplingRatio). A decimal, so a string.')
-param telemetryIngestSamplingRatio string = '0.05'
+param telemetryIngestSamplingRatio string = '0.01'
 
 @description('Receivers of alert events as plain JSON, separated by spaces, commas or semicolons; empty for none (Webhooks__GenericUrls).')
 @secure()

@@ -93,7 +93,7 @@ public sealed class ApplicationInsightsTests(CompiledTemplate compiled)
 
         Assert.Equal("telemetryIngestSamplingRatio", parameter);
         var declared = compiled.Main.Template["parameters"]![parameter!]!;
-        Assert.Equal(0.05, double.Parse(Deployment.Text(declared, "defaultValue"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0.01, double.Parse(Deployment.Text(declared, "defaultValue"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("(Telemetry__IngestSamplingRatio)", Deployment.Text(declared["metadata"], "description"), StringComparison.Ordinal);
     }
 

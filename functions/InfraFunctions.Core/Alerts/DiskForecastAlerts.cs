@@ -1,3 +1,4 @@
+using InfraFunctions.Core.Telemetry;
 using InfraFunctions.Core.Anomalies;
 
 namespace InfraFunctions.Core.Alerts;
@@ -37,6 +38,8 @@ public sealed class DiskForecastAlerts(HostRepository hosts, AnomalyService scan
         List<string> warned = [], raised = [], resolved = [];
         foreach (var host in recent)
         {
+            using var span = InfraTelemetry.Start(InfraTelemetry.ForecastHost);
+            span?.SetTag("infra.host_id", host.HostId);
             // Too little history gives no projection, and then nothing changes either way.
             if (await scanner.ForecastDiskAsync(host.HostId, cancellationToken) is not { } forecast)
             {

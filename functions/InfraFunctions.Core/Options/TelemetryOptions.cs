@@ -11,5 +11,5 @@ public sealed class TelemetryOptions
     public const string SectionName = "Telemetry";
 
     /// <summary>Share of successful ingest invocations whose traces are exported: 1 keeps all, 0 keeps only failures.</summary>
-    [Range(0.0, 1.0)] public double IngestSamplingRatio { get; set; } = 0.05;
+    [Range(0.0, 1.0)] public double IngestSamplingRatio { get; set; } = 0.01;
 }

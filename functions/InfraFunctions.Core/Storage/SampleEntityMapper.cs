@@ -67,6 +67,10 @@ public static class SampleEntityMapper
         entity.GetBinary(CompressedJsonColumn) is { Length: > 0 } compressed ? System.Text.Encoding.UTF8.GetString(CompressedJson.Decompress(compressed))
         : entity.GetString(JsonColumn);
 
+    /// <summary>The JSON of a sample stored without its process list; the posted JSON when it has none.</summary>
+    public static string? WithoutProcesses(Sample sample, string? postedJson) =>
+        sample.Processes is not { Count: > 0 } ? postedJson : JsonSerializer.Serialize(sample with { Processes = null }, ContractsJsonContext.Default.Sample);
+
     /// <summary>
     /// The JSON stored for a sample: the posted JSON when it fits in a string property, else the contract's own, with
     /// the lists cut when still too long. The result can still exceed <see cref="MaxJsonChars"/>: validation refuses those.

@@ -11,10 +11,15 @@ public sealed class SampleRepository(TableStore store)
     public Task WriteAsync(string hostId, IReadOnlyList<(Sample Sample, double Health)> samples, CancellationToken cancellationToken = default) =>
         WriteAsync(hostId, samples.Select(s => (s.Sample, s.Health, (string?)null)).ToArray(), cancellationToken);
 
-    /// <summary>As above, storing each sample's already validated JSON when given.</summary>
+    /// <summary>
+    /// As above, storing each sample's already validated JSON when given. The top-N process list is kept with the
+    /// newest sample of the post only: nothing reads older rows' processes (the process views read the host's latest
+    /// sample, rollups read the flat columns and the disks), and it is most of a sample's size.
+    /// </summary>
     public async Task WriteAsync(string hostId, IReadOnlyList<(Sample Sample, double Health, string? Json)> samples, CancellationToken cancellationToken = default)
     {
         var partition = TableKeys.EncodeHostId(hostId);
+        var newest = samples.Count == 0 ? default : samples.Max(s => s.Sample.Timestamp);
         var byTable = samples
             .GroupBy(s => TableKeys.SamplesTable(s.Sample.Timestamp), StringComparer.Ordinal)
             .ToArray();
@@ -23,7 +28,8 @@ public sealed class SampleRepository(TableStore store)
             // Two samples with the same timestamp are the same row; the later one in the batch wins.
             var entities = group
                 .GroupBy(s => s.Sample.Timestamp.UtcTicks)
-                .Select(g => SampleEntityMapper.ToEntity(partition, g.Last().Sample, g.Last().Health, g.Last().Json))
+                .Select(g => g.Last())
+                .Select(s => SampleEntityMapper.ToEntity(partition, s.Sample, s.Health, s.Sample.Timestamp == newest ? s.Json : SampleEntityMapper.WithoutProcesses(s.Sample, s.Json)))
                 .ToArray();
             await WriteTableAsync(group.Key, entities, cancellationToken);
         }

@@ -6,26 +6,27 @@ namespace InfraFunctions.Core.Telemetry;
 
 /// <summary>
 /// Keeps failures whatever the sampler decided: a span that ends failed (error status, an exception event, or an
-/// HTTP 5xx answer) is marked sampled, and so is every later-ending span of its trace, such as its parents and the
-/// invocation. Registered before the exporters, which only export sampled spans, so they see the change.
+/// HTTP 5xx answer) is marked sampled, and so is each of its ancestors as it ends, up to the invocation, so the
+/// failure is seen in place; its siblings (other hosts of a timer's run) stay as sampled. Registered before the
+/// exporters, which only export sampled spans, so they see the change.
 /// </summary>
 public sealed class FailureKeepingProcessor(TimeProvider time) : BaseProcessor<Activity>
 {
     private const int PruneAbove = 4096;
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(10);
 
-    private readonly ConcurrentDictionary<ActivityTraceId, DateTimeOffset> _failedTraces = new();
+    // Spans that are ancestors of a failed span and have not ended yet.
+    private readonly ConcurrentDictionary<ActivitySpanId, DateTimeOffset> _ancestors = new();
 
     public override void OnEnd(Activity data)
     {
-        if (Failed(data))
-        {
-            Remember(data.TraceId);
-            data.ActivityTraceFlags |= ActivityTraceFlags.Recorded;
-        }
-        else if (!data.Recorded && _failedTraces.ContainsKey(data.TraceId))
+        if (Failed(data) || _ancestors.TryRemove(data.SpanId, out _))
         {
             data.ActivityTraceFlags |= ActivityTraceFlags.Recorded;
+            if (data.ParentSpanId != default)
+            {
+                Remember(data.ParentSpanId);
+            }
         }
     }
 
@@ -52,17 +53,18 @@ public sealed class FailureKeepingProcessor(TimeProvider time) : BaseProcessor<A
         };
     }
 
-    private void Remember(ActivityTraceId traceId)
+    private void Remember(ActivitySpanId parent)
     {
         var now = time.GetUtcNow();
-        _failedTraces[traceId] = now;
-        if (_failedTraces.Count > PruneAbove)
+        _ancestors[parent] = now;
+        if (_ancestors.Count > PruneAbove)
         {
-            foreach (var (id, at) in _failedTraces)
+            // Parents in another process (the host's span) never end here.
+            foreach (var (id, at) in _ancestors)
             {
                 if (now - at > Remembered)
                 {
-                    _failedTraces.TryRemove(id, out _);
+                    _ancestors.TryRemove(id, out _);
                 }
             }
         }

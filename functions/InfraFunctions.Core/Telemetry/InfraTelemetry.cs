@@ -16,9 +16,13 @@ public static class InfraTelemetry
     public const string IngestStore = "ingest.store";
     public const string IngestPublish = "ingest.publish";
     public const string RollupHost = "rollup.host";
+    public const string ForecastHost = "forecast.host";
     public const string RetentionRun = "retention.run";
     public const string RetentionDropTable = "retention.drop_table";
     public const string AlertsEvaluate = "alerts.evaluate";
+
+    /// <summary>Spans a timer starts once per host: at 1,000 hosts they are most of its telemetry (<see cref="PerHostSpanSampler"/>).</summary>
+    public static readonly IReadOnlySet<string> PerHostSpans = new HashSet<string>(StringComparer.Ordinal) { RollupHost, ForecastHost };
 
     public static readonly ActivitySource Source = new(Name);
 

@@ -61,6 +61,7 @@ public static class TelemetryServiceCollectionExtensions
                 .AddSource("Azure.*")
                 .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = IsOwnCall)
                 // Before the exporters, which export only sampled spans: these mark failed spans sampled and redundant ones not.
+                .AddProcessor(sp => new PerHostSpanSampler(sp.GetRequiredService<IOptions<TelemetryOptions>>().Value.IngestSamplingRatio))
                 .AddProcessor(sp => new FailureKeepingProcessor(sp.GetRequiredService<TimeProvider>()))
                 .AddProcessor(new AzureHttpSpanFilter());
             if (azureMonitor)

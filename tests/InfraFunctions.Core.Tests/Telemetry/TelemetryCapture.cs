@@ -25,6 +25,7 @@ public sealed class TelemetryCapture : IDisposable
         _tracer = Sdk.CreateTracerProviderBuilder()
             .AddSource(IngestSampler.WorkerSourceName, InfraTelemetry.Name, "Azure.*")
             .SetSampler(new IngestSampler(ingestSamplingRatio, new HashSet<string>(StringComparer.Ordinal) { "IngestSamples" }))
+            .AddProcessor(new PerHostSpanSampler(ingestSamplingRatio))
             .AddProcessor(new FailureKeepingProcessor(TimeProvider.System))
             .AddProcessor(new AzureHttpSpanFilter())
             .AddInMemoryExporter(_spans)
