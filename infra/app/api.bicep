@@ -242,6 +242,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Alerts__DurationSeconds: string(alertsDurationSeconds)
       Alerts__HysteresisPoints: string(alertsHysteresisPoints)
       Telemetry__IngestSamplingRatio: telemetryIngestSamplingRatio
+      // The Functions host's own request spans, sampled at the same share (the host reads the standard variables).
+      OTEL_TRACES_SAMPLER: 'microsoft.fixed_percentage'
+      OTEL_TRACES_SAMPLER_ARG: telemetryIngestSamplingRatio
       Webhooks__GenericUrls: webhooksGenericUrls
       Webhooks__SlackUrls: webhooksSlackUrls
       Webhooks__TeamsUrls: webhooksTeamsUrls
