@@ -28,7 +28,7 @@ public static class FleetCost
         await using var run = await FleetRun.StartAsync(options);
         var measurements = await run.MeasureAsync();
         var report = new CostReport(measurements, PriceTable.Load(), InstanceMemoryMb / 1024.0, HttpConcurrencyPerInstance);
-        FleetRun.PrintMeasurements(measurements, Console.Out);
+        MeasurementsPrinter.Print(measurements, Console.Out);
         report.Print(Console.Out);
         var perHost = report.Total(1_000) / 1_000;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cost: ${perHost:F3} per host per month at 1,000 hosts"));

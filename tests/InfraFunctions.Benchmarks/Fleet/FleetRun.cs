@@ -119,10 +119,10 @@ public sealed class FleetRun : IAsyncDisposable
         var (metricItems, metricBytes) = _telemetry.MetricsPerExport();
         Console.WriteLine($"  idle fleet: {posts:N0} posts ({failed} failed), {accepted:N0} samples in {fleetSeconds:F1} s ({posts / fleetSeconds:F0} posts/s, {accepted / fleetSeconds:F0} samples/s); {transactions:N0} table requests");
 
-        var (sampleBytes, previousBytes, hostRowBytes) = await StoredSizesAsync(agents);
+        var (sampleBytes, previousBytes, hostRowBytes) = await StoredSizes.SamplesAsync(_azurite.ConnectionString, agents);
         var timers = await MeasureTimersAsync();
-        var rollupBytes = await RollupRowBytesAsync();
-        var live = await MeasureLiveAsync(agents, windowStart + span, lastInterval);
+        var rollupBytes = await StoredSizes.RollupRowAsync(_azurite.ConnectionString);
+        var live = await LiveMessages.MeasureAsync(_server, _baseUrl, agents, windowStart + span, lastInterval, _options.Concurrency);
 
         return new FleetMeasurements
         {
@@ -149,82 +149,6 @@ public sealed class FleetRun : IAsyncDisposable
         };
     }
 
-    /// <summary>Mean stored bytes of the sample rows of the first hosts, now and in the earlier row shape, and of a hosts row.</summary>
-    private async Task<(double Sample, double Previous, double HostRow)> StoredSizesAsync(FleetAgents agents)
-    {
-        var service = new TableServiceClient(_azurite.ConnectionString);
-        long rows = 0, bytes = 0, previous = 0;
-        await foreach (var table in service.QueryAsync(t => t.Name.CompareTo(TableKeys.SamplesTablePrefix) >= 0))
-        {
-            if (!table.Name.StartsWith(TableKeys.SamplesTablePrefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>(maxPerPage: 1000))
-            {
-                var host = TableKeys.DecodeHostId(entity.PartitionKey);
-                var ticks = (entity.GetDateTimeOffset("ts") ?? TableKeys.FromTimeRowKey(entity.RowKey)).UtcTicks;
-                if (!agents.PostedJson.TryGetValue((host, ticks), out var json))
-                {
-                    continue;
-                }
-
-                rows++;
-                bytes += EntitySize.Stored(entity);
-                previous += EntitySize.Stored(PreviousShape(entity, json));
-            }
-        }
-
-        var hostsTable = service.GetTableClient(TableNames.Hosts);
-        long hostBytes = 0, hosts = 0;
-        await foreach (var entity in hostsTable.QueryAsync<TableEntity>(maxPerPage: 1000))
-        {
-            hostBytes += EntitySize.Stored(entity);
-            hosts++;
-        }
-
-        return (bytes / (double)Math.Max(1, rows), previous / (double)Math.Max(1, rows), hostBytes / (double)Math.Max(1, hosts));
-    }
-
-    // Earlier releases kept the flat columns and the whole sample as a JSON string column.
-    private static TableEntity PreviousShape(TableEntity stored, string postedJson)
-    {
-        var old = new TableEntity(stored.PartitionKey, stored.RowKey);
-        foreach (var (name, value) in stored)
-        {
-            if (name is "PartitionKey" or "RowKey" or "Timestamp" or "odata.etag" || value is byte[] or BinaryData || name == "json")
-            {
-                continue;
-            }
-
-            old[name] = value;
-        }
-
-        old["json"] = postedJson;
-        return old;
-    }
-
-    private async Task<double> RollupRowBytesAsync()
-    {
-        var service = new TableServiceClient(_azurite.ConnectionString);
-        long rows = 0, bytes = 0;
-        await foreach (var table in service.QueryAsync())
-        {
-            if (!table.Name.StartsWith("hourly", StringComparison.Ordinal) && !table.Name.StartsWith("daily", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>(maxPerPage: 1000))
-            {
-                rows++;
-                bytes += EntitySize.Stored(entity);
-            }
-        }
-
-        return bytes / (double)Math.Max(1, rows);
-    }
 
     private async Task<IReadOnlyList<TimerMeasurement>> MeasureTimersAsync()
     {
@@ -256,87 +180,6 @@ public sealed class FleetRun : IAsyncDisposable
         return list;
     }
 
-    private async Task<(double WatchedPerHour, double WatchedUnits, double FleetPerHostHour, double FleetUnits)> MeasureLiveAsync(FleetAgents agents, DateTimeOffset from, int interval)
-    {
-        var token = await _server.CreateTokenAsync();
-        using var reader = _server.ClientWithBearer(token);
-        var watched = agents.Agents[0].Host;
-        long watchedCount = 0, watchedBytes = 0, fleetCount = 0, fleetBytes = 0;
-        await using var hostView = await ConnectAsync(token);
-        await using var fleetView = await ConnectAsync(token);
-        hostView.On<JsonElement>("metrics.updated", m =>
-        {
-            if (m.GetProperty("scope").GetString() == "host")
-            {
-                Interlocked.Increment(ref watchedCount);
-                Interlocked.Add(ref watchedBytes, m.GetRawText().Length);
-            }
-        });
-        fleetView.On<JsonElement>("metrics.updated", m =>
-        {
-            if (m.GetProperty("scope").GetString() != "host")
-            {
-                Interlocked.Increment(ref fleetCount);
-                Interlocked.Add(ref fleetBytes, m.GetRawText().Length);
-            }
-        });
-        (await reader.PostAsJsonAsync("api/v1/observability/start-metrics-stream", new { connection_id = hostView.ConnectionId, hosts = new[] { watched } })).EnsureSuccessStatusCode();
-        (await reader.PostAsJsonAsync("api/v1/observability/start-metrics-stream", new { connection_id = fleetView.ConnectionId })).EnsureSuccessStatusCode();
-
-        // One simulated interval of the whole fleet, and 60 s of the watched host at the interval it is told.
-        var minute = TimeSpan.FromSeconds(interval);
-        var random = new Random(3);
-        var first = await agents.PostAsync(0, from + TimeSpan.FromSeconds(1), 12, random);
-        var watchedInterval = Math.Max(1, first.NextPostSeconds);
-        var posts = 0;
-        for (var t = TimeSpan.FromSeconds(watchedInterval); t <= TimeSpan.FromSeconds(60); t += TimeSpan.FromSeconds(watchedInterval))
-        {
-            await agents.PostAsync(0, from + TimeSpan.FromSeconds(1) + t, Math.Max(1, watchedInterval / FleetBatches.SampleIntervalSeconds), random);
-            posts++;
-        }
-
-        var watchedSeen = Interlocked.Read(ref watchedCount);
-        var fleet = new FleetAgents(_server, agents.Agents.Skip(1).ToArray());
-        var (fleetPosts, _, _, _) = await fleet.RunAsync(from + TimeSpan.FromMinutes(2), minute, interval, _options.Concurrency, seed: 5);
-        var deadline = Stopwatch.StartNew();
-        while (Interlocked.Read(ref fleetCount) < fleetPosts && deadline.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(100);
-        }
-
-        Console.WriteLine($"  live: watched host told {watchedInterval} s, {watchedSeen} host messages for {posts + 1} posts; fleet view {Interlocked.Read(ref fleetCount)} messages for {fleetPosts} posts");
-        var watchedPerHour = watchedSeen * 3600.0 / 60;
-        static double Units(long bytes, long count) => count == 0 ? 0 : Math.Ceiling(bytes / (double)count / 2048);
-        return (watchedPerHour, Units(watchedBytes, watchedSeen), Interlocked.Read(ref fleetCount) / (double)fleetPosts * (3600.0 / interval), Units(fleetBytes, fleetCount));
-    }
-
-    private async Task<HubConnection> ConnectAsync(string token)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl($"{_baseUrl}/api", o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
-
-    public static void PrintMeasurements(FleetMeasurements m, TextWriter output)
-    {
-        output.WriteLine();
-        output.WriteLine("measured");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  post interval told to unwatched agents: {m.PostIntervalSeconds} s ({m.SamplesAccepted / (double)m.Posts:F1} samples a post)"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  table transactions per post: {m.TransactionsPerPost:F2} ({string.Join(", ", m.TransactionsByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value / (double)m.Posts:F2}"))}); entity operations in batches per post: {m.BatchOperationsPerPost:F2}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  execution busy time per post (single posts, round trip): mean {m.PostSeconds.Average() * 1000:F1} ms"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  stored bytes per sample: {m.SampleBytes:F0} (the earlier row shape: {m.PreviousSampleBytes:F0}); hosts row {m.HostRowBytes:F0}; rollup row {m.RollupRowBytes:F0}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  telemetry per post: {m.IngestTelemetry.ItemsPerPost:F3} items, {m.IngestTelemetry.BytesPerPost:F0} bytes ({string.Join(", ", m.IngestTelemetry.ByType.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value.Items} items/{k.Value.Bytes:N0} B"))})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  metrics per export (per instance, every 60 s): {m.MetricItemsPerExport:F0} items, {m.MetricBytesPerExport:N0} bytes"));
-        foreach (var t in m.Timers)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  timer {t.Name} ({t.Schedule}, {t.RunsPerMonth:N0} runs a month): {t.Seconds * 1000:F0} ms, {t.Transactions} transactions, {t.TelemetryBytes:N0} telemetry bytes at {m.Hosts} hosts"));
-        }
-
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  SignalR: one watched host {m.WatchedHostMessagesPerHour:N0} messages an hour ({m.WatchedHostMessageUnits} units each); the fleet view {m.FleetViewMessagesPerHostHour:N1} messages a host an hour ({m.FleetViewMessageUnits} units each)"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Free_F1 (20,000 messages a day) covers {20_000 / Math.Max(1, m.WatchedHostMessagesPerHour * m.WatchedHostMessageUnits):F1} hours a day of one watched host, or {20_000 / Math.Max(1, m.FleetViewMessagesPerHostHour * m.FleetViewMessageUnits * 1000):F2} hours a day of the fleet view at 1,000 hosts"));
-    }
 
     public async ValueTask DisposeAsync()
     {
