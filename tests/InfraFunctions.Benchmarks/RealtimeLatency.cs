@@ -138,7 +138,8 @@ public static class RealtimeLatency
         }
     }
 
-    private static async Task<HubConnection> ConnectAsync(string baseUrl, string token)
+    /// <summary>A .NET SignalR client of LocalHost's hub, signed in with a reader token.</summary>
+    public static async Task<HubConnection> ConnectAsync(string baseUrl, string token)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl($"{baseUrl}/api", o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))

@@ -28,16 +28,14 @@ public sealed class MonitorApiServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<MonitorAnswer>> _routes = new(StringComparer.Ordinal);
     private LoopbackServer _server = null!;
 
-    private MonitorApiServer(X509Certificate2 certificate, string trustFile)
-    {
-        Certificate = certificate;
-        TrustFile = trustFile;
-    }
+    private readonly LoopbackCertificate _tls;
 
-    public X509Certificate2 Certificate { get; }
+    private MonitorApiServer(LoopbackCertificate tls) => _tls = tls;
+
+    public X509Certificate2 Certificate => _tls.Certificate;
 
     /// <summary>The certificate alone, PEM encoded: a trust anchor for OpenSSL and for .NET on Linux.</summary>
-    public string TrustFile { get; }
+    public string TrustFile => _tls.TrustFile;
 
     public Uri BaseAddress => _server.BaseAddress;
 
@@ -55,11 +53,8 @@ public sealed class MonitorApiServer : IAsyncDisposable
 
     public static async Task<MonitorApiServer> StartAsync()
     {
-        var certificate = CreateCertificate();
-        var trustFile = Path.Combine(Path.GetTempPath(), $"monitor-api-{Guid.NewGuid():N}.pem");
-        await File.WriteAllTextAsync(trustFile, certificate.ExportCertificatePem());
-        var server = new MonitorApiServer(certificate, trustFile);
-        server._server = await LoopbackServer.StartAsync(app => app.Run(server.HandleAsync), certificate: certificate);
+        var server = new MonitorApiServer(LoopbackCertificate.Create());
+        server._server = await LoopbackServer.StartAsync(app => app.Run(server.HandleAsync), certificate: server.Certificate);
         return server;
     }
 
@@ -109,26 +104,7 @@ public sealed class MonitorApiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();
-        Certificate.Dispose();
-        File.Delete(TrustFile);
-    }
-
-    private static X509Certificate2 CreateCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        san.AddDnsName("localhost");
-        request.CertificateExtensions.Add(san.Build());
-
-        // Its own issuer: a CA (keyCertSign) that is also the TLS server, so the PEM file alone is the trust anchor.
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1", "Server Authentication")], false));
-        var now = TimeProvider.System.GetUtcNow();
-        using var created = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+        _tls.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -1,3 +1,5 @@
+using InfraFunctions.Core.Telemetry;
+
 namespace InfraFunctions.Core.Monitor;
 
 /// <summary>The KQL behind the fleet part of <c>metrics</c>, over <c>AppMetrics</c>, and the mapping of its rows.</summary>
@@ -5,12 +7,12 @@ public static class FleetMetricsQuery
 {
     public const string Source = "azure_monitor";
 
-    // Instruments of the InfraFunctions meter, as the exporter names them in AppMetrics.
-    public const string IngestSamples = "infra.ingest.samples";
-    public const string RealtimeMessages = "infra.realtime.messages";
-    public const string WebhookDeliveries = "infra.webhook.deliveries";
-    public const string AlertEvaluations = "infra.alert.evaluations";
-    public const string TableWriteDuration = "infra.table.write.duration";
+    // Instruments of the InfraFunctions meter, which the exporter names as they are in AppMetrics.
+    public const string IngestSamples = InfraMetrics.IngestSamplesName;
+    public const string RealtimeMessages = InfraMetrics.RealtimeMessagesName;
+    public const string WebhookDeliveries = InfraMetrics.WebhookDeliveriesName;
+    public const string AlertEvaluations = InfraMetrics.AlertEvaluationsName;
+    public const string TableWriteDuration = InfraMetrics.TableWriteDurationName;
 
     public static readonly IReadOnlyList<string> Instruments = [IngestSamples, RealtimeMessages, WebhookDeliveries, AlertEvaluations, TableWriteDuration];
 

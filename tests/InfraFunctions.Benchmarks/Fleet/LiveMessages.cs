@@ -18,8 +18,8 @@ public static class LiveMessages
         using var reader = server.ClientWithBearer(token);
         var watched = agents.Agents[0].Host;
         long watchedCount = 0, watchedBytes = 0, fleetCount = 0, fleetBytes = 0;
-        await using var hostView = await ConnectAsync(baseUrl, token);
-        await using var fleetView = await ConnectAsync(baseUrl, token);
+        await using var hostView = await RealtimeLatency.ConnectAsync(baseUrl, token);
+        await using var fleetView = await RealtimeLatency.ConnectAsync(baseUrl, token);
         hostView.On<JsonElement>("metrics.updated", m =>
         {
             if (m.GetProperty("scope").GetString() == "host")
@@ -67,14 +67,5 @@ public static class LiveMessages
         var watchedPerHour = watchedSeen * 3600.0 / 60;
         static double Units(long bytes, long count) => count == 0 ? 0 : Math.Ceiling(bytes / (double)count / 2048);
         return (watchedPerHour, Units(watchedBytes, watchedSeen), Interlocked.Read(ref fleetCount) / (double)fleetPosts * (3600.0 / interval), Units(fleetBytes, fleetCount));
-    }
-
-    private static async Task<HubConnection> ConnectAsync(string baseUrl, string token)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl($"{baseUrl}/api", o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .Build();
-        await connection.StartAsync();
-        return connection;
     }
 }
