@@ -72,24 +72,16 @@ public sealed class AggregationService(
     }
 
     /// <summary>One host's rollup of a run, as its own span.</summary>
-    private async Task<(int Rows, long Samples)> RollUpHostAsync(RollupTier tier, string hostId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        using var span = InfraTelemetry.Start(InfraTelemetry.RollupHost);
-        span?.SetTag("infra.host_id", hostId);
-        span?.SetTag("infra.rollup.tier", tier.Name);
-        try
+    private Task<(int Rows, long Samples)> RollUpHostAsync(RollupTier tier, string hostId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        InfraTelemetry.InSpanAsync(InfraTelemetry.RollupHost, async span =>
         {
+            span?.SetTag("infra.host_id", hostId);
+            span?.SetTag("infra.rollup.tier", tier.Name);
             var (rows, read) = await RollUpRangeAsync(tier, hostId, from, to, cancellationToken);
             span?.SetTag("infra.rollup.rows", rows);
             span?.SetTag("infra.rollup.samples", read);
             return (rows, read);
-        }
-        catch (Exception ex)
-        {
-            span.Fail(ex);
-            throw;
-        }
-    }
+        });
 
     /// <summary>Rolls up every bucket of [from, to) of one host in one pass over its raw rows.</summary>
     private async Task<(int Rows, long Samples)> RollUpRangeAsync(RollupTier tier, string hostId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

@@ -21,22 +21,14 @@ public sealed class AlertEvaluator(
         ("disk", "Disk", s => s.Disk.Percent),
     ];
 
-    public async Task OnIngestedAsync(IngestedBatch batch, CancellationToken cancellationToken = default)
-    {
-        using var span = InfraTelemetry.Start(InfraTelemetry.AlertsEvaluate);
-        span?.SetTag("infra.host_id", batch.HostId);
-        try
+    public Task OnIngestedAsync(IngestedBatch batch, CancellationToken cancellationToken = default) =>
+        InfraTelemetry.InSpanAsync(InfraTelemetry.AlertsEvaluate, async span =>
         {
+            span?.SetTag("infra.host_id", batch.HostId);
             var result = await EvaluateAsync(batch, cancellationToken);
             span?.SetTag("infra.alert.result", result);
             InfraMetrics.RecordAlertEvaluation(result);
-        }
-        catch (Exception ex)
-        {
-            span.Fail(ex);
-            throw;
-        }
-    }
+        });
 
     /// <summary>Evaluates the batch; says whether it raised an alert, else resolved one, else changed none.</summary>
     private async Task<string> EvaluateAsync(IngestedBatch batch, CancellationToken cancellationToken)

@@ -44,36 +44,26 @@ public sealed class IngestService(
         return new IngestReply(accepted.Count, rejected, nextPost);
     }
 
-    private async Task<(ThresholdSet Thresholds, List<AcceptedSample> Accepted, List<RejectedSample> Rejected)> ValidateAsync(
-        IngestEnvelope envelope, CancellationToken cancellationToken)
-    {
-        using var span = InfraTelemetry.Start(InfraTelemetry.IngestValidate);
-        span?.SetTag(HostIdTag, envelope.HostId);
-        span?.SetTag("infra.samples.posted", envelope.Samples.Count);
-        try
+    private Task<(ThresholdSet Thresholds, List<AcceptedSample> Accepted, List<RejectedSample> Rejected)> ValidateAsync(
+        IngestEnvelope envelope, CancellationToken cancellationToken) =>
+        InfraTelemetry.InSpanAsync(InfraTelemetry.IngestValidate, async span =>
         {
+            span?.SetTag(HostIdTag, envelope.HostId);
+            span?.SetTag("infra.samples.posted", envelope.Samples.Count);
             var hostThresholds = await thresholds.ForHostAsync(envelope.HostId, cancellationToken);
             var (accepted, rejected) = Validate(envelope.Samples, hostThresholds);
             span?.SetTag("infra.samples.accepted", accepted.Count);
             span?.SetTag("infra.samples.rejected", rejected.Count);
             return (hostThresholds, accepted, rejected);
-        }
-        catch (Exception ex)
-        {
-            span.Fail(ex);
-            throw;
-        }
-    }
+        });
 
     /// <summary>Writes the samples, then the host row. Only what is written is reported as accepted: a storage
     /// failure here surfaces as 503 and the agent retries.</summary>
-    private async Task StoreAsync(IngestEnvelope envelope, IngestedBatch batch, int nextPost, CancellationToken cancellationToken)
-    {
-        using var span = InfraTelemetry.Start(InfraTelemetry.IngestStore);
-        span?.SetTag(HostIdTag, envelope.HostId);
-        span?.SetTag("infra.samples.written", batch.Samples.Count);
-        try
+    private Task StoreAsync(IngestEnvelope envelope, IngestedBatch batch, int nextPost, CancellationToken cancellationToken) =>
+        InfraTelemetry.InSpanAsync(InfraTelemetry.IngestStore, async span =>
         {
+            span?.SetTag(HostIdTag, envelope.HostId);
+            span?.SetTag("infra.samples.written", batch.Samples.Count);
             var started = time.GetTimestamp();
             try
             {
@@ -91,13 +81,7 @@ public sealed class IngestService(
             started = time.GetTimestamp();
             await hosts.RecordAsync(envelope.HostId, envelope.Platform, batch.Latest.Sample, nextPost, envelope.SampleIntervalSeconds, envelope.DroppedSamples, batch.Latest.Json, cancellationToken);
             InfraMetrics.RecordTableWrite(TableHosts, time.GetElapsedTime(started));
-        }
-        catch (Exception ex)
-        {
-            span.Fail(ex);
-            throw;
-        }
-    }
+        });
 
     private (List<AcceptedSample> Accepted, List<RejectedSample> Rejected) Validate(IReadOnlyList<JsonElement> raw, ThresholdSet thresholds)
     {

@@ -9,22 +9,14 @@ namespace InfraFunctions.Core.Retention;
 /// </summary>
 public sealed class RetentionService(TableStore store, TableStats stats, TimeProvider time, IOptions<RetentionOptions> options, ILogger<RetentionService> logger)
 {
-    public async Task<RetentionReport> RunAsync(CancellationToken cancellationToken = default)
-    {
-        using var span = InfraTelemetry.Start(InfraTelemetry.RetentionRun);
-        try
+    public Task<RetentionReport> RunAsync(CancellationToken cancellationToken = default) =>
+        InfraTelemetry.InSpanAsync(InfraTelemetry.RetentionRun, async span =>
         {
             var report = await RunTiersAsync(cancellationToken);
             span?.SetTag("infra.retention.dropped", report.Dropped.Count);
             span?.SetTag("infra.retention.kept", report.KeptTables.Count);
             return report;
-        }
-        catch (Exception ex)
-        {
-            span.Fail(ex);
-            throw;
-        }
-    }
+        });
 
     private async Task<RetentionReport> RunTiersAsync(CancellationToken cancellationToken)
     {
@@ -65,26 +57,18 @@ public sealed class RetentionService(TableStore store, TableStats stats, TimePro
         return new RetentionReport(now, dropped, kept);
     }
 
-    private async Task<long> DropAsync(string name, string tier, CancellationToken cancellationToken)
-    {
-        using var span = InfraTelemetry.Start(InfraTelemetry.RetentionDropTable);
-        span?.SetTag("infra.table", name);
-        span?.SetTag("infra.retention.tier", tier);
-        try
+    private Task<long> DropAsync(string name, string tier, CancellationToken cancellationToken) =>
+        InfraTelemetry.InSpanAsync(InfraTelemetry.RetentionDropTable, async span =>
         {
+            span?.SetTag("infra.table", name);
+            span?.SetTag("infra.retention.tier", tier);
             var entities = await stats.CountAsync(name, cancellationToken);
             await store.Service.DeleteTableAsync(name, cancellationToken);
             store.Forget(name);
             await stats.ForgetAsync(name, cancellationToken);
             span?.SetTag("infra.table.entities", entities);
             return entities;
-        }
-        catch (Exception ex)
-        {
-            span.Fail(ex);
-            throw;
-        }
-    }
+        });
 
     private static (DateTimeOffset Start, DateTimeOffset End)? RawPeriod(string name) =>
         TableKeys.SamplesTableDay(name) is { } day

@@ -31,6 +31,32 @@ public static class InfraTelemetry
     /// <summary>Starts an internal child span of whatever is current; null when nothing listens.</summary>
     public static Activity? Start(string name) => Source.StartActivity(name, ActivityKind.Internal);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> inside a new span named <paramref name="name"/> (null when nothing listens); an
+    /// exception marks the span failed, with the exception on it, and goes on to the caller.
+    /// </summary>
+    public static async Task<T> InSpanAsync<T>(string name, Func<Activity?, Task<T>> work)
+    {
+        using var span = Start(name);
+        try
+        {
+            return await work(span);
+        }
+        catch (Exception ex)
+        {
+            span.Fail(ex);
+            throw;
+        }
+    }
+
+    /// <inheritdoc cref="InSpanAsync{T}(string, Func{Activity?, Task{T}})"/>
+    public static Task InSpanAsync(string name, Func<Activity?, Task> work) =>
+        InSpanAsync<bool>(name, async span =>
+        {
+            await work(span);
+            return true;
+        });
+
     /// <summary>Marks the span failed and records the exception on it as an <c>exception</c> event.</summary>
     public static void Fail(this Activity? activity, Exception exception)
     {
