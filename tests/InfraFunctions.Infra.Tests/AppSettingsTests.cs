@@ -18,24 +18,10 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         { "WEBHOOK_REDELIVERY_SCHEDULE", 5 },
     };
 
-    private (Deployment Where, JsonObject Settings) AppSettings()
-    {
-        var (where, config) = compiled.Main.ResourcesOfType("Microsoft.Web/sites/config")
-            .Single(c => Deployment.Text(c.Resource, "name").EndsWith("'appsettings')]", StringComparison.Ordinal));
-        return (where, config["properties"]!.AsObject());
-    }
-
-    private string Setting(string name)
-    {
-        var (_, settings) = AppSettings();
-        Assert.True(settings.ContainsKey(name), $"The function app does not set {name}.");
-        return settings[name]!.GetValue<string>();
-    }
-
     [Fact]
     public void FunctionAppSetsEverySettingTheCodeReads()
     {
-        var (_, settings) = AppSettings();
+        var (_, settings) = compiled.FunctionAppSettings();
         var missing = SettingsTheCodeReads.All().Where(s => !settings.ContainsKey(s.Name)).ToList();
 
         Assert.True(missing.Count == 0, "The function app does not set: " + string.Join(", ", missing.Select(m => $"{m.Name} (from {m.Source})")));
@@ -53,10 +39,10 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
     [Fact]
     public void OptionDefaultsInCodeAreTheBicepParameterDefaults()
     {
-        var (api, _) = AppSettings();
+        var (api, _) = compiled.FunctionAppSettings();
         foreach (var option in SettingsTheCodeReads.FromOptions().Where(o => o.CodeDefault is not null))
         {
-            var parameter = api.MainParameterName(Setting(option.Name));
+            var parameter = api.MainParameterName(compiled.FunctionAppSetting(option.Name));
             Assert.True(parameter is not null, $"{option.Name} has a default in code but is not a parameter of main.bicep.");
 
             var bicepDefault = compiled.Main.Template["parameters"]![parameter]!["defaultValue"];
@@ -69,8 +55,8 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
     [MemberData(nameof(DesignSchedules))]
     public void TimerScheduleIsAParameterWithAValidDefault(string setting, int minutesBetweenRuns)
     {
-        var (api, _) = AppSettings();
-        var parameter = api.MainParameterName(Setting(setting));
+        var (api, _) = compiled.FunctionAppSettings();
+        var parameter = api.MainParameterName(compiled.FunctionAppSetting(setting));
         Assert.NotNull(parameter);
 
         var schedule = CrontabSchedule.Parse(
@@ -85,13 +71,13 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
     [Fact]
     public void StorageIsReachedWithTheManagedIdentityNotAKey()
     {
-        var (api, settings) = AppSettings();
+        var (api, settings) = compiled.FunctionAppSettings();
 
         Assert.False(settings.ContainsKey("AzureWebJobsStorage"), "AzureWebJobsStorage must not be a connection string.");
-        Assert.Equal("managedidentity", Setting("AzureWebJobsStorage__credential"));
-        AssertIsTheIdentityClientId(api, Setting("AzureWebJobsStorage__clientId"));
-        Assert.Contains("primaryEndpoints.blob", api.Resolve(Setting("AzureWebJobsStorage__blobServiceUri")).Expression, StringComparison.Ordinal);
-        Assert.Contains("primaryEndpoints.table", api.Resolve(Setting("AzureWebJobsStorage__tableServiceUri")).Expression, StringComparison.Ordinal);
+        Assert.Equal("managedidentity", compiled.FunctionAppSetting("AzureWebJobsStorage__credential"));
+        AssertIsTheIdentityClientId(api, compiled.FunctionAppSetting("AzureWebJobsStorage__clientId"));
+        Assert.Contains("primaryEndpoints.blob", api.Resolve(compiled.FunctionAppSetting("AzureWebJobsStorage__blobServiceUri")).Expression, StringComparison.Ordinal);
+        Assert.Contains("primaryEndpoints.table", api.Resolve(compiled.FunctionAppSetting("AzureWebJobsStorage__tableServiceUri")).Expression, StringComparison.Ordinal);
         Assert.All(settings, s => Assert.DoesNotContain("AccountKey", s.Value!.GetValue<string>(), StringComparison.OrdinalIgnoreCase));
         Assert.All(settings, s => Assert.DoesNotContain("SharedAccessSignature", s.Value!.GetValue<string>(), StringComparison.OrdinalIgnoreCase));
     }
@@ -99,18 +85,18 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
     [Fact]
     public void ApplicationInsightsIsReachedWithTheManagedIdentity()
     {
-        var (api, _) = AppSettings();
+        var (api, _) = compiled.FunctionAppSettings();
 
-        Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", Setting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
+        Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", compiled.FunctionAppSetting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
         AssertIsTheIdentityClientId(api, "[parameters('identityClientId')]");
-        Assert.Contains(".ConnectionString]", api.Resolve(Setting("APPLICATIONINSIGHTS_CONNECTION_STRING")).Expression, StringComparison.Ordinal);
+        Assert.Contains(".ConnectionString]", api.Resolve(compiled.FunctionAppSetting("APPLICATIONINSIGHTS_CONNECTION_STRING")).Expression, StringComparison.Ordinal);
     }
 
     [Fact]
     public void SignalRConnectionStringUsesTheManagedIdentity()
     {
-        var (api, _) = AppSettings();
-        var connection = Setting("AzureSignalRConnectionString");
+        var (api, _) = compiled.FunctionAppSettings();
+        var connection = compiled.FunctionAppSetting("AzureSignalRConnectionString");
 
         Assert.Equal("[format('Endpoint=https://{0};AuthType=azure.msi;ClientId={1};Version=1.0;', parameters('signalRHostName'), parameters('identityClientId'))]", connection);
         Assert.DoesNotContain("AccessKey", connection, StringComparison.OrdinalIgnoreCase);
@@ -122,19 +108,19 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
     [Fact]
     public void MonitorSettingsNameTheWorkspaceTheAppAndTheIdentity()
     {
-        var (api, _) = AppSettings();
+        var (api, _) = compiled.FunctionAppSettings();
 
-        var (workspaceModule, workspaceId) = api.Resolve(Setting("Monitor__WorkspaceId"));
+        var (workspaceModule, workspaceId) = api.Resolve(compiled.FunctionAppSetting("Monitor__WorkspaceId"));
         Assert.Equal("monitoring", workspaceModule.Name);
         Assert.Equal("[reference(resourceId('Microsoft.OperationalInsights/workspaces', parameters('logAnalyticsName')), '2025-07-01').customerId]", workspaceId);
-        Assert.Equal("[resourceId('Microsoft.Web/sites', parameters('name'))]", Setting("Monitor__FunctionAppResourceId"));
-        AssertIsTheIdentityClientId(api, Setting("Monitor__ClientId"));
+        Assert.Equal("[resourceId('Microsoft.Web/sites', parameters('name'))]", compiled.FunctionAppSetting("Monitor__FunctionAppResourceId"));
+        AssertIsTheIdentityClientId(api, compiled.FunctionAppSetting("Monitor__ClientId"));
     }
 
     [Fact]
     public void FlexConsumptionPlatformSettingsAreLeftToThePlatform()
     {
-        var (_, settings) = AppSettings();
+        var (_, settings) = compiled.FunctionAppSettings();
 
         Assert.False(settings.ContainsKey("FUNCTIONS_WORKER_RUNTIME"));
         Assert.False(settings.ContainsKey("FUNCTIONS_EXTENSION_VERSION"));

@@ -14,26 +14,12 @@ public sealed class ApplicationInsightsTests(CompiledTemplate compiled)
     private const string IdentityClientId = "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('name')), '2024-11-30').clientId]";
     private const string IdentityPrincipalId = "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('name')), '2024-11-30').principalId]";
 
-    private (Deployment Where, JsonObject Settings) AppSettings()
-    {
-        var (where, config) = compiled.Main.ResourcesOfType("Microsoft.Web/sites/config")
-            .Single(c => Deployment.Text(c.Resource, "name").EndsWith("'appsettings')]", StringComparison.Ordinal));
-        return (where, config["properties"]!.AsObject());
-    }
-
-    private string Setting(string name)
-    {
-        var (_, settings) = AppSettings();
-        Assert.True(settings.ContainsKey(name), $"The function app does not set {name}.");
-        return settings[name]!.GetValue<string>();
-    }
-
     [Fact]
     public void TheConnectionStringIsTheComponentsOwnAndNoKeyIsReadAnywhere()
     {
-        var (api, _) = AppSettings();
+        var (api, _) = compiled.FunctionAppSettings();
 
-        var (where, connection) = api.Resolve(Setting("APPLICATIONINSIGHTS_CONNECTION_STRING"));
+        var (where, connection) = api.Resolve(compiled.FunctionAppSetting("APPLICATIONINSIGHTS_CONNECTION_STRING"));
 
         Assert.Equal("monitoring", where.Name);
         Assert.Equal("[reference(resourceId('Microsoft.Insights/components', parameters('applicationInsightsName')), '2020-02-02').ConnectionString]", connection);
@@ -45,10 +31,10 @@ public sealed class ApplicationInsightsTests(CompiledTemplate compiled)
     [Fact]
     public void TheAuthenticationStringIsEntraIdWithTheClientIdOfTheIdentityTheAppRunsAs()
     {
-        var (api, _) = AppSettings();
+        var (api, _) = compiled.FunctionAppSettings();
         var (_, site) = api.OwnResources().Select(r => (api, r)).Single(x => Deployment.Text(x.r, "type") == "Microsoft.Web/sites");
 
-        Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", Setting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
+        Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", compiled.FunctionAppSetting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
         var (where, clientId) = api.Resolve("[parameters('identityClientId')]");
         Assert.Equal(("identity", IdentityClientId), (where.Name, clientId));
 
@@ -56,7 +42,7 @@ public sealed class ApplicationInsightsTests(CompiledTemplate compiled)
         Assert.Equal("UserAssigned", Deployment.Text(site["identity"], "type"));
         Assert.Equal(["[format('{0}', parameters('identityId'))]"], site["identity"]!["userAssignedIdentities"]!.AsObject().Select(p => p.Key));
         Assert.Equal("identity", api.Resolve("[parameters('identityId')]").Where.Name);
-        Assert.Equal("[parameters('identityClientId')]", Setting("AZURE_CLIENT_ID"));
+        Assert.Equal("[parameters('identityClientId')]", compiled.FunctionAppSetting("AZURE_CLIENT_ID"));
     }
 
     [Fact]
@@ -87,9 +73,9 @@ public sealed class ApplicationInsightsTests(CompiledTemplate compiled)
     [Fact]
     public void TheIngestSamplingRatioIsADocumentedParameterThatDefaultsToFivePercent()
     {
-        var (api, _) = AppSettings();
+        var (api, _) = compiled.FunctionAppSettings();
 
-        var parameter = api.MainParameterName(Setting("Telemetry__IngestSamplingRatio"));
+        var parameter = api.MainParameterName(compiled.FunctionAppSetting("Telemetry__IngestSamplingRatio"));
 
         Assert.Equal("telemetryIngestSamplingRatio", parameter);
         var declared = compiled.Main.Template["parameters"]![parameter!]!;
@@ -100,9 +86,9 @@ public sealed class ApplicationInsightsTests(CompiledTemplate compiled)
     [Fact]
     public void UnwatchedAgentsAreToldToPostOnceAMinuteByDefault()
     {
-        var (api, _) = AppSettings();
+        var (api, _) = compiled.FunctionAppSettings();
 
-        var parameter = api.MainParameterName(Setting("Ingest__PostIntervalSeconds"));
+        var parameter = api.MainParameterName(compiled.FunctionAppSetting("Ingest__PostIntervalSeconds"));
 
         Assert.Equal("ingestPostIntervalSeconds", parameter);
         Assert.Equal(60, compiled.Main.Template["parameters"]![parameter!]!["defaultValue"]!.GetValue<int>());
