@@ -1,8 +1,10 @@
 using InfraFunctions.Agent;
+using InfraFunctions.Agent.Hosting;
 using InfraFunctions.Agent.Native;
-using Microsoft.Extensions.Hosting;
 
 InterruptSignal.Restore();
+ResidentSet.UseOneMallocArena();
+ResidentSet.Trim();
 try
 {
     var (options, once) = AgentConfiguration.Load(args, Environment.GetEnvironmentVariables());
@@ -18,8 +20,7 @@ try
         return await OnceCommand.RunAsync(options, TimeProvider.System, Console.Out);
     }
 
-    var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "infra-agent" });
-    await builder.AddInfraAgent(options).Build().RunAsync();
+    await AgentHost.RunAsync(options);
     return 0;
 }
 catch (AgentConfigurationException e)

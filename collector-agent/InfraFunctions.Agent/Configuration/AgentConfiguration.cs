@@ -24,23 +24,14 @@ internal static class AgentConfiguration
             throw new AgentConfigurationException($"Configuration file '{path}' (from 'config') does not exist.");
         }
 
-        IConfigurationRoot file;
-        try
-        {
-            file = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path), optional: true, reloadOnChange: false).Build();
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
-        {
-            throw new AgentConfigurationException($"Configuration file '{path}' cannot be read: {e.Message}");
-        }
-
+        var file = JsonSettingsFile.Read(path);
         if (File.Exists(path))
         {
-            ConfigurationFilePermissions.Check(path, holdsKey: !string.IsNullOrWhiteSpace(file[AgentSettingNames.Key]));
+            ConfigurationFilePermissions.Check(path, holdsKey: !string.IsNullOrWhiteSpace(file.GetValueOrDefault(AgentSettingNames.Key)));
         }
 
         var configuration = new ConfigurationBuilder()
-            .AddConfiguration(file)
+            .AddInMemoryCollection(file)
             .AddInMemoryCollection(env)
             .AddInMemoryCollection(flags)
             .Build();

@@ -18,7 +18,8 @@ internal sealed partial class DeliveryService(
     AgentOptions options,
     Backoff backoff,
     TimeProvider time,
-    ILogger<DeliveryService> logger) : BackgroundService
+    ILogger<DeliveryService> logger,
+    Action? afterPost = null) : BackgroundService
 {
     /// <summary>The fastest the server may ask for (while someone watches the host live).</summary>
     public static readonly TimeSpan MinPostInterval = TimeSpan.FromSeconds(2);
@@ -42,6 +43,7 @@ internal sealed partial class DeliveryService(
             {
                 await Task.Delay(delay, time, stoppingToken);
                 delay = await PostOnceAsync(stoppingToken);
+                afterPost?.Invoke();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -28,7 +28,7 @@ public sealed class AgentSignalTests : IDisposable
             var exited = await Eventually.TrueAsync(() => agent.HasExited, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
             Assert.True(exited, $"The agent was still running 10 s after SIG{signal}.\n{Read(output)}");
             Assert.Equal(0, agent.ExitCode);
-            Assert.Contains("Application is shutting down", Read(output), StringComparison.Ordinal);
+            Assert.Contains($"Agent stopping on SIG{signal}", Read(output), StringComparison.Ordinal);
         }
         finally
         {
