@@ -1,4 +1,5 @@
-"""A loopback stand-in for the ingest endpoint: accepts every batch, answers with the normal post interval."""
+"""A loopback stand-in for the ingest endpoint: accepts every batch, answers with the interval of a host no one watches.
+GET answers 200 "ok", as the target of the agent's HTTP service check."""
 import gzip
 import json
 import sys
@@ -14,7 +15,7 @@ class Handler(BaseHTTPRequestHandler):
         count = len(json.loads(gzip.decompress(body))["samples"])
         Handler.posts += 1
         Handler.samples += count
-        reply = json.dumps({"accepted": count, "rejected": [], "next_post_seconds": 30}).encode()
+        reply = json.dumps({"accepted": count, "rejected": [], "next_post_seconds": 60}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(reply)))
@@ -22,6 +23,13 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(reply)
         with open(sys.argv[2], "w") as f:
             f.write(f"{Handler.posts} {Handler.samples}\n")
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
 
     def log_message(self, *args):
         pass
