@@ -25,7 +25,7 @@ internal static class AgentServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Backoff.Default());
-        services.AddSingleton(sp => new SampleCollector(sp.GetRequiredService<TimeProvider>(), options));
+        services.AddSingleton(sp => new SampleCollector(sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => Spool.Open(options.SpoolDir, options.QueueLimitBytes, sp.GetRequiredService<ILogger<Spool>>()));
         services.AddSingleton(sp => new Quarantine(Path.Combine(options.SpoolDir, "quarantine.jsonl"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new IngestClient(IngestClient.CreateHttpClient(options.Key!), options.Endpoint!, sp.GetRequiredService<TimeProvider>()));
