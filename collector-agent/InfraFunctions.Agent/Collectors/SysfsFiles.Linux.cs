@@ -24,9 +24,9 @@ internal static class SysfsFiles
     public static byte[] NativePath(string path) => Encoding.UTF8.GetBytes(path + "\0");
 
     /// <summary>Entries of <paramref name="directory"/> named <c>{prefix}N{suffix}</c>, by N; none when it cannot be listed.</summary>
-    public static List<(int Index, string Path)> Numbered(string directory, string prefix, string suffix)
+    public static List<NumberedEntry> Numbered(string directory, string prefix, string suffix)
     {
-        var found = new List<(int Index, string Path)>();
+        var found = new List<NumberedEntry>();
         try
         {
             foreach (var path in Directory.EnumerateFileSystemEntries(directory, prefix + "*"))
@@ -34,7 +34,7 @@ internal static class SysfsFiles
                 var index = HwmonParser.Index(Path.GetFileName(path), prefix, suffix);
                 if (index >= 0)
                 {
-                    found.Add((index, path));
+                    found.Add(new NumberedEntry(index, path));
                 }
             }
         }

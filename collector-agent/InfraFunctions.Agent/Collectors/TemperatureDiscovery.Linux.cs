@@ -20,7 +20,7 @@ internal static class TemperatureDiscovery
 
     private static void Hwmon(string root, List<TemperatureSensor> sensors, ref byte[] buffer)
     {
-        var chips = new List<(string Name, string Directory, List<(int Index, string Path)> Inputs)>();
+        var chips = new List<HwmonChip>();
         foreach (var (_, directory) in SysfsFiles.Numbered(root, "hwmon", ""))
         {
             // Older drivers keep their attributes on the device, not on the hwmon class device.
@@ -41,7 +41,7 @@ internal static class TemperatureDiscovery
             var name = SysfsFiles.Text(Path.Combine(directory, "name"), ref buffer)
                 ?? SysfsFiles.Text(Path.Combine(device, "name"), ref buffer)
                 ?? Path.GetFileName(directory);
-            chips.Add((name, attributes, inputs));
+            chips.Add(new HwmonChip(name, attributes, inputs));
         }
 
         var names = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -28,7 +28,7 @@ internal sealed partial class TextfileCollector(string? directory, int maxSeries
     };
 
     private readonly Dictionary<string, PromFileState> files = new(StringComparer.Ordinal);
-    private readonly List<(string Name, long Size, DateTime Modified)> entries = [];
+    private readonly List<PromFileEntry> entries = [];
     private byte[] buffer = new byte[BufferSize];
     private TextfileResult last = TextfileResult.Empty;
     private string? directoryError;
@@ -87,9 +87,9 @@ internal sealed partial class TextfileCollector(string? directory, int maxSeries
         try
         {
             var lookup = files.GetAlternateLookup<ReadOnlySpan<char>>();
-            var listing = new FileSystemEnumerable<(string, long, DateTime)>(
+            var listing = new FileSystemEnumerable<PromFileEntry>(
                 directory!,
-                (ref FileSystemEntry entry) => (
+                (ref FileSystemEntry entry) => new PromFileEntry(
                     lookup.TryGetValue(entry.FileName, out var known, out _) ? known : entry.FileName.ToString(),
                     entry.Length,
                     entry.LastWriteTimeUtc.UtcDateTime),

@@ -14,7 +14,7 @@ internal static class TextfileLimits
     public static (List<CustomMetric> Kept, long Dropped) Apply(List<ParsedSeries> series, int maxSeries, int maxLabelValues, List<CollectorError> errors)
     {
         var kept = new List<CustomMetric>(Math.Min(series.Count, maxSeries));
-        var values = new Dictionary<(string Metric, string Label), HashSet<string>>();
+        var values = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         long overSeries = 0, overCardinality = 0;
         string? firstCardinality = null;
         foreach (var item in series)
@@ -58,7 +58,7 @@ internal static class TextfileLimits
 
     private static readonly Dictionary<string, string> EmptyLabels = [];
 
-    private static string? OverCardinality(CustomMetric metric, Dictionary<(string, string), HashSet<string>> values, int maxLabelValues)
+    private static string? OverCardinality(CustomMetric metric, Dictionary<string, HashSet<string>> values, int maxLabelValues)
     {
         foreach (var (name, value) in metric.Labels ?? EmptyLabels)
         {
@@ -72,12 +72,13 @@ internal static class TextfileLimits
         return null;
     }
 
-    private static HashSet<string> Values(Dictionary<(string, string), HashSet<string>> values, string metric, string label)
+    private static HashSet<string> Values(Dictionary<string, HashSet<string>> values, string metric, string label)
     {
-        if (!values.TryGetValue((metric, label), out var seen))
+        var key = $"{metric}\0{label}";
+        if (!values.TryGetValue(key, out var seen))
         {
             seen = new HashSet<string>(StringComparer.Ordinal);
-            values[(metric, label)] = seen;
+            values[key] = seen;
         }
 
         return seen;

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using InfraFunctions.Contracts;
 using static InfraFunctions.Agent.Parsing.PrometheusTokens;
@@ -14,8 +13,7 @@ internal static class PrometheusTextParser
 {
     public static PrometheusParseResult Parse(ReadOnlySpan<byte> text)
     {
-        // Per family: its # TYPE (null until one is read), whether it had # HELP, and whether samples were read.
-        var families = new Dictionary<string, (string? Type, bool Help, bool Samples)>(StringComparer.Ordinal);
+        var families = new Dictionary<string, PrometheusFamily>(StringComparer.Ordinal);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var series = new List<ParsedSeries>();
         int nonFinite = 0, broken = 0;
@@ -75,7 +73,7 @@ internal static class PrometheusTextParser
     }
 
     /// <summary>Reads a <c># HELP</c> or <c># TYPE</c> line; any other comment is ignored.</summary>
-    private static string? Comment(ReadOnlySpan<byte> line, Dictionary<string, (string? Type, bool Help, bool Samples)> families)
+    private static string? Comment(ReadOnlySpan<byte> line, Dictionary<string, PrometheusFamily> families)
     {
         var start = SkipBlanks(line, 0);
         var end = BlankAt(line, start);
@@ -100,7 +98,7 @@ internal static class PrometheusTextParser
 
         var name = Encoding.ASCII.GetString(rest[..length]);
         rest = rest[SkipBlanks(rest, length)..].TrimEnd(" \t"u8);
-        ref var family = ref CollectionsMarshal.GetValueRefOrAddDefault(families, Resolve(name, families), out _);
+        var family = Get(Resolve(name, families), families);
         if (rest.IsEmpty)
         {
             return null;
@@ -133,10 +131,10 @@ internal static class PrometheusTextParser
     }
 
     /// <summary>Finds the sample's family, checks what its type requires, and gives the type the series carries.</summary>
-    private static string? Family(string name, Dictionary<string, string>? labels, Dictionary<string, (string? Type, bool Help, bool Samples)> families, out string? type)
+    private static string? Family(string name, Dictionary<string, string>? labels, Dictionary<string, PrometheusFamily> families, out string? type)
     {
         var familyName = Resolve(name, families);
-        ref var family = ref CollectionsMarshal.GetValueRefOrAddDefault(families, familyName, out _);
+        var family = Get(familyName, families);
         family.Samples = true;
         type = family.Type is null or "untyped" ? null : family.Type;
         var bucket = type == "histogram" && name.Length == familyName.Length + "_bucket".Length;
@@ -161,7 +159,7 @@ internal static class PrometheusTextParser
     }
 
     /// <summary>A name's family: itself, or the summary or histogram that its <c>_sum</c>, <c>_count</c> or <c>_bucket</c> suffix belongs to.</summary>
-    private static string Resolve(string name, Dictionary<string, (string? Type, bool Help, bool Samples)> families)
+    private static string Resolve(string name, Dictionary<string, PrometheusFamily> families)
     {
         if (families.ContainsKey(name))
         {
@@ -179,6 +177,17 @@ internal static class PrometheusTextParser
         }
 
         return name;
+    }
+
+    private static PrometheusFamily Get(string name, Dictionary<string, PrometheusFamily> families)
+    {
+        if (!families.TryGetValue(name, out var family))
+        {
+            family = new PrometheusFamily();
+            families[name] = family;
+        }
+
+        return family;
     }
 
     private static bool InvalidHelpEscape(ReadOnlySpan<byte> help)
