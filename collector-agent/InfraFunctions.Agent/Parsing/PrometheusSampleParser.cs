@@ -17,7 +17,7 @@ internal static class PrometheusSampleParser
         labels = null;
         value = 0;
         var length = NameLength(line, colon: true);
-        name = length == 0 ? "" : Encoding.ASCII.GetString(line[..length]);
+        name = length == 0 ? "" : Encoding.UTF8.GetString(line[..length]);
         if (length == 0)
         {
             return $"expected a metric name, found '{Shown(line)}'";
@@ -88,7 +88,7 @@ internal static class PrometheusSampleParser
                 return i == line.Length ? $"unclosed label set of '{metric}'" : $"expected a label name in '{metric}', found '{Shown(line[i..])}'";
             }
 
-            var label = Encoding.ASCII.GetString(line.Slice(i, length));
+            var label = Encoding.UTF8.GetString(line.Slice(i, length));
             i = SkipBlanks(line, i + length);
             if (i == line.Length || line[i] != '=')
             {

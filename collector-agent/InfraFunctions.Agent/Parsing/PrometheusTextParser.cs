@@ -96,7 +96,7 @@ internal static class PrometheusTextParser
             return $"invalid metric name in # {(help ? "HELP" : "TYPE")}: '{Shown(rest)}'";
         }
 
-        var name = Encoding.ASCII.GetString(rest[..length]);
+        var name = Encoding.UTF8.GetString(rest[..length]);
         rest = rest[SkipBlanks(rest, length)..].TrimEnd(" \t"u8);
         var family = Get(Resolve(name, families), families);
         if (rest.IsEmpty)
@@ -115,7 +115,7 @@ internal static class PrometheusTextParser
             return InvalidHelpEscape(rest) ? $"invalid escape in the # HELP text of '{name}' (only \\\\ and \\n)" : null;
         }
 
-        var type = Encoding.ASCII.GetString(rest).ToLowerInvariant();
+        var type = Encoding.UTF8.GetString(rest).ToLowerInvariant();
         if (type is not ("counter" or "gauge" or "histogram" or "summary" or "untyped"))
         {
             return $"unknown metric type '{Shown(rest)}' for '{name}'";

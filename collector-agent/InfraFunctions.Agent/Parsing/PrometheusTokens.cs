@@ -11,19 +11,38 @@ internal static class PrometheusTokens
     {
         var unsigned = token.Length > 0 && token[0] is (byte)'+' or (byte)'-' ? token[1..] : token;
         var negative = token.Length > 0 && token[0] == '-';
-        if (Ascii.EqualsIgnoreCase(unsigned, "inf"u8) || Ascii.EqualsIgnoreCase(unsigned, "infinity"u8))
+        if (IsWord(unsigned, "inf"u8) || IsWord(unsigned, "infinity"u8))
         {
             value = negative ? double.NegativeInfinity : double.PositiveInfinity;
             return true;
         }
 
-        if (Ascii.EqualsIgnoreCase(token, "nan"u8))
+        if (IsWord(token, "nan"u8))
         {
             value = double.NaN;
             return true;
         }
 
         return Utf8Parser.TryParse(token, out value, out var used) && used == token.Length && token.Length > 0;
+    }
+
+    /// <summary>Whether <paramref name="token"/> is the lower-case ASCII <paramref name="word"/> in any case.</summary>
+    private static bool IsWord(ReadOnlySpan<byte> token, ReadOnlySpan<byte> word)
+    {
+        if (token.Length != word.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < token.Length; i++)
+        {
+            if ((token[i] | 0x20) != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Length of the name at the start: <c>[a-zA-Z_:][a-zA-Z0-9_:]*</c>, or without colons for label names.</summary>
