@@ -1,9 +1,11 @@
 using InfraFunctions.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace InfraFunctions.Agent.Collectors;
 
 /// <summary>Takes one complete sample. Rates and CPU percents are over the time since the previous call.</summary>
-internal sealed class SampleCollector(TimeProvider time, AgentOptions options)
+internal sealed class SampleCollector(TimeProvider time, AgentOptions options, ILoggerFactory? loggers = null)
 {
     private readonly CpuCollector cpu = new();
     private readonly MemoryCollector memory = new();
@@ -11,6 +13,9 @@ internal sealed class SampleCollector(TimeProvider time, AgentOptions options)
     private readonly NetworkCollector network = new(time);
     private readonly ProcessCollector processes = new(time, options.Top, options.Watch);
     private readonly ContainerCollector containers = new(time, options.CgroupRoot ?? ContainerCollector.FindCgroup2Root());
+    private readonly TextfileCollector textfile = new(
+        options.TextfileDir, options.CustomMetricsMaxSeries, options.CustomMetricsMaxLabelValues, (loggers ?? NullLoggerFactory.Instance).CreateLogger<TextfileCollector>());
+    private readonly TemperatureCollector temperatures = new(time, options.Temperatures, options.SysClassRoot);
     private PlatformInfo? platform;
 
     public PlatformInfo Platform => platform ??= PlatformCollector.Collect(BootTime());
@@ -24,9 +29,15 @@ internal sealed class SampleCollector(TimeProvider time, AgentOptions options)
         var networkMetrics = network.Collect();
         var processList = processes.Collect(memory.TotalBytes, cpu.BootTimeSeconds);
         var containerList = containers.Collect();
+        var custom = textfile.Collect();
+        var temperatureList = temperatures.Collect();
         return new Sample(
             timestamp, cpuMetrics, memoryMetrics, root, networkMetrics, mounts, processList,
-            containerList.Count == 0 ? null : containerList);
+            containerList.Count == 0 ? null : containerList,
+            CustomMetrics: custom.Metrics,
+            Temperatures: temperatureList,
+            CollectorErrors: custom.Errors,
+            DroppedCustomMetrics: custom.Dropped);
     }
 
     private long BootTime()

@@ -26,4 +26,19 @@ internal sealed record AgentOptions
 
     /// <summary>Where cgroup v2 is mounted; found from /proc/mounts when null. Not a setting: tests point it at captured trees.</summary>
     public string? CgroupRoot { get; init; }
+
+    // Custom metrics (textfile collector) and temperatures.
+
+    /// <summary>Directory of <c>*.prom</c> files read every sample; the textfile collector is off when null.</summary>
+    public string? TextfileDir { get; init; }
+
+    public int CustomMetricsMaxSeries { get; init; } = 200;
+
+    /// <summary>Most distinct values one label may take within one metric name.</summary>
+    public int CustomMetricsMaxLabelValues { get; init; } = 50;
+
+    public bool Temperatures { get; init; } = true;
+
+    /// <summary>Where the hwmon and thermal classes are (<c>/sys/class</c>). Not a setting: tests point it at captured trees.</summary>
+    public string SysClassRoot { get; init; } = "/sys/class";
 }

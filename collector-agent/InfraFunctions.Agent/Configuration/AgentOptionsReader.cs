@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfraFunctions.Contracts;
 using Microsoft.Extensions.Configuration;
 using Names = InfraFunctions.Agent.AgentSettingNames;
 
@@ -53,7 +54,24 @@ internal static class AgentOptionsReader
             SpoolDir = Text(configuration, Names.SpoolDir) ?? defaults.SpoolDir,
             QueueLimitBytes = (long)(Number(configuration, Names.QueueLimitMb, defaults.QueueLimitBytes / (1024.0 * 1024), 0.1, 1_000_000) * 1024 * 1024),
             Top = (int)Number(configuration, Names.Top, defaults.Top, 0, 100, integer: true),
+
+            // Custom metrics (textfile collector) and temperatures.
+            TextfileDir = Text(configuration, Names.TextfileDir),
+            CustomMetricsMaxSeries = (int)Number(configuration, Names.CustomMetricsMaxSeries, defaults.CustomMetricsMaxSeries, 1, CustomMetricRules.MaxSeriesPerSample, integer: true),
+            CustomMetricsMaxLabelValues = (int)Number(configuration, Names.CustomMetricsMaxLabelValues, defaults.CustomMetricsMaxLabelValues, 1, CustomMetricRules.MaxSeriesPerSample, integer: true),
+            Temperatures = Flag(configuration, Names.Temperatures, defaults.Temperatures),
         };
+    }
+
+    private static bool Flag(IConfiguration configuration, string name, bool fallback)
+    {
+        var text = Text(configuration, name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(text, out var value) ? value : throw Invalid(name, $"must be true or false (got '{text}')");
     }
 
     private static string? Text(IConfiguration configuration, string name) =>

@@ -18,6 +18,12 @@ internal static class AgentSettingNames
     public const string Top = "top";
     public const string Config = "config";
 
+    // Custom metrics (textfile collector) and temperatures.
+    public const string TextfileDir = "textfile_dir";
+    public const string CustomMetricsMaxSeries = "custom_metrics_max_series";
+    public const string CustomMetricsMaxLabelValues = "custom_metrics_max_label_values";
+    public const string Temperatures = "temperatures";
+
     /// <summary>How a person can set <paramref name="name"/>, for error messages.</summary>
     public static string Describe(string name) =>
         $"'{name}' (in the configuration file, {EnvironmentPrefix}{name.ToUpperInvariant()}, or --{name.Replace('_', '-')})";

@@ -18,6 +18,12 @@ internal static class CommandLineFlags
         ["--queue-limit-mb"] = AgentSettingNames.QueueLimitMb,
         ["--top"] = AgentSettingNames.Top,
         ["--config"] = AgentSettingNames.Config,
+
+        // Custom metrics (textfile collector) and temperatures.
+        ["--textfile-dir"] = AgentSettingNames.TextfileDir,
+        ["--custom-metrics-max-series"] = AgentSettingNames.CustomMetricsMaxSeries,
+        ["--custom-metrics-max-label-values"] = AgentSettingNames.CustomMetricsMaxLabelValues,
+        ["--temperatures"] = AgentSettingNames.Temperatures,
     };
 
     public static (Dictionary<string, string?> Values, bool Once) Parse(IReadOnlyList<string> args)

@@ -21,7 +21,7 @@ internal static partial class AgentHost
         var time = TimeProvider.System;
         using var loggers = LineLoggerFactory.ForConsole(time);
         var logger = loggers.CreateLogger(typeof(AgentHost).FullName!);
-        var collector = new SampleCollector(time, options);
+        var collector = new SampleCollector(time, options, loggers);
         using var spool = Spool.Open(options.SpoolDir, options.QueueLimitBytes, loggers.CreateLogger<Spool>());
         var quarantine = new Quarantine(Path.Combine(options.SpoolDir, "quarantine.jsonl"), time);
         using var http = IngestClient.CreateHttpClient(options.Key!);
