@@ -18,7 +18,10 @@ const report = {
   platform: { system: 'Linux', release: '6', hostname: 'web-1.example', runtime_version: '', os: 'Debian', architecture: 'x64', boot_time: at, agent_version: '1' },
   threshold_check: { status: 'healthy', warnings: [], critical: [], thresholds },
 } as ReportResponse;
-const systemReply = { status: 'success', host: 'web-1', timestamp: at, ...system, disks: [], containers: [] } as SystemResponse;
+const systemReply: SystemResponse = {
+  status: 'success', host: 'web-1', timestamp: at, ...system, disks: [], containers: [],
+  temperatures: [], systemd_units: [], checks: [], custom_metrics: [], collector_errors: [], dropped_custom_metrics: 0,
+};
 
 // As the API writes them: null fields are left out.
 const components: ComponentsResponse = {
