@@ -112,7 +112,7 @@ public sealed class SamplePartsTests(DashboardFixture fx) : IClassFixture<Dashbo
 
         await Assertions.Expect(page.GetByTestId("textfile-errors")).ToContainTextAsync("jobs.prom line 3: expected a value after the labels", new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByTestId("custom-dropped")).ToContainTextAsync("left 2 custom series out");
-        var picker = page.GetByLabel("Metric");
+        var picker = page.GetByLabel("Metric", new() { Exact = true });
         await Assertions.Expect(picker).ToBeVisibleAsync(Soon);
         await picker.SelectOptionAsync("queue_depth");
         var chart = page.GetByTestId("chart-custom");
