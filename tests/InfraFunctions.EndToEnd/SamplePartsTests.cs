@@ -13,15 +13,15 @@ public sealed class SamplePartsTests(DashboardFixture fx) : IClassFixture<Dashbo
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 15_000 };
 
-    private async Task<IPage> OpenHostAsync(string hostId, string tab)
+    private async Task<IPage> OpenHostAsync(string hostId, string tab, int width = 1366, int height = 1000, ColorScheme scheme = ColorScheme.Light)
     {
-        var page = await fx.NewPageAsync(1366, 1000);
+        var page = await fx.NewPageAsync(width, height, scheme);
         await page.GotoAsync($"{fx.BaseUrl}/host?id={Uri.EscapeDataString(hostId)}&tab={tab}&range=1h#token={Uri.EscapeDataString(fx.ReaderToken)}");
         return page;
     }
 
-    /// <summary>A new host whose samples, one per timestamp, carry the parts <paramref name="edit"/> writes.</summary>
-    private async Task<string> PostHostAsync(string prefix, DateTimeOffset[] times, Action<JsonObject, int> edit)
+    /// <summary>A new host whose samples, one per timestamp, carry the parts <paramref name="edit"/> writes; its id and agent key.</summary>
+    private async Task<(string HostId, string Key)> PostHostAsync(string prefix, DateTimeOffset[] times, Action<JsonObject, int> edit)
     {
         var hostId = $"{prefix}-{Guid.NewGuid():N}"[..24];
         var (_, key) = await fx.Server.CreateAgentAsync(hostId);
@@ -33,7 +33,7 @@ public sealed class SamplePartsTests(DashboardFixture fx) : IClassFixture<Dashbo
             await fx.PostAsync(batch, key);
         }
 
-        return hostId;
+        return (hostId, key);
     }
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
@@ -42,7 +42,7 @@ public sealed class SamplePartsTests(DashboardFixture fx) : IClassFixture<Dashbo
     public async Task TheInfrastructureTabShowsTemperaturesAFailedUnitAndTheServiceChecks()
     {
         var now = DateTimeOffset.UtcNow;
-        var hostId = await PostHostAsync("e2e-services", [now], (s, _) =>
+        var (hostId, _) = await PostHostAsync("e2e-services", [now], (s, _) =>
         {
             s["temperatures"] = new JsonArray(
                 new JsonObject { ["sensor"] = "coretemp/Package id 0", ["celsius"] = 52.0, ["critical_celsius"] = 100.0, ["max_celsius"] = 84.0 },
@@ -88,7 +88,41 @@ public sealed class SamplePartsTests(DashboardFixture fx) : IClassFixture<Dashbo
         await Assertions.Expect(api.GetByTestId("certificate-days")).ToHaveTextAsync("9 d left");
 
         await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, "host-services-temperatures.png"), FullPage = true });
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways");
+
+        // On a phone the tables scroll inside themselves: the page never scrolls sideways.
+        var phone = await OpenHostAsync(hostId, "infrastructure", 390, 844, ColorScheme.Dark);
+        await Assertions.Expect(phone.GetByTestId("checks-table")).ToBeVisibleAsync(Soon);
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, "host-services-phone-dark.png"), FullPage = true });
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways");
+    }
+
+    [Fact]
+    public async Task ALiveSampleMovesTheChosenCustomSeriesWithoutARequest()
+    {
+        var now = DateTimeOffset.UtcNow;
+        static JsonArray Jobs(double value) =>
+            new(new JsonObject { ["name"] = "jobs_waiting", ["value"] = value, ["labels"] = new JsonObject { ["queue"] = "mail" }, ["type"] = "gauge" });
+        var (hostId, key) = await PostHostAsync("e2e-live", [now.AddMinutes(-1)], (s, _) => s["custom_metrics"] = Jobs(5));
+        var page = await fx.NewPageAsync();
+        await page.AddInitScriptAsync("localStorage.setItem('infrafunctions.live', 'true')");
+        await page.GotoAsync($"{fx.BaseUrl}/host?id={Uri.EscapeDataString(hostId)}&tab=custom&range=1h#token={Uri.EscapeDataString(fx.ReaderToken)}");
+        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveTextAsync("streaming", new() { Timeout = 15_000 });
+        var latest = page.GetByTestId("custom-latest").Locator("tbody tr");
+        await Assertions.Expect(latest.Locator("td").Nth(1)).ToHaveTextAsync("5", new() { Timeout = 15_000 });
+        var customRequests = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/infrastructure/custom", StringComparison.Ordinal))
+                Interlocked.Increment(ref customRequests);
+        };
+
+        var batch = fx.AgentBatch(s => s["custom_metrics"] = Jobs(23.5));
+        batch["host_id"] = hostId;
+        await fx.PostAsync(batch, key);
+
+        await Assertions.Expect(latest.Locator("td").Nth(1)).ToHaveTextAsync("23.5", new() { Timeout = 5_000 });
+        await Assertions.Expect(page.GetByTestId("chart-custom").GetByRole(AriaRole.Img)).ToHaveAttributeAsync("aria-label", "jobs_waiting (gauge) chart, 2 points");
+        Assert.Equal(0, Volatile.Read(ref customRequests));
     }
 
     [Fact]
@@ -97,7 +131,7 @@ public sealed class SamplePartsTests(DashboardFixture fx) : IClassFixture<Dashbo
         var now = DateTimeOffset.UtcNow;
         double[] mail = [3, 5];
         double[] batch = [10, 14];
-        var hostId = await PostHostAsync("e2e-custom", [now.AddMinutes(-2), now], (s, i) =>
+        var (hostId, _) = await PostHostAsync("e2e-custom", [now.AddMinutes(-2), now], (s, i) =>
         {
             s["custom_metrics"] = new JsonArray(
                 new JsonObject { ["name"] = "queue_depth", ["value"] = mail[i], ["labels"] = new JsonObject { ["queue"] = "mail" }, ["type"] = "gauge" },
