@@ -4,6 +4,7 @@ import type { CheckResult, CollectorError, SystemdUnitState } from '../../lib/ty
 import { formatAgo } from '../../lib/format';
 import { type Column, DataTable } from '../../components/ui/data-table';
 import { CollectorErrors } from './collector-errors';
+import { WHOLE } from './whole-badge';
 
 /** Below this many days a certificate is shown in the warning colour; an expired one in the critical colour. */
 export const CERTIFICATE_WARNING_DAYS = 14;
@@ -39,7 +40,7 @@ const UNIT_COLUMNS: Column<SystemdUnitState>[] = [
   {
     header: 'State',
     cell: (u) => (
-      <Badge color={unitStateColor(u)} variant="filled" size="sm" aria-label={`${u.name} state: ${u.active_state}`}>
+      <Badge color={unitStateColor(u)} variant="filled" size="sm" style={WHOLE} aria-label={`${u.name} state: ${u.active_state}`}>
         {u.active_state}
       </Badge>
     ),
@@ -69,7 +70,7 @@ const CHECK_COLUMNS: Column<CheckResult>[] = [
   {
     header: 'Status',
     cell: (c) => (
-      <Badge color={c.up ? 'teal' : 'red'} variant="filled" size="sm" aria-label={`${c.name} is ${c.up ? 'up' : 'down'}`}>
+      <Badge color={c.up ? 'teal' : 'red'} variant="filled" size="sm" style={WHOLE} aria-label={`${c.name} is ${c.up ? 'up' : 'down'}`}>
         {c.up ? 'up' : 'down'}
       </Badge>
     ),

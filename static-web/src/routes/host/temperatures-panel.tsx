@@ -4,6 +4,7 @@ import { thresholdLabel, thresholdLevel, type ThresholdLevel } from '../../lib/h
 import { formatCelsius } from '../../lib/format';
 import { type Column, DataTable } from '../../components/ui/data-table';
 import { CollectorErrors } from './collector-errors';
+import { WHOLE } from './whole-badge';
 
 /** Critical at or above the sensor's critical level, warning at or above its max; a sensor without either is normal. */
 export function temperatureLevel(t: TemperatureReading): ThresholdLevel {
@@ -30,7 +31,7 @@ const COLUMNS: Column<TemperatureReading>[] = [
     cell: (t) => {
       const level = temperatureLevel(t);
       return (
-        <Badge color={LEVEL_COLORS[level]} variant={level === 'ok' ? 'light' : 'filled'} size="sm" data-testid={`temperature-${level}`}>
+        <Badge color={LEVEL_COLORS[level]} variant={level === 'ok' ? 'light' : 'filled'} size="sm" style={WHOLE} data-testid={`temperature-${level}`}>
           {thresholdLabel(level)}
         </Badge>
       );
