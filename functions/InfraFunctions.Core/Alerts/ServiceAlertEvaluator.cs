@@ -68,7 +68,7 @@ public sealed class ServiceAlertEvaluator(AlertTrackStore tracks, AlertPublisher
             var subject = HealthMessages.CheckSubject(c.Name, c.Target);
             seen.Add(await run.StepAsync(AlertMetrics.CheckPrefix + c.Name, Severity.Critical, subject, c.CheckedAt, !c.Up, downFor, 0, o.CheckDownSeconds,
                 track => HealthMessages.CheckDown(subject, c.CheckedAt - (track.AboveSince ?? c.CheckedAt), c.Error), HealthMessages.CheckUp(subject),
-                track => (c.CheckedAt - (track.AboveSince ?? c.CheckedAt)).TotalSeconds));
+                track => (c.CheckedAt - (track.AboveSince ?? c.CheckedAt)).TotalSeconds, clearAfter: TimeSpan.Zero));
             if (c.CertificateDaysLeft is not { } days)
             {
                 // Not an HTTPS check, or no handshake this time: nothing is known about the certificate, so its tracks stay.

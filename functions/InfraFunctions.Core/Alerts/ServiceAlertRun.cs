@@ -9,13 +9,15 @@ internal sealed class ServiceAlertRun(string hostId, Dictionary<string, AlertTra
 
     /// <summary>Steps one condition's track; returns its key.</summary>
     /// <param name="valueOf">The alert's value from the track when raised; <paramref name="value"/> when not given.</param>
+    /// <param name="clearAfter">How long it must have cleared before it resolves; <paramref name="duration"/> when not given.</param>
     public async Task<string> StepAsync(
         string metric, string severity, string subject, DateTimeOffset at, bool holds, TimeSpan duration, double value, double threshold,
-        Func<AlertTrack, string> raiseMessage, string resolveMessage, Func<AlertTrack, double>? valueOf = null)
+        Func<AlertTrack, string> raiseMessage, string resolveMessage, Func<AlertTrack, double>? valueOf = null, TimeSpan? clearAfter = null)
     {
         var key = AlertTrackStore.ItemKey(metric, severity);
         var before = Current(key);
-        var (after, transition) = AlertRule.Step(before, at, holds ? 1 : 0, 1, 0, duration);
+        // While the condition holds only a raise can follow, and while it is clear only a resolve: each has its own wait.
+        var (after, transition) = AlertRule.Step(before, at, holds ? 1 : 0, 1, 0, holds ? duration : clearAfter ?? duration);
         after = after with { Subject = subject };
         if (transition == AlertTransition.Raise)
         {
