@@ -97,6 +97,18 @@ public sealed class SamplePartsTests(DashboardFixture fx) : IClassFixture<Dashbo
     }
 
     [Fact]
+    public async Task AFailedUnitsAlertNamesTheUnitOnTheSystemHealthTab()
+    {
+        var (hostId, _) = await PostHostAsync("e2e-unit-alert", [DateTimeOffset.UtcNow], (s, _) => s["systemd_units"] = new JsonArray(
+            new JsonObject { ["name"] = "backup.service", ["active_state"] = "failed", ["sub_state"] = "failed", ["restarts"] = 2, ["watched"] = false }));
+
+        var page = await OpenHostAsync(hostId, "system-health");
+
+        var subject = page.GetByTestId("alerts-list").GetByTestId("alert-subject").Filter(new() { HasText = "backup.service" });
+        await Assertions.Expect(subject).ToHaveTextAsync("systemd unit backup.service", new() { Timeout = 15_000 });
+    }
+
+    [Fact]
     public async Task ALiveSampleMovesTheChosenCustomSeriesWithoutARequest()
     {
         var now = DateTimeOffset.UtcNow;
