@@ -193,6 +193,21 @@ param alertsDurationSeconds int = 60
 @maxValue(50)
 param alertsHysteresisPoints int = 5
 
+@description('Seconds a service check must stay down before its alert raises (Alerts__CheckDownSeconds).')
+@minValue(0)
+@maxValue(86400)
+param alertsCheckDownSeconds int = 60
+
+@description('Days before a checked TLS certificate expires when its warning alert raises (Alerts__CertificateWarningDays).')
+@minValue(1)
+@maxValue(365)
+param alertsCertificateWarningDays int = 14
+
+@description('Days before a checked TLS certificate expires when its critical alert raises, and at once once expired (Alerts__CertificateCriticalDays).')
+@minValue(0)
+@maxValue(365)
+param alertsCertificateCriticalDays int = 3
+
 @description('Share of successful ingest invocations whose traces are exported, 0 to 1; failures and other functions are always kept (Telemetry__IngestSamplingRatio). A decimal, so a string.')
 param telemetryIngestSamplingRatio string = '0.01'
 
@@ -357,6 +372,9 @@ module api 'app/api.bicep' = {
     aggregationLateSampleLookbackHours: aggregationLateSampleLookbackHours
     alertsDurationSeconds: alertsDurationSeconds
     alertsHysteresisPoints: alertsHysteresisPoints
+    alertsCheckDownSeconds: alertsCheckDownSeconds
+    alertsCertificateWarningDays: alertsCertificateWarningDays
+    alertsCertificateCriticalDays: alertsCertificateCriticalDays
     telemetryIngestSamplingRatio: telemetryIngestSamplingRatio
     webhooksGenericUrls: webhooksGenericUrls
     webhooksSlackUrls: webhooksSlackUrls

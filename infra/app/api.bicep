@@ -106,6 +106,12 @@ param aggregationLateSampleLookbackHours int
 param alertsDurationSeconds int
 @description('Alerts__HysteresisPoints')
 param alertsHysteresisPoints int
+@description('Alerts__CheckDownSeconds')
+param alertsCheckDownSeconds int
+@description('Alerts__CertificateWarningDays')
+param alertsCertificateWarningDays int
+@description('Alerts__CertificateCriticalDays')
+param alertsCertificateCriticalDays int
 @description('Telemetry__IngestSamplingRatio')
 param telemetryIngestSamplingRatio string
 @description('Webhooks__GenericUrls')
@@ -241,6 +247,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Aggregation__LateSampleLookbackHours: string(aggregationLateSampleLookbackHours)
       Alerts__DurationSeconds: string(alertsDurationSeconds)
       Alerts__HysteresisPoints: string(alertsHysteresisPoints)
+      Alerts__CheckDownSeconds: string(alertsCheckDownSeconds)
+      Alerts__CertificateWarningDays: string(alertsCertificateWarningDays)
+      Alerts__CertificateCriticalDays: string(alertsCertificateCriticalDays)
       Telemetry__IngestSamplingRatio: telemetryIngestSamplingRatio
       // The Functions host's own request spans, sampled at the same share (the host reads the standard variables).
       OTEL_TRACES_SAMPLER: 'microsoft.fixed_percentage'

@@ -22,9 +22,10 @@ public sealed class SampleEntityMapperTests
     }
 
     [Fact]
-    public void OversizedPostedJsonIsReplacedByTheContractsOwnSerialisation()
+    public void PostedJsonTooLargeToStoreEvenCompressedIsReplacedByTheContractsOwnSerialisation()
     {
-        var posted = "{\"padding\":\"" + new string('x', 40_000) + "\"}";
+        var random = new Random(11);
+        var posted = "{\"padding\":\"" + new string([.. Enumerable.Range(0, 200_000).Select(_ => (char)random.Next('a', 'z' + 1))]) + "\"}";
 
         var entity = SampleEntityMapper.ToEntity("web-1", Captured, 80, posted);
 

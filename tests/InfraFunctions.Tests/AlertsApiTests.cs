@@ -154,4 +154,43 @@ public sealed class AlertsApiTests(AlertsApiFixture fixture) : IClassFixture<Ale
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.True((await response.JsonAsync()).TryGetProperty(property, out _), $"{function} replied without '{property}'.");
     }
+
+    [Fact]
+    public async Task AFailedUnitAndACheckDownForAMinuteRaiseAtIngestAndResolveOnceASampleShowsThemCleared()
+    {
+        var host = Http.NewHostId("service");
+        var (_, key) = await fixture.Server.CreateAgentAsync(host);
+        using var agent = fixture.Server.ClientWithBearer(key);
+        var now = DateTimeOffset.UtcNow;
+        // The check has been down since its result of 61 s ago: past Alerts__CheckDownSeconds (60 by default).
+        var down = Samples.Batch(host, [now.AddSeconds(-61), now.AddSeconds(-1)], (s, i) =>
+        {
+            s["systemd_units"] = SampleParts.Part("systemd_units", x => x with { SystemdUnits = [new("nginx.service", "failed", "failed", 2)] });
+            s["checks"] = SampleParts.Part("checks", x => x with { Checks = [new("api", "https://api.example.test", false, now.AddSeconds(i == 0 ? -61 : -1), Error: "connection refused")] });
+        });
+        using (var post = await agent.PostAsync("api/v1/ingest/samples", Samples.Gzip(down)))
+        {
+            Assert.Equal(2, (await post.JsonAsync()).GetProperty("accepted").GetInt32());
+        }
+
+        var open = await (await fixture.Reader.GetAsync($"api/v1/observability/alerts?host={host}&state=open")).JsonAsync();
+        var raised = open.GetProperty("alerts").EnumerateArray().ToDictionary(a => a.GetProperty("metric").GetString()!, a => (a.GetProperty("severity").GetString(), a.GetProperty("message").GetString()));
+        Assert.Equal(("critical", "Unit nginx.service failed"), raised["systemd_unit:nginx.service"]);
+        Assert.Equal(("critical", "Check api (https://api.example.test) down for 60 s: connection refused"), raised["check:api"]);
+
+        var clear = Samples.Batch(host, [now.AddSeconds(1)], (s, _) =>
+        {
+            s["systemd_units"] = SampleParts.Part("systemd_units", x => x with { SystemdUnits = [] });
+            s["checks"] = SampleParts.Part("checks", x => x with { Checks = [new("api", "https://api.example.test", true, now.AddSeconds(1), LatencyMs: 12, StatusCode: 200)] });
+        });
+        using (var post = await agent.PostAsync("api/v1/ingest/samples", Samples.Gzip(clear)))
+        {
+            Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        }
+
+        var after = await (await fixture.Reader.GetAsync($"api/v1/observability/alerts?host={host}&state=open")).JsonAsync();
+        var resolved = await (await fixture.Reader.GetAsync($"api/v1/observability/alerts?host={host}&state=resolved&since=2026-01-01T00:00:00Z")).JsonAsync();
+        Assert.Equal(0, after.GetProperty("alerts").GetArrayLength());
+        Assert.Equal(["check:api", "systemd_unit:nginx.service"], resolved.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("metric").GetString()).Order(StringComparer.Ordinal));
+    }
 }

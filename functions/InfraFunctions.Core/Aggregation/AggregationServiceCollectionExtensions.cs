@@ -12,6 +12,7 @@ public static class AggregationServiceCollectionExtensions
         services.AddSingleton<RollupRepository>();
         services.AddSingleton<AggregationService>();
         services.AddSingleton<TieredSummaryReader>();
+        services.AddSingleton<CustomSeriesReader>();
         services.AddSingleton<IIngestSubscriber, LateSampleMarker>();
         return services;
     }

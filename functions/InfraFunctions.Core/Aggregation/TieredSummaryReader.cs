@@ -9,7 +9,11 @@ public sealed class TieredSummaryReader(RollupRepository rollups, SampleReposito
 {
     public static readonly TimeSpan HourlyUpTo = TimeSpan.FromDays(90);
 
-    public async Task<SummaryRead> ReadAsync(string hostId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public Task<SummaryRead> ReadAsync(string hostId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        ReadAsync(hostId, from, to, withParts: false, cancellationToken);
+
+    /// <param name="withParts">Also read the custom series and temperatures: from the rollups' parts, and from the raw samples' JSON.</param>
+    public async Task<SummaryRead> ReadAsync(string hostId, DateTimeOffset from, DateTimeOffset to, bool withParts, CancellationToken cancellationToken = default)
     {
         RollupTier[] tiers = to - from > HourlyUpTo ? [RollupTier.Daily, RollupTier.Hourly] : [RollupTier.Hourly];
         var buckets = new List<Rollup>();
@@ -25,7 +29,7 @@ public sealed class TieredSummaryReader(RollupRepository rollups, SampleReposito
 
             if (end > cursor)
             {
-                var rows = await rollups.ReadAsync(tier, hostId, cursor, end, RollupEntityMapper.SummaryColumns, cancellationToken);
+                var rows = await rollups.ReadAsync(tier, hostId, cursor, end, withParts ? RollupEntityMapper.PartsColumns : RollupEntityMapper.SummaryColumns, cancellationToken);
                 buckets.AddRange(rows);
                 rollupRows += rows.Count;
                 cursor = end;
@@ -35,7 +39,7 @@ public sealed class TieredSummaryReader(RollupRepository rollups, SampleReposito
         var rawRows = 0;
         RollupCalculator? current = null;
         var currentStart = DateTimeOffset.MinValue;
-        await foreach (var raw in samples.ReadAsync(hostId, cursor, to, SampleEntityMapper.RowColumns, cancellationToken))
+        await foreach (var raw in samples.ReadAsync(hostId, cursor, to, withParts ? RollupCalculator.RawColumns : SampleEntityMapper.RowColumns, cancellationToken))
         {
             rawRows++;
             var start = RollupTier.Hourly.Floor(TableKeys.FromTimeRowKey(raw.RowKey));

@@ -18,7 +18,7 @@ public sealed class AlertTrackStore(TableStore store)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.EncodeHostId(hostId)}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            tracks[e.RowKey] = new AlertTrack(e.GetDateTimeOffset("above_since"), e.GetDateTimeOffset("below_since"), e.GetString("alert_id"), e.GetDateTimeOffset("last_ts"));
+            tracks[e.RowKey] = new AlertTrack(e.GetDateTimeOffset("above_since"), e.GetDateTimeOffset("below_since"), e.GetString("alert_id"), e.GetDateTimeOffset("last_ts"), e.GetString("subject"));
         }
 
         return tracks;
@@ -57,6 +57,11 @@ public sealed class AlertTrackStore(TableStore store)
                 e["alert_id"] = id;
             }
 
+            if (c.Value.Subject is { } subject)
+            {
+                e["subject"] = subject;
+            }
+
             return new TableTransactionAction(TableTransactionActionType.UpsertReplace, e);
         }).ToArray();
         // At most 100 entities per transaction; a host has a handful of tracks.
@@ -67,6 +72,12 @@ public sealed class AlertTrackStore(TableStore store)
     }
 
     public static string Key(string metric, string severity) => $"{metric}.{severity}";
+
+    /// <summary>
+    /// The track of a metric named after something the host reports (<c>systemd_unit:nginx.service</c>): made a safe
+    /// key by <see cref="TableKeys.BoundedKey"/>, so any unit or check name can be one.
+    /// </summary>
+    public static string ItemKey(string metric, string severity) => Key(TableKeys.BoundedKey(metric, 400), severity);
 
     private static void Set(TableEntity e, string name, DateTimeOffset? value)
     {

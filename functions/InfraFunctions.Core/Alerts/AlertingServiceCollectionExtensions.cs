@@ -11,6 +11,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<AlertTrackStore>();
         services.AddSingleton<AlertPublisher>();
         services.AddSingleton<IIngestSubscriber, AlertEvaluator>();
+        services.AddSingleton<IIngestSubscriber, ServiceAlertEvaluator>();
         services.AddSingleton<StaleHostDetector>();
         services.AddSingleton<DiskForecastAlerts>();
         return services;

@@ -3,7 +3,8 @@ namespace InfraFunctions.Core.Observability;
 /// <summary>
 /// The latest values of every host with node_exporter-like names (<c>infra_cpu_usage_percent{host="..."}</c>), and
 /// each host's status word as a state set (<c>infra_host_status{host="...",status="critical"} 1</c>, 0 for the others),
-/// judged by <see cref="HostStatus"/> as everywhere else.
+/// judged by <see cref="HostStatus"/> as everywhere else; then custom series, temperatures, systemd units and checks
+/// (<see cref="PrometheusSampleParts"/>).
 /// </summary>
 public static class PrometheusExporter
 {
@@ -47,6 +48,7 @@ public static class PrometheusExporter
         Counter("infra_network_receive_bytes_total", "Bytes received since boot.", h => h.Latest.Network.BytesRecv);
         Gauge("infra_network_connections", "Open network connections.", h => h.Latest.Network.Connections);
         Counter("infra_agent_dropped_samples_total", "Samples the agent dropped because its queue was full.", h => h.DroppedSamplesTotal);
+        PrometheusSampleParts.Render(text, sorted);
         return text.ToString();
     }
 

@@ -12,4 +12,13 @@ public sealed class AlertOptions
 
     /// <summary>An alert clears only below its threshold minus this many points.</summary>
     [Range(0, 50)] public double HysteresisPoints { get; set; } = 5;
+
+    /// <summary>A service check must stay down this long before its alert raises; it resolves on the first result up.</summary>
+    [Range(0, 86_400)] public int CheckDownSeconds { get; set; } = 60;
+
+    /// <summary>A checked TLS certificate with fewer days left than this raises a warning.</summary>
+    [Range(1, 365)] public int CertificateWarningDays { get; set; } = 14;
+
+    /// <summary>Fewer days left than this, or expired, raises a critical alert; below <see cref="CertificateWarningDays"/>.</summary>
+    [Range(0, 365)] public int CertificateCriticalDays { get; set; } = 3;
 }

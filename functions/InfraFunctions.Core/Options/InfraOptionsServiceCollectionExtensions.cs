@@ -26,7 +26,9 @@ public static class InfraOptionsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<SignalROptions>().BindConfiguration(SignalROptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AggregationOptions>().BindConfiguration(AggregationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.CertificateCriticalDays < o.CertificateWarningDays, $"{AlertOptions.SectionName}__{nameof(AlertOptions.CertificateCriticalDays)} must be less than {AlertOptions.SectionName}__{nameof(AlertOptions.CertificateWarningDays)}.")
+            .ValidateOnStart();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => new[] { o.GenericUrls, o.SlackUrls, o.TeamsUrls }.SelectMany(WebhookOptions.Split).All(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"),
                 "Every URL in Webhooks__GenericUrls, Webhooks__SlackUrls and Webhooks__TeamsUrls must be an absolute http(s) URL; separate several with spaces, commas or semicolons.")

@@ -6,6 +6,12 @@ namespace InfraFunctions.Core.Storage;
 public sealed class HostRepository(TableStore store, TimeProvider time)
 {
     private const string Partition = "host";
+
+    /// <summary>The latest sample's stored JSON, Brotli-compressed (<see cref="CompressedJson"/>).</summary>
+    public const string LatestColumn = "latest_jz";
+
+    /// <summary>The latest sample's JSON as a string, in rows written before it was compressed; rewritten compressed on the next post.</summary>
+    public const string OldLatestColumn = "latest";
     private static readonly string[] SummaryColumns = ["RowKey", "host_id", "hostname", "os", "first_seen", "last_seen", "latest_ts", "interval", "cpu", "mem", "disk"];
 
     // What this instance last wrote to each host's row, with the row's ETag: the next post for the host replaces the
@@ -55,7 +61,10 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
             if (storedLatest is null || newest.Timestamp >= storedLatest)
             {
                 entity["latest_ts"] = newest.Timestamp;
-                entity["latest"] = SampleEntityMapper.Json(newest, newestJson);
+                // Compressed, as in the sample row: the cut that fits a sample row fits this property too, and the row
+                // stays far inside the entity limit whatever the sample carries.
+                entity[LatestColumn] = CompressedJson.Compress(SampleEntityMapper.Json(newest, newestJson));
+                entity.Remove(OldLatestColumn);
                 entity["cpu"] = newest.Cpu.Percent;
                 entity["mem"] = newest.Memory.Percent;
                 entity["disk"] = newest.Disk.Percent;
@@ -129,8 +138,13 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
             e.GetInt32("interval") ?? 30,
             e.GetDouble("sample_interval") ?? 5,
             e.GetInt64("dropped") ?? 0,
-            JsonSerializer.Deserialize(e.GetString("latest")!, ContractsJsonContext.Default.Sample)!);
+            Latest(e));
     }
+
+    private static Sample Latest(TableEntity e) =>
+        e.GetBinary(LatestColumn) is { Length: > 0 } compressed
+            ? JsonSerializer.Deserialize(CompressedJson.Decompress(compressed), ContractsJsonContext.Default.Sample)!
+            : JsonSerializer.Deserialize(e.GetString(OldLatestColumn)!, ContractsJsonContext.Default.Sample)!;
 
     public async Task<IReadOnlyList<HostSummaryRow>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -8,10 +8,13 @@ namespace InfraFunctions.Core.Storage;
 public static class SampleEntityMapper
 {
     /// <summary>
-    /// A string property holds at most 64 KiB (32K UTF-16 characters); larger samples lose their process list first.
-    /// A sample within it is always storable: as a string when its compressed form is not smaller.
+    /// The longest JSON kept in a string property (64 KiB, 32K UTF-16 characters, less a margin): a sample goes there
+    /// only when compressing would not make it smaller, which JSON never is in practice.
     /// </summary>
     public const int MaxJsonChars = 30_000;
+
+    /// <summary>The most bytes a sample takes as stored: its compressed JSON fills at most one binary property.</summary>
+    public const int MaxStoredBytes = TableLimits.MaxBinaryBytes;
 
     /// <summary>The sample's JSON, Brotli-compressed UTF-8 (<see cref="CompressedJson"/>), a binary property.</summary>
     public const string CompressedJsonColumn = "jz";
@@ -42,7 +45,10 @@ public static class SampleEntityMapper
         return entity;
     }
 
-    /// <summary>Stores the JSON compressed when that takes fewer bytes, as Table Storage counts them, and fits a binary property.</summary>
+    /// <summary>
+    /// Stores the JSON compressed when that takes fewer bytes, as Table Storage counts them, and fits a binary property;
+    /// as a string otherwise, when it fits one.
+    /// </summary>
     internal static void PutJson(TableEntity entity, string json, int maxBinaryBytes = TableLimits.MaxBinaryBytes)
     {
         var compressed = CompressedJson.Compress(json);
@@ -50,9 +56,13 @@ public static class SampleEntityMapper
         {
             entity[CompressedJsonColumn] = compressed;
         }
-        else
+        else if (json.Length <= TableLimits.MaxStringChars)
         {
             entity[JsonColumn] = json;
+        }
+        else
+        {
+            throw new InvalidOperationException($"A sample of {json.Length} characters, {compressed.Length} bytes compressed, fits no property; validation cuts samples to {MaxStoredBytes} bytes as stored.");
         }
     }
 
@@ -72,16 +82,11 @@ public static class SampleEntityMapper
         sample.Processes is not { Count: > 0 } ? postedJson : JsonSerializer.Serialize(sample with { Processes = null }, ContractsJsonContext.Default.Sample);
 
     /// <summary>
-    /// The JSON stored for a sample: the posted JSON when it fits in a string property, else the contract's own, with
-    /// the lists cut when still too long. The result can still exceed <see cref="MaxJsonChars"/>: validation refuses those.
+    /// The JSON stored for a sample: the posted JSON when it fits (<see cref="StoredSampleFit"/>), else the sample cut
+    /// to fit. The result can still be too large when even the cut sample is: validation refuses those.
     /// </summary>
-    public static string Json(Sample sample, string? postedJson = null)
-    {
-        var json = postedJson is { Length: <= MaxJsonChars } ? postedJson : JsonSerializer.Serialize(sample, ContractsJsonContext.Default.Sample);
-        return json.Length <= MaxJsonChars
-            ? json
-            : JsonSerializer.Serialize(sample with { Processes = sample.Processes?.Take(TrimmedListItems).ToArray(), Containers = sample.Containers?.Take(TrimmedListItems).ToArray() }, ContractsJsonContext.Default.Sample);
-    }
+    public static string Json(Sample sample, string? postedJson = null) =>
+        StoredSampleFit.Fit(sample, postedJson).Json;
 
     public static readonly string[] RowColumns = ["RowKey", "ts", "cpu", "mem", "disk", "swap", "load1", "net_tx", "net_rx", "health"];
 

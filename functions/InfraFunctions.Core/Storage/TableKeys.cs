@@ -65,6 +65,35 @@ public static class TableKeys
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Any text as a key part of at most <paramref name="maxChars"/>: percent-encoded as host ids are, and when that is
+    /// too long, its start and a SHA-256 of the whole, so distinct texts keep distinct keys.
+    /// </summary>
+    public static string BoundedKey(string value, int maxChars)
+    {
+        var encoded = EncodeHostId(value);
+        if (encoded.Length <= maxChars)
+        {
+            return encoded;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+        var head = encoded[..(maxChars - hash.Length - 1)];
+        // Do not end the head inside a %XX escape or a surrogate pair.
+        var cut = head.LastIndexOf('%');
+        if (cut >= 0 && cut > head.Length - 3)
+        {
+            head = head[..cut];
+        }
+
+        if (head.Length > 0 && char.IsHighSurrogate(head[^1]))
+        {
+            head = head[..^1];
+        }
+
+        return head + "~" + hash;
+    }
+
     /// <summary>Fixed-width UTC ticks, so keys sort by time and a retried sample maps to the same row.</summary>
     public static string TimeRowKey(DateTimeOffset timestamp) =>
         timestamp.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);

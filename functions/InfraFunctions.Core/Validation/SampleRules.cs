@@ -1,6 +1,6 @@
 namespace InfraFunctions.Core.Validation;
 
-/// <summary>Range rules for every metric of a sample: percentages 0-100, sizes, counters and rates non-negative.</summary>
+/// <summary>Range rules for every metric of a sample: percentages 0-100, sizes, counters and rates non-negative; the other parts in <see cref="SamplePartRules"/>.</summary>
 internal static class SampleRules
 {
     private const int MaxListItems = 512;
@@ -46,6 +46,7 @@ internal static class SampleRules
         CheckDisks(s.Disks, e);
         CheckProcesses(s.Processes, e);
         CheckContainers(s.Containers, e);
+        SamplePartRules.Check(s, e);
     }
 
     private static void CheckDisk(string field, double total, double used, double free, double percent, SampleErrors e)

@@ -36,14 +36,14 @@ public sealed class SampleValidator(TimeProvider time, IOptions<IngestOptions> i
             return SampleValidation.Invalid(errors.ToArray());
         }
 
-        // The stored JSON fits one string property, where it goes whenever compressing it would not make it smaller:
-        // bound it here, so nothing that cannot be stored is ever accepted.
-        var stored = SampleEntityMapper.Json(sample, Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(element)));
-        return stored.Length <= SampleEntityMapper.MaxJsonChars
-            ? SampleValidation.Valid(sample, stored)
+        // What is stored is bounded, not what is posted: a sample is cut to fit one binary property as compressed JSON
+        // (StoredSampleFit says in which order), and refused only when even the cut sample does not fit.
+        var stored = StoredSampleFit.Fit(sample, Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(element)));
+        return stored.Fits
+            ? SampleValidation.Valid(stored.Sample, stored.Json)
             : SampleValidation.Invalid(
-                $"sample: is {stored.Length} characters as stored, with its processes and containers cut to the top {SampleEntityMapper.TrimmedListItems}; "
-                + $"the limit is {SampleEntityMapper.MaxJsonChars} (one Table Storage string property). Send fewer disks or per-core values, or shorter names.");
+                $"sample: is still more than {SampleEntityMapper.MaxStoredBytes / 1024} KiB as stored (compressed JSON, one Table Storage binary property) without its processes and containers "
+                + $"and with {stored.Sample.CustomMetrics?.Count ?? 0} custom series. Send fewer disks or per-core values, or shorter names.");
     }
 
     private void CheckTimestamp(DateTimeOffset timestamp, SampleErrors errors)

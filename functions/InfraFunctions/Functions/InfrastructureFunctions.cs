@@ -1,7 +1,7 @@
 namespace InfraFunctions.Functions;
 
 // Anonymous at the host: the authentication middleware requires each function's role before it runs.
-public sealed class InfrastructureFunctions(InfrastructureHandler infrastructure)
+public sealed class InfrastructureFunctions(InfrastructureHandler infrastructure, CustomSeriesHandler custom)
 {
     private const string Prefix = "v1/observability/";
 
@@ -34,6 +34,12 @@ public sealed class InfrastructureFunctions(InfrastructureHandler infrastructure
     public Task<IActionResult> InfrastructureSummary(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Prefix + "infrastructure/summary")] HttpRequest request, CancellationToken cancellationToken) =>
         infrastructure.SummaryAsync(request, cancellationToken);
+
+    [Function(nameof(InfrastructureCustom))]
+    [RequireRole(Roles.Reader)]
+    public Task<IActionResult> InfrastructureCustom(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Prefix + "infrastructure/custom")] HttpRequest request, CancellationToken cancellationToken) =>
+        custom.GetAsync(request, cancellationToken);
 
     [Function(nameof(InfrastructureHealth))]
     [RequireRole(Roles.Reader)]

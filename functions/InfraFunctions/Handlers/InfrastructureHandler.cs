@@ -22,7 +22,8 @@ public sealed class InfrastructureHandler(
         ForHostAsync(request, snap =>
         {
             var s = snap.Host.Latest;
-            return ApiResults.Ok(new SystemResponse(Success, snap.Host.HostId, s.Timestamp, s.Cpu, s.Memory, s.Disk, s.Network, s.Disks ?? [], s.Containers ?? []), ApiJsonContext.Default.SystemResponse);
+            return ApiResults.Ok(new SystemResponse(Success, snap.Host.HostId, s.Timestamp, s.Cpu, s.Memory, s.Disk, s.Network, s.Disks ?? [], s.Containers ?? [],
+                s.Temperatures ?? [], s.SystemdUnits ?? [], s.Checks ?? [], s.CustomMetrics ?? [], s.CollectorErrors ?? [], s.DroppedCustomMetrics), ApiJsonContext.Default.SystemResponse);
         }, cancellationToken);
 
     public Task<IActionResult> ProcessAsync(HttpRequest request, CancellationToken cancellationToken = default) =>

@@ -15,6 +15,7 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(ReportResponse))]
 [JsonSerializable(typeof(SummaryResponse))]
+[JsonSerializable(typeof(CustomSeriesResponse))]
 [JsonSerializable(typeof(HostsResponse))]
 [JsonSerializable(typeof(CreateAgentRequest))]
 [JsonSerializable(typeof(CreateAgentResponse))]

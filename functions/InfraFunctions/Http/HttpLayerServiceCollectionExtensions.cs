@@ -13,6 +13,7 @@ public static class HttpLayerServiceCollectionExtensions
 
         services.AddSingleton<IngestHandler>();
         services.AddSingleton<InfrastructureHandler>();
+        services.AddSingleton<CustomSeriesHandler>();
         services.AddSingleton<ThresholdsHandler>();
         services.AddSingleton<AdminHandler>();
         services.AddSingleton<AlertsHandler>();

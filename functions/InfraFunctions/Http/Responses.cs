@@ -15,7 +15,13 @@ public sealed record SystemResponse(
     DiskMetrics Disk,
     NetworkMetrics Network,
     IReadOnlyList<DiskMount> Disks,
-    IReadOnlyList<ContainerInfo> Containers);
+    IReadOnlyList<ContainerInfo> Containers,
+    IReadOnlyList<Temperature> Temperatures,
+    IReadOnlyList<SystemdUnit> SystemdUnits,
+    IReadOnlyList<CheckResult> Checks,
+    IReadOnlyList<CustomMetric> CustomMetrics,
+    IReadOnlyList<CollectorError> CollectorErrors,
+    long DroppedCustomMetrics);
 
 public sealed record ProcessResponse(string Status, string Host, DateTimeOffset Timestamp, int Count, IReadOnlyList<ProcessInfo> Processes);
 
@@ -97,3 +103,15 @@ public sealed record HostView(
     string ThresholdStatus);
 
 public sealed record HostsResponse(string Status, int Count, IReadOnlyList<HostView> Hosts);
+
+/// <summary>A host's custom series over a window: every name it reported with its series count, and the chosen series (at most 50; <c>truncated</c> when more matched).</summary>
+public sealed record CustomSeriesResponse(
+    string Status,
+    string HostId,
+    string Window,
+    string Resolution,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    IReadOnlyList<CustomName> Names,
+    IReadOnlyList<CustomSeries> Series,
+    bool Truncated);

@@ -11,6 +11,19 @@ export interface HostDetail {
   system: SystemResponse;
 }
 
+/** The system reply with every sample part present, so an API that predates one still renders (as "none reported"). */
+export function withSampleParts(system: SystemResponse): SystemResponse {
+  return {
+    ...system,
+    temperatures: system.temperatures ?? [],
+    systemd_units: system.systemd_units ?? [],
+    checks: system.checks ?? [],
+    custom_metrics: system.custom_metrics ?? [],
+    collector_errors: system.collector_errors ?? [],
+    dropped_custom_metrics: system.dropped_custom_metrics ?? 0,
+  };
+}
+
 /** Folds a live sample into the host view, so cards and tables move without a request. */
 export function applyHostMessage(detail: HostDetail, m: HostMetricsMessage): HostDetail {
   const s = m.sample;
@@ -34,6 +47,13 @@ export function applyHostMessage(detail: HostDetail, m: HostMetricsMessage): Hos
     network: s.network,
     disks: s.disks ?? detail.system.disks,
     containers: s.containers ?? detail.system.containers,
+    // The agent sends every part as a list, empty when it has nothing: a sample without them is from an older agent.
+    temperatures: s.temperatures ?? detail.system.temperatures,
+    systemd_units: s.systemd_units ?? detail.system.systemd_units,
+    checks: s.checks ?? detail.system.checks,
+    custom_metrics: s.custom_metrics ?? detail.system.custom_metrics,
+    collector_errors: s.collector_errors ?? [],
+    dropped_custom_metrics: s.dropped_custom_metrics ?? 0,
   };
   return { report, system };
 }
@@ -44,7 +64,7 @@ export function useHostDetail(hostId: string, autoRefresh: boolean, onLive?: (m:
   const fetcher = useCallback(
     async (signal: AbortSignal): Promise<HostDetail> => {
       const [report, system] = await Promise.all([api.report(hostId, signal), api.system(hostId, signal)]);
-      return { report, system };
+      return { report, system: withSampleParts(system) };
     },
     [hostId],
   );

@@ -1,6 +1,8 @@
 import type { AnomaliesResponse, ComponentsResponse, MetricsResponse, TracesResponse } from './observability-types';
 import type {
   AlertsResponse,
+  CustomQuery,
+  CustomResponse,
   HostsResponse,
   ProblemDetails,
   ReportResponse,
@@ -109,6 +111,13 @@ export const api = {
     request<SystemResponse>(`${base}/infrastructure/system?${hostQuery(hostId)}`, {}, signal),
   summary: (hostId: string, window: TimeWindow, signal?: AbortSignal) =>
     request<SummaryResponse>(`${base}/infrastructure/summary?${hostQuery(hostId)}&window=${window}`, {}, signal),
+  /** Custom series over a window: every name, and the series of one name narrowed by label values. */
+  custom: (hostId: string, window: TimeWindow, query: CustomQuery = {}, signal?: AbortSignal) => {
+    const params = new URLSearchParams({ host: hostId, window });
+    if (query.name) params.set('name', query.name);
+    for (const [key, value] of Object.entries(query.labels ?? {})) params.append('label', `${key}:${value}`);
+    return request<CustomResponse>(`${base}/infrastructure/custom?${params.toString()}`, {}, signal);
+  },
   alerts: (query: { host?: string; state?: 'open' | 'resolved'; since?: string }, signal?: AbortSignal) => {
     const params = new URLSearchParams();
     if (query.host) params.set('host', query.host);

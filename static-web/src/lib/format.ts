@@ -65,3 +65,23 @@ export function formatTime(iso: string | null | undefined): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '—' : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
+
+/** A reading in °C with one decimal. */
+export function formatCelsius(value: number | null | undefined): string {
+  return finite(value) ? `${value.toFixed(1)} °C` : '—';
+}
+
+/** A custom series' value as written: integers whole, fractions to at most three decimals. */
+export function formatMetricValue(value: number | null | undefined): string {
+  if (!finite(value)) return '—';
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(3)));
+}
+
+/** A custom series' value on a chart axis: thousands, millions and billions shortened to k, M and G. */
+export function formatAxisValue(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e9) return `${formatMetricValue(value / 1e9)}G`;
+  if (abs >= 1e6) return `${formatMetricValue(value / 1e6)}M`;
+  if (abs >= 1e4) return `${formatMetricValue(value / 1e3)}k`;
+  return formatMetricValue(value);
+}

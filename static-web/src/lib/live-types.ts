@@ -1,4 +1,17 @@
-import type { ContainerInfo, CpuMetrics, DiskMetrics, DiskMount, MemoryMetrics, NetworkMetrics, ProcessInfo } from './types';
+import type {
+  CheckResult,
+  CollectorError,
+  ContainerInfo,
+  CpuMetrics,
+  CustomMetricValue,
+  DiskMetrics,
+  DiskMount,
+  MemoryMetrics,
+  NetworkMetrics,
+  ProcessInfo,
+  SystemdUnitState,
+  TemperatureReading,
+} from './types';
 
 export type { HealthLevel, HostStatus, ThresholdCheck } from './types';
 
@@ -12,4 +25,10 @@ export interface Sample {
   disks?: DiskMount[];
   processes?: ProcessInfo[];
   containers?: ContainerInfo[];
+  custom_metrics?: CustomMetricValue[];
+  temperatures?: TemperatureReading[];
+  systemd_units?: SystemdUnitState[];
+  checks?: CheckResult[];
+  collector_errors?: CollectorError[];
+  dropped_custom_metrics?: number;
 }

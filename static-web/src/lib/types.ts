@@ -150,6 +150,50 @@ export interface ReportResponse {
   host_status: HostStatus;
 }
 
+/** One temperature sensor (hwmon or a thermal zone), in °C. */
+export interface TemperatureReading {
+  sensor: string;
+  celsius: number;
+  critical_celsius?: number | null;
+  max_celsius?: number | null;
+}
+
+/** A failed or watched systemd unit. */
+export interface SystemdUnitState {
+  name: string;
+  active_state: string;
+  sub_state: string;
+  restarts: number;
+  watched: boolean;
+}
+
+/** The latest result of a TCP or HTTP(S) check the agent runs from the host. */
+export interface CheckResult {
+  name: string;
+  target: string;
+  up: boolean;
+  checked_at: string;
+  latency_ms?: number | null;
+  status_code?: number | null;
+  /** Negative once the certificate has expired. */
+  certificate_days_left?: number | null;
+  error?: string | null;
+}
+
+/** One series from the agent's textfile directory, with its latest value. */
+export interface CustomMetricValue {
+  name: string;
+  value: number;
+  labels?: Record<string, string> | null;
+  type?: string | null;
+}
+
+/** A problem one collector had with the sample; `collector` is textfile, temperatures, systemd or checks. */
+export interface CollectorError {
+  collector: string;
+  message: string;
+}
+
 export interface SystemResponse {
   status: string;
   host: string;
@@ -160,6 +204,54 @@ export interface SystemResponse {
   network: NetworkMetrics;
   disks: DiskMount[];
   containers: ContainerInfo[];
+  temperatures: TemperatureReading[];
+  systemd_units: SystemdUnitState[];
+  checks: CheckResult[];
+  custom_metrics: CustomMetricValue[];
+  collector_errors: CollectorError[];
+  /** Custom series the agent left out of the latest sample, past a configured limit or not finite. */
+  dropped_custom_metrics: number;
+}
+
+export interface CustomPoint {
+  timestamp: string;
+  /** The average over the point's bucket (the value itself at raw resolution). */
+  value: number;
+  min: number;
+  max: number;
+}
+
+export interface CustomSeries {
+  name: string;
+  labels: Record<string, string>;
+  type: string;
+  points: CustomPoint[];
+}
+
+export interface CustomMetricName {
+  name: string;
+  type: string;
+  /** How many series (label sets) the name has in the window. */
+  series: number;
+}
+
+export interface CustomResponse {
+  status: string;
+  host_id: string;
+  window: string;
+  resolution: string;
+  from: string;
+  to: string;
+  names: CustomMetricName[];
+  series: CustomSeries[];
+  /** More series matched than the reply holds. */
+  truncated: boolean;
+}
+
+/** A custom series query: one name, and label values every series must have (key to value). */
+export interface CustomQuery {
+  name?: string;
+  labels?: Record<string, string>;
 }
 
 export interface MetricStats { avg: number; min: number; max: number; last: number }

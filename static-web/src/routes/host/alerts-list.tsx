@@ -3,6 +3,18 @@ import { useState } from 'react';
 import { api, describeError } from '../../lib/api';
 import type { AlertView } from '../../lib/types';
 import { formatAgo } from '../../lib/format';
+import { alertSubject } from '../../lib/alert-subject';
+
+/** The unit or check a service alert is about, beside its message, so alerts of one service read together. */
+function SubjectBadge({ metric }: { metric: string }) {
+  const subject = alertSubject(metric);
+  if (!subject) return null;
+  return (
+    <Badge variant="outline" color="gray" tt="none" maw={260} title={`${subject.kind} ${subject.name}`} data-testid="alert-subject">
+      {subject.kind} {subject.name}
+    </Badge>
+  );
+}
 
 /** Open alerts first, then resolved ones; operators can acknowledge an open alert. */
 export function AlertsList({ alerts, onChanged }: { alerts: AlertView[]; onChanged: () => void }) {
@@ -35,6 +47,7 @@ export function AlertsList({ alerts, onChanged }: { alerts: AlertView[]; onChang
             <Badge color={a.state === 'resolved' ? 'gray' : a.severity === 'critical' ? 'red' : 'orange'} variant="filled">
               {a.state === 'resolved' ? 'resolved' : a.severity}
             </Badge>
+            <SubjectBadge metric={a.metric} />
             <Text fz="sm">
               {a.message} <Text span c="dimmed" fz="xs">raised {formatAgo(a.raised_at)}{a.resolved_at ? `, resolved ${formatAgo(a.resolved_at)}` : ''}</Text>
             </Text>

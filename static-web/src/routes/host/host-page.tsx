@@ -20,10 +20,12 @@ import { TracesTab } from './traces-tab';
 import { LoadBalancingTab } from './load-balancing-tab';
 import { AnomaliesTab } from './anomalies-tab';
 import { SystemHealthTab } from './system-health-tab';
+import { CustomTab } from './custom-tab';
 
 const TABS = labelledOptions({
   metrics: 'Metrics',
   infrastructure: 'Infrastructure',
+  custom: 'Custom',
   traces: 'Traces',
   'load-balancing': 'Load Balancing',
   anomalies: 'Anomalies',
@@ -115,6 +117,9 @@ export function HostPage({ hostId, tab, range, navigate, autoRefresh, setAutoRef
         <Tabs.Panel value="infrastructure" pt="md">
           {!detail.data && detail.loading && <LoadingState label="Loading the host's latest sample…" />}
           {detail.data && <InfrastructureTab hostId={hostId} detail={detail.data} onThresholdsChanged={detail.refresh} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="custom" pt="md">
+          <CustomTab hostId={hostId} window={window} system={detail.data?.system} autoRefresh={autoRefresh} />
         </Tabs.Panel>
         <Tabs.Panel value="traces" pt="md">
           <TracesTab window={window} />

@@ -10,8 +10,13 @@ import { ContainersTable } from './containers-table';
 import { PlatformCard } from './platform-card';
 import { ThresholdsEditor } from './thresholds-editor';
 import { TitledCard } from '../../components/ui/titled-card';
+import { ServicesPanel } from './services-panel';
+import { TemperaturesPanel } from './temperatures-panel';
 
-/** One host's latest sample: health ring, resource cards, threshold badges, processes, filesystems, containers and platform. */
+/**
+ * One host's latest sample: health ring, resource cards, threshold badges, services (systemd units and checks),
+ * processes, filesystems, containers, temperatures and platform.
+ */
 export function InfrastructureTab({ hostId, detail, onThresholdsChanged }: { hostId: string; detail: HostDetail; onThresholdsChanged: () => void }) {
   const { report, system } = detail;
   const thresholds = report.threshold_check.thresholds;
@@ -40,6 +45,9 @@ export function InfrastructureTab({ hostId, detail, onThresholdsChanged }: { hos
         </Group>
       </Card>
       <ResourceCards system={report.system} thresholds={thresholds} />
+      <TitledCard title="Services">
+        <ServicesPanel units={system.systemd_units} checks={system.checks} errors={system.collector_errors} />
+      </TitledCard>
       {report.process && (
         <Card withBorder radius="md" padding="md" data-testid="busiest-process">
           <Text fz="sm">
@@ -59,6 +67,9 @@ export function InfrastructureTab({ hostId, detail, onThresholdsChanged }: { hos
           <ContainersTable containers={system.containers} />
         </TitledCard>
       </SimpleGrid>
+      <TitledCard title="Temperatures">
+        <TemperaturesPanel temperatures={system.temperatures} errors={system.collector_errors} />
+      </TitledCard>
       <PlatformCard platform={report.platform} />
     </Stack>
   );

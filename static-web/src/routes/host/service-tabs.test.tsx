@@ -2,23 +2,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import { configureApi } from '../../lib/api';
 import type { ComponentsResponse, MetricsResponse, TracesResponse } from '../../lib/observability-types';
-import type { ReportResponse, SystemResponse } from '../../lib/types';
 import { fakeApi, hostPage as page, json, requestsTo } from '../../test/host-page-harness';
-
-const at = '2026-11-27T10:00:00Z';
-const thresholds = { cpu_warning: 70, cpu_critical: 90, memory_warning: 75, memory_critical: 90, disk_warning: 80, disk_critical: 95 };
-const system = {
-  cpu: { percent: 20, count: 2, freq_mhz: 0 },
-  memory: { total_gb: 8, used_gb: 4, available_gb: 4, percent: 50 },
-  disk: { total_gb: 100, used_gb: 10, free_gb: 90, percent: 10 },
-  network: { bytes_sent: 0, bytes_recv: 0, connections: 1, sent_bytes_per_sec: 0, recv_bytes_per_sec: 0 },
-};
-const report = {
-  status: 'success', timestamp: at, host: 'web-1', system, process: null, top_processes: [], health_score: 90, level: 'healthy', stale: false, host_status: 'healthy',
-  platform: { system: 'Linux', release: '6', hostname: 'web-1.example', runtime_version: '', os: 'Debian', architecture: 'x64', boot_time: at, agent_version: '1' },
-  threshold_check: { status: 'healthy', warnings: [], critical: [], thresholds },
-} as ReportResponse;
-const systemReply = { status: 'success', host: 'web-1', timestamp: at, ...system, disks: [], containers: [] } as SystemResponse;
+import { at, report, systemReply } from '../../test/host-replies';
 
 // As the API writes them: null fields are left out.
 const components: ComponentsResponse = {
@@ -48,7 +33,7 @@ const traces: TracesResponse = {
 const serviceApi = (overrides: Record<string, (url: URL) => Response> = {}) =>
   fakeApi({
     'infrastructure/report': () => json(report),
-    'infrastructure/system': () => json(systemReply),
+    'infrastructure/system': () => json(systemReply()),
     alerts: () => json({ status: 'success', alerts: [] }),
     'health/components': () => json(components),
     metrics: () => json(metrics),
