@@ -53,6 +53,9 @@ internal static class AgentOptionsReader
             SpoolDir = Text(configuration, Names.SpoolDir) ?? defaults.SpoolDir,
             QueueLimitBytes = (long)(Number(configuration, Names.QueueLimitMb, defaults.QueueLimitBytes / (1024.0 * 1024), 0.1, 1_000_000) * 1024 * 1024),
             Top = (int)Number(configuration, Names.Top, defaults.Top, 0, 100, integer: true),
+            Systemd = SystemdSettingsReader.Enabled(configuration),
+            WatchUnits = SystemdSettingsReader.WatchUnits(configuration),
+            Checks = CheckSettingsReader.Read(configuration),
         };
     }
 

@@ -18,6 +18,17 @@ internal static class CommandLineFlags
         ["--queue-limit-mb"] = AgentSettingNames.QueueLimitMb,
         ["--top"] = AgentSettingNames.Top,
         ["--config"] = AgentSettingNames.Config,
+        ["--systemd"] = AgentSettingNames.Systemd,
+        ["--watch-unit"] = AgentSettingNames.WatchUnits,
+        ["--check"] = AgentSettingNames.Checks,
+    };
+
+    // Flags that may be given several times; each adds to a comma list.
+    private static readonly HashSet<string> Repeatable = new(StringComparer.Ordinal)
+    {
+        AgentSettingNames.Watch,
+        AgentSettingNames.WatchUnits,
+        AgentSettingNames.Checks,
     };
 
     public static (Dictionary<string, string?> Values, bool Once) Parse(IReadOnlyList<string> args)
@@ -54,8 +65,7 @@ internal static class CommandLineFlags
                 throw new AgentConfigurationException($"Flag '{flag}' needs a value.");
             }
 
-            // --watch may be given several times; each adds names.
-            values[key] = key == AgentSettingNames.Watch && values.TryGetValue(key, out var earlier) ? $"{earlier},{value}" : value;
+            values[key] = Repeatable.Contains(key) && values.TryGetValue(key, out var earlier) ? $"{earlier},{value}" : value;
         }
 
         return (values, once);
