@@ -1,4 +1,6 @@
 using InfraFunctions.Agent.Collectors;
+using InfraFunctions.Agent.Collectors.ServiceChecks;
+using InfraFunctions.Agent.Collectors.Systemd;
 using InfraFunctions.Agent.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,12 +27,20 @@ internal static class AgentServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Backoff.Default());
-        services.AddSingleton(sp => new SampleCollector(sp.GetRequiredService<TimeProvider>(), options));
+        services.AddSingleton(sp => new SystemdMonitor(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SystemdMonitor>>()));
+        services.AddSingleton(sp => new CheckRunner(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CheckRunner>>()));
+        services.AddSingleton(sp => new SampleCollector(sp.GetRequiredService<TimeProvider>(), options)
+        {
+            Systemd = sp.GetRequiredService<SystemdMonitor>(),
+            CheckResults = sp.GetRequiredService<CheckRunner>().Results,
+        });
         services.AddSingleton(sp => Spool.Open(options.SpoolDir, options.QueueLimitBytes, sp.GetRequiredService<ILogger<Spool>>()));
         services.AddSingleton(sp => new Quarantine(Path.Combine(options.SpoolDir, "quarantine.jsonl"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new IngestClient(IngestClient.CreateHttpClient(options.Key!), options.Endpoint!, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<SamplingService>();
         services.AddHostedService<DeliveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SystemdMonitor>());
+        services.AddHostedService(sp => sp.GetRequiredService<CheckRunner>());
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using InfraFunctions.Agent.Collectors.ServiceChecks;
+using InfraFunctions.Agent.Collectors.Systemd;
 using InfraFunctions.Contracts;
 
 namespace InfraFunctions.Agent.Collectors;
@@ -13,6 +15,12 @@ internal sealed class SampleCollector(TimeProvider time, AgentOptions options)
     private readonly ContainerCollector containers = new(time, options.CgroupRoot ?? ContainerCollector.FindCgroup2Root());
     private PlatformInfo? platform;
 
+    /// <summary>systemd units, queried on the monitor's own loop; none when null.</summary>
+    public SystemdMonitor? Systemd { get; init; }
+
+    /// <summary>Service check results, written by the checks' own loops; none when null.</summary>
+    public CheckResults? CheckResults { get; init; }
+
     public PlatformInfo Platform => platform ??= PlatformCollector.Collect(BootTime());
 
     public Sample Collect()
@@ -24,9 +32,21 @@ internal sealed class SampleCollector(TimeProvider time, AgentOptions options)
         var networkMetrics = network.Collect();
         var processList = processes.Collect(memory.TotalBytes, cpu.BootTimeSeconds);
         var containerList = containers.Collect();
+        // systemd units and check results come from loops of their own: reading the latest never waits.
+        var systemd = Systemd?.Latest ?? SystemdSnapshot.Empty;
+        var checkResults = CheckResults?.Snapshot() ?? [];
+        List<CollectorError>? errors = null;
+        if (systemd.Error is { } systemdError)
+        {
+            (errors ??= []).Add(new CollectorError("systemd", systemdError));
+        }
+
         return new Sample(
             timestamp, cpuMetrics, memoryMetrics, root, networkMetrics, mounts, processList,
-            containerList.Count == 0 ? null : containerList);
+            containerList.Count == 0 ? null : containerList,
+            SystemdUnits: systemd.Units,
+            Checks: checkResults,
+            CollectorErrors: errors);
     }
 
     private long BootTime()
