@@ -1,3 +1,5 @@
+using InfraFunctions.Agent.Collectors.ServiceChecks;
+using InfraFunctions.Agent.Collectors.Systemd;
 using InfraFunctions.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +20,12 @@ internal sealed class SampleCollector(TimeProvider time, AgentOptions options, I
     private readonly TemperatureCollector temperatures = new(time, options.Temperatures, options.SysClassRoot);
     private PlatformInfo? platform;
 
+    /// <summary>systemd units, queried on the monitor's own loop; none when null.</summary>
+    public SystemdMonitor? Systemd { get; init; }
+
+    /// <summary>Service check results, written by the checks' own loops; none when null.</summary>
+    public CheckResults? CheckResults { get; init; }
+
     public PlatformInfo Platform => platform ??= PlatformCollector.Collect(BootTime());
 
     public Sample Collect()
@@ -31,12 +39,24 @@ internal sealed class SampleCollector(TimeProvider time, AgentOptions options, I
         var containerList = containers.Collect();
         var custom = textfile.Collect();
         var temperatureList = temperatures.Collect();
+
+        // systemd units and check results come from loops of their own: reading the latest never waits.
+        var systemd = Systemd?.Latest ?? SystemdSnapshot.Empty;
+        var checkResults = CheckResults?.Snapshot() ?? [];
+        var errors = custom.Errors;
+        if (systemd.Error is { } systemdError)
+        {
+            errors = [.. errors ?? [], new CollectorError("systemd", systemdError)];
+        }
+
         return new Sample(
             timestamp, cpuMetrics, memoryMetrics, root, networkMetrics, mounts, processList,
             containerList.Count == 0 ? null : containerList,
             CustomMetrics: custom.Metrics,
             Temperatures: temperatureList,
-            CollectorErrors: custom.Errors,
+            SystemdUnits: systemd.Units,
+            Checks: checkResults,
+            CollectorErrors: errors,
             DroppedCustomMetrics: custom.Dropped);
     }
 

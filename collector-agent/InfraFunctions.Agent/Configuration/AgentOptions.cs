@@ -41,4 +41,19 @@ internal sealed record AgentOptions
 
     /// <summary>Where the hwmon and thermal classes are (<c>/sys/class</c>). Not a setting: tests point it at captured trees.</summary>
     public string SysClassRoot { get; init; } = "/sys/class";
+
+    /// <summary>Whether the systemd collector asks systemd over the system bus for failed and watched units.</summary>
+    public bool Systemd { get; init; } = true;
+
+    /// <summary>Units reported whatever their state, such as <c>nginx.service</c>.</summary>
+    public IReadOnlyList<string> WatchUnits { get; init; } = [];
+
+    /// <summary>Service checks run from the host, each on its own interval.</summary>
+    public IReadOnlyList<CheckOptions> Checks { get; init; } = [];
+
+    /// <summary>
+    /// The D-Bus system bus address; <c>DBUS_SYSTEM_BUS_ADDRESS</c>, else the standard socket, when null. Not a
+    /// setting: tests point it at a private bus.
+    /// </summary>
+    public string? SystemBusAddress { get; init; }
 }

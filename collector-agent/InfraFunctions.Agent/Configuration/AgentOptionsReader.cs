@@ -60,6 +60,10 @@ internal static class AgentOptionsReader
             CustomMetricsMaxSeries = (int)Number(configuration, Names.CustomMetricsMaxSeries, defaults.CustomMetricsMaxSeries, 1, CustomMetricRules.MaxSeriesPerSample, integer: true),
             CustomMetricsMaxLabelValues = (int)Number(configuration, Names.CustomMetricsMaxLabelValues, defaults.CustomMetricsMaxLabelValues, 1, CustomMetricRules.MaxSeriesPerSample, integer: true),
             Temperatures = Flag(configuration, Names.Temperatures, defaults.Temperatures),
+
+            Systemd = SystemdSettingsReader.Enabled(configuration),
+            WatchUnits = SystemdSettingsReader.WatchUnits(configuration),
+            Checks = CheckSettingsReader.Read(configuration),
         };
     }
 

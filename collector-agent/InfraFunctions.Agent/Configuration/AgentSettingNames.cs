@@ -24,6 +24,15 @@ internal static class AgentSettingNames
     public const string CustomMetricsMaxLabelValues = "custom_metrics_max_label_values";
     public const string Temperatures = "temperatures";
 
+    // systemd units and service checks: "systemd" is an object in the file ({"enabled", "watch_units"}) and a
+    // true/false value in the environment and flags; "checks" is an array of objects in the file and a comma list
+    // of targets in the environment and flags.
+    public const string Systemd = "systemd";
+    public const string SystemdEnabled = "systemd:enabled";
+    public const string WatchUnits = "watch_units";
+    public const string SystemdWatchUnits = "systemd:watch_units";
+    public const string Checks = "checks";
+
     /// <summary>How a person can set <paramref name="name"/>, for error messages.</summary>
     public static string Describe(string name) =>
         $"'{name}' (in the configuration file, {EnvironmentPrefix}{name.ToUpperInvariant()}, or --{name.Replace('_', '-')})";

@@ -24,6 +24,18 @@ internal static class CommandLineFlags
         ["--custom-metrics-max-series"] = AgentSettingNames.CustomMetricsMaxSeries,
         ["--custom-metrics-max-label-values"] = AgentSettingNames.CustomMetricsMaxLabelValues,
         ["--temperatures"] = AgentSettingNames.Temperatures,
+
+        ["--systemd"] = AgentSettingNames.Systemd,
+        ["--watch-unit"] = AgentSettingNames.WatchUnits,
+        ["--check"] = AgentSettingNames.Checks,
+    };
+
+    // Flags that may be given several times; each adds to a comma list.
+    private static readonly HashSet<string> Repeatable = new(StringComparer.Ordinal)
+    {
+        AgentSettingNames.Watch,
+        AgentSettingNames.WatchUnits,
+        AgentSettingNames.Checks,
     };
 
     public static (Dictionary<string, string?> Values, bool Once) Parse(IReadOnlyList<string> args)
@@ -60,8 +72,7 @@ internal static class CommandLineFlags
                 throw new AgentConfigurationException($"Flag '{flag}' needs a value.");
             }
 
-            // --watch may be given several times; each adds names.
-            values[key] = key == AgentSettingNames.Watch && values.TryGetValue(key, out var earlier) ? $"{earlier},{value}" : value;
+            values[key] = Repeatable.Contains(key) && values.TryGetValue(key, out var earlier) ? $"{earlier},{value}" : value;
         }
 
         return (values, once);

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using InfraFunctions.Agent.Collectors;
+using InfraFunctions.Agent.Collectors.ServiceChecks;
+using InfraFunctions.Agent.Collectors.Systemd;
 using InfraFunctions.Agent.Delivery;
 using InfraFunctions.Agent.Native;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +12,7 @@ namespace InfraFunctions.Agent.Hosting;
 /// <summary>
 /// Runs the agent's loops until SIGTERM, SIGINT or SIGQUIT, telling systemd when it is ready and when it stops.
 /// The parts are wired by hand: a generic host with dependency injection, configuration and console logging
-/// roughly doubles the binary's resident pages for seven objects that never change.
+/// doubles the agent's start-up allocations for ten objects that never change.
 /// </summary>
 internal static partial class AgentHost
 {
@@ -21,13 +23,17 @@ internal static partial class AgentHost
         var time = TimeProvider.System;
         using var loggers = LineLoggerFactory.ForConsole(time);
         var logger = loggers.CreateLogger(typeof(AgentHost).FullName!);
-        var collector = new SampleCollector(time, options, loggers);
+        var systemd = new SystemdMonitor(options, time, loggers.CreateLogger<SystemdMonitor>());
+        var checks = new CheckRunner(options, time, loggers.CreateLogger<CheckRunner>());
+        var collector = new SampleCollector(time, options, loggers) { Systemd = systemd, CheckResults = checks.Results };
         using var spool = Spool.Open(options.SpoolDir, options.QueueLimitBytes, loggers.CreateLogger<Spool>());
         var quarantine = new Quarantine(Path.Combine(options.SpoolDir, "quarantine.jsonl"), time);
         using var http = IngestClient.CreateHttpClient(options.Key!);
         var client = new IngestClient(http, options.Endpoint!, time);
         BackgroundService[] services =
         [
+            systemd,
+            checks,
             new SamplingService(collector, spool, options, time, loggers.CreateLogger<SamplingService>()),
             new DeliveryService(spool, quarantine, client, collector, options, Backoff.Default(), time, loggers.CreateLogger<DeliveryService>(), ResidentSet.ReleaseFilePages),
             new ResidentSetTrimmer(options, time),
