@@ -35,7 +35,7 @@ internal static partial class AgentHost
             systemd,
             checks,
             new SamplingService(collector, spool, options, time, loggers.CreateLogger<SamplingService>()),
-            new DeliveryService(spool, quarantine, client, collector, options, Backoff.Default(), time, loggers.CreateLogger<DeliveryService>(), ResidentSet.ReleaseFilePages),
+            new DeliveryService(spool, quarantine, client, collector, options, Backoff.Default(), time, loggers.CreateLogger<DeliveryService>(), ResidentSet.AfterPost),
             new ResidentSetTrimmer(options, time),
         ];
 

@@ -46,10 +46,17 @@ internal static unsafe partial class ResidentSet
     }
 
     /// <summary>
-    /// Gives back the clean file pages found by the last <see cref="Trim"/>: a few system calls, no scan. A post
-    /// brings in the HTTP, TLS and compression code for a moment each minute; this returns it until the next one.
+    /// After a post: a compacting collection, so that the minute's garbage never spreads over fresh heap pages, and the
+    /// clean file pages found by the last <see cref="Trim"/> given back (a few system calls, no scan). A post brings in
+    /// the HTTP, TLS and compression code for a moment each minute; this returns it until the next one.
     /// </summary>
-    public static void ReleaseFilePages()
+    public static void AfterPost()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ReleaseFilePages();
+    }
+
+    private static void ReleaseFilePages()
     {
         lock (Gate)
         {
