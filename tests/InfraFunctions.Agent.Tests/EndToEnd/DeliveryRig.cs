@@ -64,6 +64,9 @@ internal sealed class DeliveryRig : IAsyncDisposable
     /// <summary>A new agent key for <paramref name="hostId"/> (the server must be up).</summary>
     public async Task<string> CreateAgentKeyAsync(string hostId) => (await Running.CreateAgentAsync(hostId)).Key;
 
+    /// <summary>A client with a new reader token, for the read endpoints a person or script would call.</summary>
+    public async Task<HttpClient> ReaderAsync() => Running.ClientWithBearer(await Running.CreateTokenAsync("reader"));
+
     /// <summary>The timestamps stored for a host, read back from the sample tables, in row-key order.</summary>
     public async Task<DateTimeOffset[]> StoredTimestampsAsync(string hostId, DateTimeOffset from, DateTimeOffset to)
     {
