@@ -4,7 +4,6 @@ using InfraFunctions.Agent.Native;
 
 InterruptSignal.Restore();
 ResidentSet.UseOneMallocArena();
-ResidentSet.Trim();
 try
 {
     var (options, once) = AgentConfiguration.Load(args, Environment.GetEnvironmentVariables());

@@ -78,8 +78,7 @@ internal static class AgentOptionsReader
         return bool.TryParse(text, out var value) ? value : throw Invalid(name, $"must be true or false (got '{text}')");
     }
 
-    private static string? Text(IConfiguration configuration, string name) =>
-        configuration[name] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    private static string? Text(IConfiguration configuration, string name) => SettingText.Trimmed(configuration[name]);
 
     private static double Number(IConfiguration configuration, string name, double fallback, double min, double max, bool integer = false)
     {
@@ -99,12 +98,8 @@ internal static class AgentOptionsReader
         return value;
     }
 
-    private static string[] WatchList(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(Names.Watch);
-        var items = section.Value is { } list ? list.Split(',') : section.GetChildren().Select(c => c.Value ?? "").ToArray();
-        return items.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
-    }
+    private static string[] WatchList(IConfiguration configuration) =>
+        SettingText.Items(configuration.GetSection(Names.Watch)).Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 
     private static AgentConfigurationException Invalid(string name, string problem) =>
         new($"Invalid configuration: {Names.Describe(name)} {problem}.");

@@ -39,8 +39,8 @@ internal static class CheckSettingsReader
                 }
 
                 checks.Add(Parse(
-                    checks.Count, Text(item["name"]), Text(item["target"]), Text(item["interval"]), Text(item["timeout"]),
-                    Text(item["expect_status"]), item["body_contains"], Text(item["verify_tls"])));
+                    checks.Count, SettingText.Trimmed(item["name"]), SettingText.Trimmed(item["target"]), SettingText.Trimmed(item["interval"]), SettingText.Trimmed(item["timeout"]),
+                    SettingText.Trimmed(item["expect_status"]), item["body_contains"], SettingText.Trimmed(item["verify_tls"])));
             }
         }
 
@@ -153,8 +153,6 @@ internal static class CheckSettingsReader
 
         return TimeSpan.FromSeconds(value);
     }
-
-    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

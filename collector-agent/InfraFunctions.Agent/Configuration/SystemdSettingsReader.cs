@@ -17,7 +17,7 @@ internal static class SystemdSettingsReader
     public static bool Enabled(IConfiguration configuration)
     {
         // The environment and flags set "systemd" itself; they come after the file, so they win over "systemd:enabled".
-        var text = Trimmed(configuration[Names.Systemd]) ?? Trimmed(configuration[Names.SystemdEnabled]);
+        var text = SettingText.Trimmed(configuration[Names.Systemd]) ?? SettingText.Trimmed(configuration[Names.SystemdEnabled]);
         if (text is null)
         {
             return true;
@@ -30,11 +30,9 @@ internal static class SystemdSettingsReader
 
     public static string[] WatchUnits(IConfiguration configuration)
     {
+        // The environment and flags set "watch_units" itself, which wins over the file's "systemd:watch_units".
         var flat = configuration.GetSection(Names.WatchUnits);
-        var nested = configuration.GetSection(Names.SystemdWatchUnits);
-        var items = flat.Value is { } list ? list.Split(',')
-            : nested.Value is { } one ? one.Split(',')
-            : nested.GetChildren().Select(c => c.Value ?? "").ToArray();
+        var items = SettingText.Items(flat.Value is not null ? flat : configuration.GetSection(Names.SystemdWatchUnits));
         var units = new List<string>();
         foreach (var item in items)
         {
@@ -66,6 +64,4 @@ internal static class SystemdSettingsReader
     }
 
     private static bool IsUnitNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.' or '@' or '\\';
-
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

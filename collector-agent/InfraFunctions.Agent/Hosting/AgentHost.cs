@@ -20,6 +20,8 @@ internal static partial class AgentHost
 
     public static async Task RunAsync(AgentOptions options, CancellationToken cancellationToken = default)
     {
+        // What the runtime and configuration touched on the way here is not needed again.
+        ResidentSet.Trim();
         var time = TimeProvider.System;
         using var loggers = LineLoggerFactory.ForConsole(time);
         var logger = loggers.CreateLogger(typeof(AgentHost).FullName!);

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Hosting;
 namespace InfraFunctions.Agent.Hosting;
 
 /// <summary>
-/// Trims the resident set (<see cref="ResidentSet.Trim"/>) once start-up is over, after the first samples and post,
-/// and again now and then for pages a rare path (a reconnect, a backoff) brought in.
+/// Runs the full <see cref="ResidentSet.Trim"/> once the first posts are over and then now and then. Each post already
+/// gives back the mappings found at start; this finds those mapped since (the TLS library, loaded by the first
+/// https post) and returns what a rare path (a reconnect, a backoff) brought in.
 /// </summary>
 internal sealed class ResidentSetTrimmer(AgentOptions options, TimeProvider time) : BackgroundService
 {
