@@ -11,7 +11,8 @@ namespace InfraFunctions.EndToEnd;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    private readonly TablesFixture _tables = new();
+    // Its own Azurite: the fleet view lists every host in the tables, and other test runs post hosts meanwhile.
+    private readonly TablesFixture _tables = new(isolated: true);
     private IPlaywright? _playwright;
 
     public LocalHostServer Server { get; private set; } = null!;
