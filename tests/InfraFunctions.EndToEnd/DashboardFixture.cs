@@ -12,7 +12,7 @@ namespace InfraFunctions.EndToEnd;
 public sealed class DashboardFixture : IAsyncLifetime
 {
     // Its own Azurite: the fleet view lists every host in the tables, and other test runs post hosts meanwhile.
-    private readonly TablesFixture _tables = new(isolated: true);
+    private readonly TablesFixture _tables = TablesFixture.Isolated();
     private IPlaywright? _playwright;
 
     public LocalHostServer Server { get; private set; } = null!;

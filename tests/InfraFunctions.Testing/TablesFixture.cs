@@ -7,16 +7,16 @@ namespace InfraFunctions.Testing;
 /// Table Storage for a test class: the suite's Azurite when ./test.sh started one, else a private one.
 /// Either way it is a real Azurite server, never a mock.
 /// </summary>
-/// <param name="isolated">Always start a private in-memory Azurite: for fixtures whose pages list every host in
-/// their tables (the fleet view), which must not see the hosts that other test runs post at the same time.</param>
-public sealed class TablesFixture(bool isolated = false) : IAsyncLifetime
+public sealed class TablesFixture : IAsyncLifetime
 {
+    private bool _isolated;
     private AzuriteServer? _private;
 
-    public TablesFixture()
-        : this(false)
-    {
-    }
+    /// <summary>
+    /// Tables on a private in-memory Azurite, always: for fixtures whose pages list every host in their tables (the
+    /// fleet view), which must not see the hosts that other test runs post at the same time.
+    /// </summary>
+    public static TablesFixture Isolated() => new() { _isolated = true };
 
     public string ConnectionString { get; private set; } = string.Empty;
 
@@ -24,13 +24,13 @@ public sealed class TablesFixture(bool isolated = false) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!isolated && AzuriteServer.SharedConnectionString is { } shared)
+        if (!_isolated && AzuriteServer.SharedConnectionString is { } shared)
         {
             ConnectionString = shared;
         }
         else
         {
-            _private = await AzuriteServer.StartAsync(inMemory: isolated);
+            _private = await AzuriteServer.StartAsync(inMemory: _isolated);
             ConnectionString = _private.ConnectionString;
         }
 
