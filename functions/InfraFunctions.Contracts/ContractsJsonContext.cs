@@ -17,4 +17,6 @@ namespace InfraFunctions.Contracts;
 [JsonSerializable(typeof(IngestReply))]
 [JsonSerializable(typeof(IngestEnvelope))]
 [JsonSerializable(typeof(Problem))]
+[JsonSerializable(typeof(AgentSettings))]
+[JsonSerializable(typeof(SettingInForce))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

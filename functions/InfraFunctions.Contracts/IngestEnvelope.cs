@@ -12,10 +12,12 @@ namespace InfraFunctions.Contracts;
 /// <param name="Samples">The samples, unparsed.</param>
 /// <param name="DroppedSamples">Samples the agent dropped since its last accepted post.</param>
 /// <param name="SampleIntervalSeconds">How often the agent samples.</param>
+/// <param name="Settings">The agent's settings in force and where each came from; older agents send none.</param>
 public sealed record IngestEnvelope(
     int SchemaVersion,
     string HostId,
     PlatformInfo Platform,
     IReadOnlyList<JsonElement> Samples,
     long DroppedSamples = 0,
-    double SampleIntervalSeconds = 5);
+    double SampleIntervalSeconds = 5,
+    IReadOnlyList<SettingInForce>? Settings = null);

@@ -4,4 +4,5 @@ namespace InfraFunctions.Contracts;
 /// <param name="Accepted">Samples stored.</param>
 /// <param name="Rejected">Samples refused, by index in the posted batch, with the reasons.</param>
 /// <param name="NextPostSeconds">When the agent should post next: 2 while someone watches the host live, the normal interval otherwise.</param>
-public sealed record IngestReply(int Accepted, IReadOnlyList<RejectedSample> Rejected, int NextPostSeconds);
+/// <param name="AgentSettings">Settings an operator chose for this host or its tags; null when there are none.</param>
+public sealed record IngestReply(int Accepted, IReadOnlyList<RejectedSample> Rejected, int NextPostSeconds, AgentSettings? AgentSettings = null);

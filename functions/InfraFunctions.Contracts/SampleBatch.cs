@@ -9,13 +9,15 @@ namespace InfraFunctions.Contracts;
 /// <param name="Samples">The samples, oldest first.</param>
 /// <param name="DroppedSamples">Samples the agent had to drop since its last accepted post (its queue was full).</param>
 /// <param name="SampleIntervalSeconds">How often the agent samples.</param>
+/// <param name="Settings">The agent's settings in force and where each came from; older agents send none.</param>
 public sealed record SampleBatch(
     int SchemaVersion,
     string HostId,
     PlatformInfo Platform,
     IReadOnlyList<Sample> Samples,
     long DroppedSamples = 0,
-    double SampleIntervalSeconds = 5)
+    double SampleIntervalSeconds = 5,
+    IReadOnlyList<SettingInForce>? Settings = null)
 {
     /// <summary>The schema version this contracts assembly writes.</summary>
     public const int CurrentSchemaVersion = 1;

@@ -26,6 +26,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<HostThresholds>();
         services.AddSingleton<FleetHealth>();
         services.AddSingleton<CredentialRepository>();
+        services.AddSingleton<Tags.HostTagRepository>();
 
         services.AddSingleton<SampleValidator>();
         services.AddRealtime(configuration);

@@ -11,4 +11,5 @@ public static class TableNames
     public const string Jobs = "jobs";
     public const string Thresholds = "thresholds";
     public const string Webhooks = "webhooks";
+    public const string Tags = "tags";
 }
