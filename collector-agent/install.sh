@@ -162,7 +162,10 @@ resolve_host_id() {
         if [ -n "$ids" ] && [ "${ids#*,}" = "$ids" ]; then host_id=$ids; return 0; fi ;;
       401|403)
         fail "the server refused the key ($code): $(printf '%s' "$body" | sed -n 's/.*"detail"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p')" ;;
-      000) fail "could not reach $endpoint (is --endpoint the function app's URL?)" ;;
+      000)
+        # Installing ahead of the network (an image being built, say) is fine; posting needs the server.
+        [ "$start" = 0 ] || fail "could not reach $endpoint (is --endpoint the function app's URL?)"
+        echo "install.sh: $endpoint is not reachable now; using the hostname as the host id" >&2 ;;
     esac
   fi
   host_id=$(hostname)
