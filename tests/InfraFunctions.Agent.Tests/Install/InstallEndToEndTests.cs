@@ -36,6 +36,24 @@ public sealed class InstallEndToEndTests(InstallServer rig) : IClassFixture<Inst
     }
 
     [Fact]
+    public async Task TheOneLineInstallWithAnEnrollmentTokenStoresTheIssuedKeyPrivatelyAndTheHostPostsWithIt()
+    {
+        using var operatorClient = rig.Server.ClientWithBearer(await rig.Server.CreateTokenAsync("operator"));
+        using var created = await operatorClient.PostAsJsonAsync("/api/v1/observability/enrollment-tokens",
+            new { name = "install tests", expires_at = DateTimeOffset.UtcNow.AddHours(1) });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+
+        var (code, output, error) = OneLine("--endpoint", rig.Origin, "--enroll", token, "--host-id", hostId);
+
+        Assert.True(code == 0, $"{output}\n{error}");
+        Assert.StartsWith("ifa_", File.ReadAllText(KeyFile), StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyFile));
+        Assert.DoesNotContain(token, File.ReadAllText(Path.Combine(Root, "etc/infrafunctions/agent.json")), StringComparison.Ordinal);
+        Assert.Contains(hostId, await HostIdsAsync());
+    }
+
+    [Fact]
     public async Task ABinaryThatNoLongerMatchesSha256SumsIsRefusedWithBothSumsAndNothingIsInstalled()
     {
         var (_, key) = await rig.Server.CreateAgentAsync(hostId);
