@@ -34,7 +34,7 @@ public sealed class CallerGate(IEnumerable<IRequestAuthenticator> authenticators
         var agent = await credentials.FindAgentByKeyAsync(BearerTokenAuthenticator.BearerValue(request), cancellationToken);
         return agent is not null
             ? (agent, null)
-            : (null, ApiResults.Unauthorized("Send the agent key as 'Authorization: Bearer <key>'. The key is missing, unknown or revoked; issue one with POST /api/v1/admin/agents."));
+            : (null, ApiResults.Unauthorized("Send the agent key as 'Authorization: Bearer <key>'. The key is missing, unknown, revoked, or replaced by a rotation whose grace has ended; an operator issues one with POST /api/v1/observability/agents."));
     }
 
     public async Task<(Caller? Caller, IActionResult? Refusal)> RequireAsync(HttpRequest request, string role, CancellationToken cancellationToken = default)
