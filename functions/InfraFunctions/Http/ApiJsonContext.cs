@@ -38,4 +38,9 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(StopStreamRequest))]
 [JsonSerializable(typeof(StreamStartedResponse))]
 [JsonSerializable(typeof(StreamStoppedResponse))]
+// Agent settings an operator chooses, and what hosts report running with.
+[JsonSerializable(typeof(AgentSettingsRequest))]
+[JsonSerializable(typeof(AgentSettingsScopeView))]
+[JsonSerializable(typeof(AgentSettingsListResponse))]
+[JsonSerializable(typeof(HostAgentSettingsResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
