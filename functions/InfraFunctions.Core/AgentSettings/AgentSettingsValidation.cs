@@ -46,7 +46,11 @@ public static class AgentSettingsValidation
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            if (problem(value) is { } p)
+            if (value is null)
+            {
+                errors[$"{field}[{i}]"] = ["null is not a name; give a string."];
+            }
+            else if (problem(value) is { } p)
             {
                 errors[$"{field}[{i}]"] = [p];
             }
