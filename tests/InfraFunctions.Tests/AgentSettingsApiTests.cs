@@ -113,6 +113,8 @@ public sealed class AgentSettingsApiTests(AgentSettingsApiFixture fixture) : ICl
         Assert.True(badHost.GetProperty("errors").TryGetProperty("host", out _));
         await (await fixture.Reader.GetAsync(ForHost("bad host\u0001"))).ProblemAsync(HttpStatusCode.BadRequest);
         await (await fixture.Reader.GetAsync(ForTag("env:prod"))).ProblemAsync(HttpStatusCode.BadRequest);
+        var twice = await (await fixture.Reader.GetAsync($"{ForHost(host)}&host=other")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("once", twice.GetProperty("errors").GetProperty("host")[0].GetString(), StringComparison.Ordinal);
 
         var resolved = await (await fixture.Reader.GetAsync(ForHost(host))).JsonAsync();
         Assert.Empty(resolved.GetProperty("settings").EnumerateObject());

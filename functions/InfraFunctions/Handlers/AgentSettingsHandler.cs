@@ -9,7 +9,7 @@ namespace InfraFunctions.Handlers;
 /// (GET <c>?host=</c>), and an operator's settings for a host or a tag (PUT and DELETE with <c>?host=</c> or <c>?tag=key:value</c>).
 /// A host need not have reported yet: settings chosen before it enrolls reach its first reply.
 /// </summary>
-public sealed class AgentSettingsHandler(AgentSettingsRepository repository, AgentSettingsResolver resolver, HostRepository hosts)
+public sealed class AgentSettingsHandler(AgentSettingsRepository repository, AgentSettingsResolver resolver, HostRepository hostRows)
 {
     private static readonly string Expected =
         $"Send the settings to push, e.g. {{\"watch\": [\"nginx\"], \"top\": 5, \"sample_interval_seconds\": 10, \"collectors\": [\"temperatures\"]}}; the fields are {AgentSettingRules.Watch}, {AgentSettingRules.Top}, {AgentSettingRules.SampleIntervalSeconds} and {AgentSettingRules.CollectorsName}.";
@@ -22,20 +22,22 @@ public sealed class AgentSettingsHandler(AgentSettingsRepository repository, Age
                 new Dictionary<string, string[]> { ["tag"] = ["Leave ?tag= out and find the tag's scope in the list."] });
         }
 
-        if (request.Query["host"] is not [{ } hostId])
+        var hosts = request.Query["host"];
+        if (hosts.Count == 0)
         {
             var all = await repository.ListAsync(cancellationToken: cancellationToken);
             var views = all.OrderBy(s => s.Scope.Kind, StringComparer.Ordinal).ThenBy(s => s.Scope.HostId ?? s.Scope.Tag, StringComparer.Ordinal).Select(View).ToArray();
             return ApiResults.Ok(new AgentSettingsListResponse(views), ApiJsonContext.Default.AgentSettingsListResponse);
         }
 
-        if (HostIdRules.Validate(hostId) is { } invalid)
+        var hostId = hosts.Count == 1 ? hosts[0] ?? string.Empty : string.Empty;
+        if ((hosts.Count == 1 ? HostIdRules.Validate(hostId) : "Give ?host= once: one host is resolved at a time.") is { } invalid)
         {
             return ApiResults.BadRequest(invalid, new Dictionary<string, string[]> { ["host"] = [invalid] });
         }
 
         var settingsTask = resolver.ResolveAsync(hostId, cancellationToken);
-        var host = await hosts.GetAsync(hostId, cancellationToken);
+        var host = await hostRows.GetAsync(hostId, cancellationToken);
         var settings = await settingsTask ?? new AgentSettings();
         return ApiResults.Ok(
             new HostAgentSettingsResponse(hostId, settings, host?.SettingsInForce ?? [], host?.SettingsReportedAt, host?.SettingsProblem),
