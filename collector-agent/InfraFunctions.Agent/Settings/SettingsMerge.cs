@@ -89,7 +89,22 @@ internal static partial class SettingsMerge
         (string Source, string? Scope) collectorsFrom = byServer
             ? (SettingSources.Server, Scope(pushed, Rules.CollectorsName))
             : (Strongest(options, Names.Temperatures, Names.Systemd, Names.TextfileDir), null);
-        string[] on = [.. temperatures ? [Temperatures] : Array.Empty<string>(), .. systemd ? [Systemd] : Array.Empty<string>(), .. textfileDir is null ? Array.Empty<string>() : [Textfile]];
+        var on = new List<string>(3);
+        if (temperatures)
+        {
+            on.Add(Temperatures);
+        }
+
+        if (systemd)
+        {
+            on.Add(Systemd);
+        }
+
+        if (textfileDir is not null)
+        {
+            on.Add(Textfile);
+        }
+
         inForce.Add(new SettingInForce(Rules.CollectorsName, string.Join(",", on), collectorsFrom.Source, collectorsFrom.Scope));
 
         var postFrom = Local(options, Names.PostInterval);
