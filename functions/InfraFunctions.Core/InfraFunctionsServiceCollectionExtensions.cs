@@ -25,8 +25,10 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<HostRepository>();
         services.AddSingleton<HostThresholds>();
         services.AddSingleton<FleetHealth>();
-        services.AddSingleton<CredentialRepository>();
+        services.AddCredentials();
         services.AddSingleton<Tags.HostTagRepository>();
+        services.AddSingleton<AgentSettings.AgentSettingsRepository>();
+        services.AddSingleton<AgentSettings.AgentSettingsResolver>();
 
         services.AddSingleton<SampleValidator>();
         services.AddRealtime(configuration);

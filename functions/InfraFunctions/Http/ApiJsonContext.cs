@@ -38,4 +38,22 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(StopStreamRequest))]
 [JsonSerializable(typeof(StreamStartedResponse))]
 [JsonSerializable(typeof(StreamStoppedResponse))]
+// Agent keys for operators, enrollment tokens, enrollment and identity.
+[JsonSerializable(typeof(IssueAgentKeyRequest))]
+[JsonSerializable(typeof(IssueAgentKeyResponse))]
+[JsonSerializable(typeof(RotateAgentKeyRequest))]
+[JsonSerializable(typeof(RotateAgentKeyResponse))]
+[JsonSerializable(typeof(AgentKeysResponse))]
+[JsonSerializable(typeof(CreateEnrollmentTokenRequest))]
+[JsonSerializable(typeof(EnrollmentTokenView))]
+[JsonSerializable(typeof(EnrollmentTokensResponse))]
+[JsonSerializable(typeof(EnrollRequest))]
+[JsonSerializable(typeof(EnrollResponse))]
+[JsonSerializable(typeof(AgentIdentityResponse))]
+[JsonSerializable(typeof(CallerIdentityResponse))]
+// Agent settings an operator chooses, and what hosts report running with.
+[JsonSerializable(typeof(AgentSettingsRequest))]
+[JsonSerializable(typeof(AgentSettingsScopeView))]
+[JsonSerializable(typeof(AgentSettingsListResponse))]
+[JsonSerializable(typeof(HostAgentSettingsResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
