@@ -21,8 +21,11 @@ export interface AgentView {
   last_used?: string | null;
   revoked: boolean;
   revoked_at?: string | null;
+  /** The tags in force on its host (for a key of several hosts, those they all carry). */
   tags?: Record<string, string> | null;
   issued_by?: IssuedBy | string | null;
+  /** Who issued it: the operator's token id, or the enrollment token's. */
+  issuer_id?: string | null;
   /** After a rotation: when the previous key stops being accepted (in the past once it has). */
   old_key_expires_at?: string | null;
   rotated_at?: string | null;
@@ -57,20 +60,19 @@ export interface EnrollmentTokenView {
   name: string;
   created?: string | null;
   expires_at: string;
+  expired?: boolean;
   max_hosts?: number | null;
   tags?: Record<string, string> | null;
   host_pattern?: string | null;
   revoked: boolean;
   revoked_at?: string | null;
-  /** The host ids it enrolled so far. */
-  host_ids?: string[] | null;
-  /** How many hosts it enrolled, when the reply counts rather than lists them. */
-  hosts_enrolled?: number | null;
+  /** How many distinct host ids it enrolled. */
+  hosts_enrolled: number;
+  issuer_id?: string | null;
 }
 
 export interface EnrollmentTokensResponse {
-  tokens?: EnrollmentTokenView[];
-  enrollment_tokens?: EnrollmentTokenView[];
+  enrollment_tokens: EnrollmentTokenView[];
 }
 
 export interface CreateEnrollmentTokenRequest {
@@ -112,6 +114,8 @@ export interface HostAgentSettingsResponse {
   settings: AgentSettings | null;
   in_force: SettingInForce[] | null;
   reported_at?: string | null;
+  /** Why the host's last report of its settings was not kept (too many, too long). */
+  in_force_problem?: string | null;
 }
 
 /** Bounds the server checks (functions/InfraFunctions.Contracts/AgentSettingRules.cs). */

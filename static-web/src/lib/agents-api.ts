@@ -25,10 +25,8 @@ export const agentsApi = {
   revokeAgent: (agentId: string) => request<unknown>(`${base}/agents/${encodeURIComponent(agentId)}`, { method: 'DELETE' }),
   rotateAgent: (agentId: string, graceSeconds: number) =>
     request<RotateAgentResponse>(`${base}/agents/${encodeURIComponent(agentId)}/rotate`, post({ grace_seconds: graceSeconds })),
-  enrollmentTokens: async (signal?: AbortSignal): Promise<EnrollmentTokenView[]> => {
-    const reply = await request<EnrollmentTokensResponse>(`${base}/enrollment-tokens`, {}, signal);
-    return reply.tokens ?? reply.enrollment_tokens ?? [];
-  },
+  enrollmentTokens: async (signal?: AbortSignal): Promise<EnrollmentTokenView[]> =>
+    (await request<EnrollmentTokensResponse>(`${base}/enrollment-tokens`, {}, signal)).enrollment_tokens,
   createEnrollmentToken: (body: CreateEnrollmentTokenRequest) =>
     request<CreateEnrollmentTokenResponse>(`${base}/enrollment-tokens`, post(body)),
   revokeEnrollmentToken: (tokenId: string) =>

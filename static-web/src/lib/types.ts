@@ -32,16 +32,14 @@ export interface HostView {
   agent_version?: string | null;
   /** The agent is older than the deployment's own version. */
   agent_outdated?: boolean | null;
-  /** The deployment's version, the one an outdated agent can update to. */
-  latest_agent_version?: string | null;
 }
 
 export interface HostsResponse {
   status: string;
   count: number;
   hosts: HostView[];
-  /** The deployment's version (the function app's, which the served agent shares). */
-  version?: string | null;
+  /** The deployment's own version (the function app's, which the agent it serves shares). */
+  agent_version?: string | null;
 }
 
 export interface LoadAverage { one: number; five: number; fifteen: number }

@@ -4,7 +4,7 @@ import { byRevokedThenNewest, enrolledText, rotationText, tokenState } from './a
 
 const now = Date.parse('2026-12-01T12:00:00Z');
 const agent = (patch: Partial<AgentView>): AgentView => ({ agent_id: 'a1', name: 'web-1', host_ids: ['web-1'], created: '2026-11-01T00:00:00Z', revoked: false, ...patch });
-const token = (patch: Partial<EnrollmentTokenView>): EnrollmentTokenView => ({ token_id: 't1', name: 'rollout', expires_at: '2026-12-02T00:00:00Z', revoked: false, ...patch });
+const token = (patch: Partial<EnrollmentTokenView>): EnrollmentTokenView => ({ token_id: 't1', name: 'rollout', expires_at: '2026-12-02T00:00:00Z', hosts_enrolled: 0, revoked: false, ...patch });
 
 describe('agent rows', () => {
   it('says whether a rotated key’s old key still works', () => {
@@ -23,12 +23,13 @@ describe('enrollment token rows', () => {
   it('is revoked, expired, used up or active, in that order of precedence', () => {
     expect(tokenState(token({ revoked: true, expires_at: '2026-01-01T00:00:00Z' }), now)).toBe('revoked');
     expect(tokenState(token({ expires_at: '2026-12-01T12:00:00Z' }), now)).toBe('expired');
-    expect(tokenState(token({ max_hosts: 2, host_ids: ['a', 'b'] }), now)).toBe('used up');
+    expect(tokenState(token({ expired: true }), now)).toBe('expired');
+    expect(tokenState(token({ max_hosts: 2, hosts_enrolled: 2 }), now)).toBe('used up');
     expect(tokenState(token({ max_hosts: 2, hosts_enrolled: 1 }), now)).toBe('active');
   });
 
   it('counts enrolled hosts against the limit when there is one', () => {
-    expect(enrolledText(token({ max_hosts: 10, host_ids: ['a', 'b', 'c'] }))).toBe('3 of 10');
+    expect(enrolledText(token({ max_hosts: 10, hosts_enrolled: 3 }))).toBe('3 of 10');
     expect(enrolledText(token({ hosts_enrolled: 4 }))).toBe('4');
   });
 });

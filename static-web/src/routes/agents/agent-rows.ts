@@ -28,22 +28,17 @@ export function rotationText(agent: AgentView, now: number): string {
 
 export type TokenState = 'active' | 'expired' | 'used up' | 'revoked';
 
-export function enrolledCount(token: EnrollmentTokenView): number {
-  return token.hosts_enrolled ?? token.host_ids?.length ?? 0;
-}
-
 export function tokenState(token: EnrollmentTokenView, now: number): TokenState {
   if (token.revoked) return 'revoked';
-  if (Date.parse(token.expires_at) <= now) return 'expired';
-  return token.max_hosts != null && enrolledCount(token) >= token.max_hosts ? 'used up' : 'active';
+  if (token.expired || Date.parse(token.expires_at) <= now) return 'expired';
+  return token.max_hosts != null && token.hosts_enrolled >= token.max_hosts ? 'used up' : 'active';
 }
 
 export const TOKEN_STATE_COLOR: Record<TokenState, string> = { active: 'teal', expired: 'gray', 'used up': 'orange', revoked: 'red' };
 
 /** "3 of 10", or "3" without a limit. */
 export function enrolledText(token: EnrollmentTokenView): string {
-  const count = enrolledCount(token);
-  return token.max_hosts != null ? `${count} of ${token.max_hosts}` : String(count);
+  return token.max_hosts != null ? `${token.hosts_enrolled} of ${token.max_hosts}` : String(token.hosts_enrolled);
 }
 
 /** Revoked rows after the others, newest first within each. */

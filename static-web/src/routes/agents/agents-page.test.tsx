@@ -11,7 +11,7 @@ const agents: AgentView[] = [
   { agent_id: 'a2', name: 'old', host_ids: ['db-9'], created: '2026-10-01T10:00:00Z', revoked: true, revoked_at: '2026-11-01T10:00:00Z', issued_by: 'admin' },
 ];
 const tokens: EnrollmentTokenView[] = [
-  { token_id: 't1', name: 'vmss rollout', created: '2026-11-30T10:00:00Z', expires_at: '2099-01-01T00:00:00Z', max_hosts: 10, host_ids: ['web-2', 'web-3'], host_pattern: 'web-*', revoked: false },
+  { token_id: 't1', name: 'vmss rollout', created: '2026-11-30T10:00:00Z', expires_at: '2099-01-01T00:00:00Z', max_hosts: 10, hosts_enrolled: 2, host_pattern: 'web-*', revoked: false },
 ];
 
 function api() {
@@ -20,8 +20,8 @@ function api() {
     'DELETE agents/a1': () => json({ id: 'a1', revoked: true }),
     'POST agents/a1/rotate': () =>
       json({ agent_id: 'a1', key: 'ifa_a1.new', old_key_expires_at: '2026-12-02T10:00:00Z', install_command: 'curl -fsSL https://dash.example/agent/install.sh | sudo bash -s -- --endpoint https://func.example --key ifa_a1.new' }),
-    'GET enrollment-tokens': () => json({ tokens }),
-    'POST enrollment-tokens': (_url, body) => json({ ...(body as object), token_id: 't2', token: 'ife_t2.secret', revoked: false }, 201),
+    'GET enrollment-tokens': () => json({ enrollment_tokens: tokens }),
+    'POST enrollment-tokens': (_url, body) => json({ ...(body as object), token_id: 't2', token: 'ife_t2.secret', hosts_enrolled: 0, revoked: false }, 201),
     'DELETE enrollment-tokens/t1': () => new Response(null, { status: 204 }),
   });
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { agentsApi } from '../../lib/agents-api';
 import type { EnrollmentTokenView } from '../../lib/agent-types';
@@ -15,17 +15,7 @@ import { TokenDialog } from './token-dialog';
 function columns(now: number, onRevoke: (t: EnrollmentTokenView) => void): Column<EnrollmentTokenView>[] {
   return [
     { header: 'Name', wrap: true, cell: (t) => t.name },
-    {
-      header: 'Hosts enrolled',
-      cell: (t) =>
-        t.host_ids?.length ? (
-          <Tooltip label={t.host_ids.join(', ')} multiline maw={360}>
-            <span>{enrolledText(t)}</span>
-          </Tooltip>
-        ) : (
-          enrolledText(t)
-        ),
-    },
+    { header: 'Hosts enrolled', numeric: true, cell: enrolledText },
     { header: 'Host pattern', mono: true, cell: (t) => t.host_pattern || 'any' },
     { header: 'Tags', small: true, wrap: true, cell: (t) => tagChips(t.tags).join(', ') || '—' },
     { header: 'Created', small: true, cell: (t) => formatTime(t.created) },

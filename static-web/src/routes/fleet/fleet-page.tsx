@@ -75,7 +75,7 @@ export function FleetPage({ onOpen, autoRefresh, setAutoRefresh }: { onOpen: (hr
       {data && data.hosts.length > 0 && hosts.length === 0 && <EmptyState title="No host matches the filter" />}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="fleet-grid">
         {hosts.map((h) => (
-          <HostCard key={h.host_id} host={h} now={now} onOpen={onOpen} deploymentVersion={data?.version} />
+          <HostCard key={h.host_id} host={h} now={now} onOpen={onOpen} deploymentVersion={data?.agent_version} />
         ))}
       </SimpleGrid>
     </Stack>

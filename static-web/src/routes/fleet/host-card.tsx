@@ -10,8 +10,7 @@ import { hostHref } from '../../hooks/use-route';
 /** "agent 0.1.0 (update available: 0.2.0)" for an agent older than the deployment, else null. */
 export function outdatedAgentText(host: HostView, deploymentVersion?: string | null): string | null {
   if (!host.agent_outdated) return null;
-  const latest = host.latest_agent_version ?? deploymentVersion;
-  return `agent ${host.agent_version || 'of unknown version'} (update available${latest ? `: ${latest}` : ''})`;
+  return `agent ${host.agent_version || 'of unknown version'} (update available${deploymentVersion ? `: ${deploymentVersion}` : ''})`;
 }
 
 interface HostCardProps {

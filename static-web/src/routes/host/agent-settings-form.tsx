@@ -39,7 +39,10 @@ export function AgentSettingsForm({ hostId, settings, onDone }: { hostId: string
     event.preventDefault();
     setTouched(true);
     if (Object.keys(draftProblems(draft)).length) return;
-    void run('save', () => agentsApi.setHostSettings(hostId, bodyOf(draft)));
+    const body = bodyOf(draft);
+    // The server refuses a PUT that sets nothing: an emptied form removes the host's own settings instead.
+    if (Object.keys(body).length === 0) void run('save', () => (hostScope ? agentsApi.clearHostSettings(hostId) : Promise.resolve()));
+    else void run('save', () => agentsApi.setHostSettings(hostId, body));
   };
 
   return (

@@ -18,7 +18,11 @@ const reply: HostAgentSettingsResponse = {
 };
 
 function api(put: (body: unknown) => Response = () => json({})) {
-  return fakeRoutes({ 'GET agent-settings': () => json(reply), 'PUT agent-settings': (_url, body) => put(body) });
+  return fakeRoutes({
+    'GET agent-settings': () => json(reply),
+    'PUT agent-settings': (_url, body) => put(body),
+    'DELETE agent-settings': () => new Response(null, { status: 204 }),
+  });
 }
 
 afterEach(() => configureApi({ fetch: (...args) => globalThis.fetch(...args) }));
@@ -75,6 +79,20 @@ describe('the agent settings panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('From 1 to 300 seconds.')).toBeTruthy();
+    expect(fake.callsTo('PUT', 'agent-settings')).toHaveLength(0);
+  });
+
+  it('removes the host’s own settings when the form is emptied, since a PUT must set something', async () => {
+    const fake = api();
+    configureApi({ fetch: fake.fetch });
+    render(withRole('operator', <AgentSettingsPanel hostId="web/1" />));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit pushed settings' }));
+    const watch = await screen.findByRole('combobox', { name: 'Watched processes' });
+    watch.focus();
+    fireEvent.keyDown(watch, { key: 'Backspace' });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(fake.callsTo('DELETE', 'agent-settings')).toHaveLength(1));
     expect(fake.callsTo('PUT', 'agent-settings')).toHaveLength(0);
   });
 });

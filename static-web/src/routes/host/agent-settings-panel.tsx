@@ -33,6 +33,11 @@ export function AgentSettingsPanel({ hostId }: { hostId: string }) {
           <Text fz="sm" c="dimmed" data-testid="settings-reported">
             {inForce.length ? `In force, as the agent reported ${formatAgo(data.reported_at)}:` : 'The agent has not reported its settings (it may be older than this deployment).'}
           </Text>
+          {data.in_force_problem && (
+            <Text fz="sm" c="orange" data-testid="settings-problem">
+              The agent's last report of its settings was not kept: {data.in_force_problem}
+            </Text>
+          )}
           {inForce.length > 0 && <DataTable columns={IN_FORCE} rows={inForce} rowKey={(s) => s.name} minWidth={480} testId="settings-in-force" label="Settings in force" />}
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <Text fz="sm" data-testid="settings-pushed">
