@@ -10,7 +10,7 @@ namespace InfraFunctions.EndToEnd;
 /// Azurite, a reader and an operator token, the real agent's <c>--once</c> sample posted for this machine, and
 /// Debian's headless Chromium.
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public sealed class DashboardFixture : IAsyncLifetime, IDisposable
 {
     // Its own Azurite: the fleet view lists every host in the tables, and other test runs post hosts meanwhile.
     private readonly TablesFixture _tables = TablesFixture.Isolated();
@@ -145,6 +145,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
 
         await _tables.DisposeAsync();
-        _downloads.Dispose();
     }
+
+    /// <summary>Removes the served agent directory once the server that served it has stopped.</summary>
+    public void Dispose() => _downloads.Dispose();
 }

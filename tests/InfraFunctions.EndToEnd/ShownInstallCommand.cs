@@ -26,7 +26,8 @@ public static partial class ShownInstallCommand
     {
         var (script, arguments) = Parse(command);
         using var http = new HttpClient();
-        var path = Path.Combine(destdir, "..", $"install-{Guid.NewGuid():N}.sh");
+        // Beside the root, not in it: the script is what a pipe would have fed bash, not an installed file.
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(destdir))!, $"install-{Guid.NewGuid():N}.sh");
         await File.WriteAllTextAsync(path, await http.GetStringAsync(script));
 
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
