@@ -25,7 +25,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<HostRepository>();
         services.AddSingleton<HostThresholds>();
         services.AddSingleton<FleetHealth>();
-        services.AddSingleton<CredentialRepository>();
+        services.AddCredentials();
         services.AddSingleton<Tags.HostTagRepository>();
 
         services.AddSingleton<SampleValidator>();

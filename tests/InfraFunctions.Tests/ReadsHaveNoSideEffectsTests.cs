@@ -43,7 +43,8 @@ public sealed class ReadsHaveNoSideEffectsTests : IAsyncLifetime
             ["WEBHOOK_REDELIVERY_SCHEDULE"] = Never,
         });
         using var reader = server.ClientWithBearer(await server.CreateTokenAsync());
-        var host = await HostWithEverythingToReadAsync(server);
+        var (host, agentKey) = await HostWithEverythingToReadAsync(server);
+        using var agent = server.ClientWithBearer(agentKey);
         var before = await SettledSnapshotAsync();
         var hooksBefore = Hooks.Received.Count;
 
@@ -58,7 +59,7 @@ public sealed class ReadsHaveNoSideEffectsTests : IAsyncLifetime
                     request.Headers.Add("x-functions-key", LocalHostServer.MasterKey);
                 }
 
-                using var response = await reader.SendAsync(request);
+                using var response = await (route.TakesAgentKey ? agent : reader).SendAsync(request);
                 answers.Add($"{route}: {(int)response.StatusCode}");
             }
         }
@@ -76,7 +77,7 @@ public sealed class ReadsHaveNoSideEffectsTests : IAsyncLifetime
     /// A host with a critical alert (delivered to the webhook), per-host thresholds and a week of hourly rollups of a
     /// disk filling 2 points a day, which the anomalies read projects full within 14 days.
     /// </summary>
-    private async Task<string> HostWithEverythingToReadAsync(LocalHostServer server)
+    private async Task<(string Host, string AgentKey)> HostWithEverythingToReadAsync(LocalHostServer server)
     {
         var host = Http.NewHostId("sweep");
         var (_, key) = await server.CreateAgentAsync(host);
@@ -99,7 +100,7 @@ public sealed class ReadsHaveNoSideEffectsTests : IAsyncLifetime
         }
 
         Assert.NotEmpty(await Hooks.WaitForAsync(1, TimeSpan.FromSeconds(30)));
-        return host;
+        return (host, key);
     }
 
     /// <summary>The snapshot once two in a row agree, so deliveries still under way after the setup are not counted against the sweep.</summary>

@@ -22,13 +22,16 @@ public sealed record SweptRoute(string Function, string Method, string Route, st
 
     public bool IsAdmin => AuthLevel == "Admin";
 
-    /// <summary>The role its function declares with [RequireRole], or null (admin level, or the agent key).</summary>
-    public string? Role => FunctionRoles.Value.GetValueOrDefault(Function);
+    /// <summary>The role its function declares with [RequireRole], or null (admin level, an agent key, an enrollment token).</summary>
+    public string? Role => Declared.Value.Roles.GetValueOrDefault(Function);
 
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> FunctionRoles = new(ReadFunctionRoles);
+    /// <summary>Whether its function declares [RequireAgentKey]: an agent's own route.</summary>
+    public bool TakesAgentKey => Declared.Value.AgentKey.Contains(Function);
+
+    private static readonly Lazy<(IReadOnlyDictionary<string, string> Roles, IReadOnlySet<string> AgentKey)> Declared = new(ReadFunctionRoles);
 
     // Read from the built app's attributes, in a throwaway load context: the declarations the middleware enforces.
-    private static IReadOnlyDictionary<string, string> ReadFunctionRoles()
+    private static (IReadOnlyDictionary<string, string> Roles, IReadOnlySet<string> AgentKey) ReadFunctionRoles()
     {
         var folder = RepoPaths.FunctionAppOutput;
         var context = new System.Runtime.Loader.AssemblyLoadContext("swept-app", isCollectible: true);
@@ -36,6 +39,7 @@ public sealed record SweptRoute(string Function, string Method, string Route, st
         try
         {
             var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+            var agentKey = new HashSet<string>(StringComparer.Ordinal);
             var app = context.LoadFromAssemblyPath(System.IO.Path.Combine(folder, "InfraFunctions.dll"));
             foreach (var method in app.GetTypes().SelectMany(t => t.GetMethods()))
             {
@@ -45,9 +49,15 @@ public sealed record SweptRoute(string Function, string Method, string Route, st
                 {
                     roles[name] = role;
                 }
+
+                if (attributes.FirstOrDefault(a => a.AttributeType.Name == "FunctionAttribute")?.ConstructorArguments[0].Value is string agentFunction
+                    && attributes.Any(a => a.AttributeType.Name == "RequireAgentKeyAttribute"))
+                {
+                    agentKey.Add(agentFunction);
+                }
             }
 
-            return roles;
+            return (roles, agentKey);
         }
         finally
         {

@@ -11,13 +11,16 @@ public static class Secrets
 {
     public const string AgentPrefix = "ifa";
     public const string TokenPrefix = "ift";
+    public const string EnrollmentPrefix = "ife";
 
     public static (string Id, string Secret) Create(string prefix)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var random = Base64Url(RandomNumberGenerator.GetBytes(32));
-        return (id, $"{prefix}_{id}.{random}");
+        return (id, CreateFor(prefix, id));
     }
+
+    /// <summary>A new secret for an existing id: the same row, a new random part (a rotated key).</summary>
+    public static string CreateFor(string prefix, string id) => $"{prefix}_{id}.{Base64Url(RandomNumberGenerator.GetBytes(32))}";
 
     public static string? ParseId(string prefix, string? secret)
     {

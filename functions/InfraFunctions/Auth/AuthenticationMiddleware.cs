@@ -27,7 +27,7 @@ public sealed class AuthenticationMiddleware(CallerRules rules, CallerGate gate,
     {
         try
         {
-            if (rule.Role is not { } role)
+            if (rule.Kind == CallerKind.AgentKey)
             {
                 var (agent, agentRefusal) = await gate.RequireAgentAsync(http.Request, cancellationToken);
                 if (agent is not null)
@@ -38,7 +38,18 @@ public sealed class AuthenticationMiddleware(CallerRules rules, CallerGate gate,
                 return agentRefusal;
             }
 
-            var check = gate.RequireAsync(http.Request, role, cancellationToken);
+            if (rule.Kind == CallerKind.EnrollmentToken)
+            {
+                var (token, tokenRefusal) = await gate.RequireEnrollmentTokenAsync(http.Request, cancellationToken);
+                if (token is not null)
+                {
+                    AuthenticatedCaller.SetEnrollmentToken(http, token);
+                }
+
+                return tokenRefusal;
+            }
+
+            var check = gate.RequireAsync(http.Request, rule.Role!, cancellationToken);
             var (caller, refusal) = rule.AdmitWhenStorageIsDown ? await check.WaitAsync(ComponentHealthService.CheckTimeout, time, cancellationToken) : await check;
             if (caller is not null)
             {

@@ -32,23 +32,26 @@ public sealed class CallerRules
 
             var role = method.GetCustomAttribute<RequireRoleAttribute>();
             var agent = method.GetCustomAttribute<RequireAgentKeyAttribute>();
+            var enrollment = method.GetCustomAttribute<RequireEnrollmentTokenAttribute>();
             if (trigger.AuthLevel != AuthorizationLevel.Anonymous)
             {
                 continue;
             }
 
-            if ((role is null) == (agent is null))
+            if (new object?[] { role, agent, enrollment }.Count(a => a is not null) != 1)
             {
                 undeclared.Add(function.Name);
                 continue;
             }
 
-            rules[function.Name] = role is not null ? new CallerRule(role.Role, role.AdmitWhenStorageIsDown) : new CallerRule(null, false);
+            rules[function.Name] = role is not null ? new CallerRule(CallerKind.Token, role.Role, role.AdmitWhenStorageIsDown)
+                : agent is not null ? new CallerRule(CallerKind.AgentKey, null, false)
+                : new CallerRule(CallerKind.EnrollmentToken, null, false);
         }
 
         return undeclared.Count == 0
             ? new CallerRules(rules)
             : throw new InvalidOperationException(
-                $"Anonymous HTTP functions must declare exactly one of [RequireRole] or [RequireAgentKey]: {string.Join(", ", undeclared)}.");
+                $"Anonymous HTTP functions must declare exactly one of [RequireRole], [RequireAgentKey] or [RequireEnrollmentToken]: {string.Join(", ", undeclared)}.");
     }
 }

@@ -38,4 +38,17 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(StopStreamRequest))]
 [JsonSerializable(typeof(StreamStartedResponse))]
 [JsonSerializable(typeof(StreamStoppedResponse))]
+// Agent keys for operators, enrollment tokens, enrollment and identity.
+[JsonSerializable(typeof(IssueAgentKeyRequest))]
+[JsonSerializable(typeof(IssueAgentKeyResponse))]
+[JsonSerializable(typeof(RotateAgentKeyRequest))]
+[JsonSerializable(typeof(RotateAgentKeyResponse))]
+[JsonSerializable(typeof(AgentKeysResponse))]
+[JsonSerializable(typeof(CreateEnrollmentTokenRequest))]
+[JsonSerializable(typeof(EnrollmentTokenView))]
+[JsonSerializable(typeof(EnrollmentTokensResponse))]
+[JsonSerializable(typeof(EnrollRequest))]
+[JsonSerializable(typeof(EnrollResponse))]
+[JsonSerializable(typeof(AgentIdentityResponse))]
+[JsonSerializable(typeof(CallerIdentityResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -16,6 +16,11 @@ public static class HttpLayerServiceCollectionExtensions
         services.AddSingleton<CustomSeriesHandler>();
         services.AddSingleton<ThresholdsHandler>();
         services.AddSingleton<AdminHandler>();
+        services.AddSingleton<InstallCommand>();
+        services.AddSingleton<AgentKeysHandler>();
+        services.AddSingleton<EnrollmentTokensHandler>();
+        services.AddSingleton<EnrollHandler>();
+        services.AddSingleton<IdentityHandler>();
         services.AddSingleton<AlertsHandler>();
         services.AddSingleton<AnomaliesHandler>();
         services.AddSingleton<TracesHandler>();
