@@ -27,6 +27,8 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<FleetHealth>();
         services.AddCredentials();
         services.AddSingleton<Tags.HostTagRepository>();
+        services.AddSingleton<AgentSettings.AgentSettingsRepository>();
+        services.AddSingleton<AgentSettings.AgentSettingsResolver>();
 
         services.AddSingleton<SampleValidator>();
         services.AddRealtime(configuration);

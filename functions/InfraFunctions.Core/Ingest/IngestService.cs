@@ -1,9 +1,13 @@
+using InfraFunctions.Core.AgentSettings;
 using InfraFunctions.Core.Telemetry;
 using InfraFunctions.Core.Validation;
 
 namespace InfraFunctions.Core.Ingest;
 
-/// <summary>The narrow ingest path: validate each sample, store the good ones, update the host row, notify subscribers.</summary>
+/// <summary>
+/// The narrow ingest path: validate each sample, store the good ones, update the host row, notify subscribers, and
+/// answer with the settings an operator chose for the host.
+/// </summary>
 public sealed class IngestService(
     SampleValidator validator,
     SampleRepository samples,
@@ -11,6 +15,7 @@ public sealed class IngestService(
     IPostIntervalAdvisor intervals,
     IEnumerable<IIngestSubscriber> subscribers,
     HostThresholds thresholds,
+    AgentSettingsResolver agentSettings,
     IngestCounters counters,
     TimeProvider time,
     ILogger<IngestService> logger)
@@ -31,8 +36,16 @@ public sealed class IngestService(
             return new IngestReply(0, rejected, nextPost);
         }
 
+        // Read before anything is written: should it fail, the agent's retry finds nothing half-stored.
+        var settings = await agentSettings.ForHostAsync(envelope.HostId, cancellationToken);
+        var reported = ReportedSettings.From(envelope.Settings);
+        if (reported?.Problem is { } problem)
+        {
+            logger.LogWarning("Host {HostId} reported settings in force that were not kept: {Problem}", envelope.HostId, problem);
+        }
+
         var batch = new IngestedBatch(envelope.HostId, envelope.Platform, accepted, hostThresholds);
-        await StoreAsync(envelope, batch, nextPost, cancellationToken);
+        await StoreAsync(envelope, batch, nextPost, reported, cancellationToken);
         counters.RecordBatch(accepted.Count, rejected.Count);
         InfraMetrics.RecordIngest(accepted.Count, rejected);
         if (envelope.DroppedSamples > 0)
@@ -41,7 +54,7 @@ public sealed class IngestService(
         }
 
         await NotifyAsync(batch, cancellationToken);
-        return new IngestReply(accepted.Count, rejected, nextPost);
+        return new IngestReply(accepted.Count, rejected, nextPost, settings);
     }
 
     private Task<(ThresholdSet Thresholds, List<AcceptedSample> Accepted, List<RejectedSample> Rejected)> ValidateAsync(
@@ -59,7 +72,7 @@ public sealed class IngestService(
 
     /// <summary>Writes the samples, then the host row. Only what is written is reported as accepted: a storage
     /// failure here surfaces as 503 and the agent retries.</summary>
-    private Task StoreAsync(IngestEnvelope envelope, IngestedBatch batch, int nextPost, CancellationToken cancellationToken) =>
+    private Task StoreAsync(IngestEnvelope envelope, IngestedBatch batch, int nextPost, ReportedSettings? reported, CancellationToken cancellationToken) =>
         InfraTelemetry.InSpanAsync(InfraTelemetry.IngestStore, async span =>
         {
             span?.SetTag(HostIdTag, envelope.HostId);
@@ -79,7 +92,7 @@ public sealed class IngestService(
             counters.RecordWrite(written);
             InfraMetrics.RecordTableWrite(TableSamples, written);
             started = time.GetTimestamp();
-            await hosts.RecordAsync(envelope.HostId, envelope.Platform, batch.Latest.Sample, nextPost, envelope.SampleIntervalSeconds, envelope.DroppedSamples, batch.Latest.Json, cancellationToken);
+            await hosts.RecordAsync(envelope.HostId, envelope.Platform, batch.Latest.Sample, nextPost, envelope.SampleIntervalSeconds, envelope.DroppedSamples, batch.Latest.Json, reported, cancellationToken);
             InfraMetrics.RecordTableWrite(TableHosts, time.GetElapsedTime(started));
         });
 

@@ -1,6 +1,9 @@
 namespace InfraFunctions.Core.Storage;
 
-/// <summary>A host's row in <c>hosts</c>: identity, platform, when it was seen, and its latest sample.</summary>
+/// <summary>
+/// A host's row in <c>hosts</c>: identity, platform, when it was seen, its latest sample, and the agent settings in
+/// force it last reported (with when, or why the report was dropped).
+/// </summary>
 public sealed record HostRecord(
     string HostId,
     PlatformInfo Platform,
@@ -9,4 +12,7 @@ public sealed record HostRecord(
     int IntervalSeconds,
     double SampleIntervalSeconds,
     long DroppedSamplesTotal,
-    Sample Latest);
+    Sample Latest,
+    IReadOnlyList<SettingInForce>? SettingsInForce = null,
+    DateTimeOffset? SettingsReportedAt = null,
+    string? SettingsProblem = null);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InfraFunctions.Core.AgentSettings;
 
 namespace InfraFunctions.Core.Storage;
 
@@ -12,7 +13,10 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
 
     /// <summary>The latest sample's JSON as a string, in rows written before it was compressed; rewritten compressed on the next post.</summary>
     public const string OldLatestColumn = "latest";
-    private static readonly string[] SummaryColumns = ["RowKey", "host_id", "hostname", "os", "first_seen", "last_seen", "latest_ts", "interval", "cpu", "mem", "disk"];
+    private static readonly string[] SummaryColumns = ["RowKey", "host_id", "hostname", "os", "first_seen", "last_seen", "latest_ts", "interval", "cpu", "mem", "disk", "platform"];
+    private const string SettingsColumn = "settings_in_force";
+    private const string SettingsAtColumn = "settings_at";
+    private const string SettingsProblemColumn = "settings_problem";
 
     // What this instance last wrote to each host's row, with the row's ETag: the next post for the host replaces the
     // row on that ETag without reading it first. Another writer changes the ETag, and the replace then fails and reads.
@@ -25,8 +29,9 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
     /// <summary>
     /// Records a post: refreshes last seen and platform, and moves "latest" forward only, never back. A host's next
     /// post to the same instance is one conditional write; otherwise, or when someone else wrote since, a read and a write.
+    /// The settings in force are the batch's: a batch without them (an older agent) leaves none on the row.
     /// </summary>
-    public async Task RecordAsync(string hostId, PlatformInfo platform, Sample newest, int intervalSeconds, double sampleIntervalSeconds, long dropped, string? newestJson = null, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(string hostId, PlatformInfo platform, Sample newest, int intervalSeconds, double sampleIntervalSeconds, long dropped, string? newestJson = null, ReportedSettings? settings = null, CancellationToken cancellationToken = default)
     {
         var table = await store.GetTableAsync(TableNames.Hosts, cancellationToken);
         var key = TableKeys.EncodeHostId(hostId);
@@ -58,6 +63,7 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
             // Saturates rather than wrapping: the total only ever grows.
             var total = entity.GetInt64("dropped") ?? 0;
             entity["dropped"] = dropped > long.MaxValue - total ? long.MaxValue : total + dropped;
+            WriteSettings(entity, settings, now);
             if (storedLatest is null || newest.Timestamp >= storedLatest)
             {
                 entity["latest_ts"] = newest.Timestamp;
@@ -83,6 +89,29 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
                 // Another post for this host won the race, or the row went: read again and reapply.
                 _written.TryRemove(key, out _);
             }
+        }
+    }
+
+    private static void WriteSettings(TableEntity entity, ReportedSettings? settings, DateTimeOffset now)
+    {
+        entity.Remove(SettingsColumn);
+        entity.Remove(SettingsProblemColumn);
+        entity.Remove(SettingsAtColumn);
+        if (settings is null)
+        {
+            return;
+        }
+
+        entity[SettingsAtColumn] = now;
+        if (settings.InForce is { } inForce)
+        {
+            // Bytes, not a string: a binary property holds 64 KiB of UTF-8, and EnvelopeRules keeps the list well inside it.
+            entity[SettingsColumn] = JsonSerializer.SerializeToUtf8Bytes(inForce, AgentSettingsJsonContext.Default.IReadOnlyListSettingInForce);
+        }
+
+        if (settings.Problem is { } problem)
+        {
+            entity[SettingsProblemColumn] = problem;
         }
     }
 
@@ -138,7 +167,25 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
             e.GetInt32("interval") ?? 30,
             e.GetDouble("sample_interval") ?? 5,
             e.GetInt64("dropped") ?? 0,
-            Latest(e));
+            Latest(e),
+            e.GetBinary(SettingsColumn) is { Length: > 0 } settings ? JsonSerializer.Deserialize(settings, AgentSettingsJsonContext.Default.IReadOnlyListSettingInForce) : null,
+            e.GetDateTimeOffset(SettingsAtColumn),
+            e.GetString(SettingsProblemColumn));
+    }
+
+    private static string AgentVersion(TableEntity e)
+    {
+        try
+        {
+            return e.GetString("platform") is { Length: > 0 } json
+                ? JsonSerializer.Deserialize(json, ContractsJsonContext.Default.PlatformInfo)?.AgentVersion ?? string.Empty
+                : string.Empty;
+        }
+        catch (JsonException)
+        {
+            // One unreadable platform must not hide the fleet; the host is listed without a version.
+            return string.Empty;
+        }
     }
 
     private static Sample Latest(TableEntity e) =>
@@ -163,7 +210,8 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
                 e.GetInt32("interval") ?? 30,
                 e.GetDouble("cpu") ?? 0,
                 e.GetDouble("mem") ?? 0,
-                e.GetDouble("disk") ?? 0));
+                e.GetDouble("disk") ?? 0,
+                AgentVersion(e)));
         }
 
         return rows;

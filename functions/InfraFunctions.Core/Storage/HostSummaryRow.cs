@@ -11,4 +11,5 @@ public sealed record HostSummaryRow(
     int IntervalSeconds,
     double CpuPercent,
     double MemoryPercent,
-    double DiskPercent);
+    double DiskPercent,
+    string AgentVersion = "");

@@ -12,4 +12,5 @@ public static class TableNames
     public const string Thresholds = "thresholds";
     public const string Webhooks = "webhooks";
     public const string Tags = "tags";
+    public const string AgentSettings = "agentsettings";
 }

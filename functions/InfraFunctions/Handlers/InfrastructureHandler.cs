@@ -1,4 +1,5 @@
 using InfraFunctions.Core.Aggregation;
+using InfraFunctions.Core.AgentSettings;
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Health;
 
@@ -18,12 +19,16 @@ public sealed class InfrastructureHandler(
 {
     private const string Success = "success";
 
+    /// <summary>The deployment's version, which the agents it serves share: an agent reporting an older one is outdated.</summary>
+    private static readonly string DeploymentVersion = ProductVersion.Of(typeof(InfrastructureHandler).Assembly);
+
     public Task<IActionResult> SystemAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         ForHostAsync(request, snap =>
         {
             var s = snap.Host.Latest;
             return ApiResults.Ok(new SystemResponse(Success, snap.Host.HostId, s.Timestamp, s.Cpu, s.Memory, s.Disk, s.Network, s.Disks ?? [], s.Containers ?? [],
-                s.Temperatures ?? [], s.SystemdUnits ?? [], s.Checks ?? [], s.CustomMetrics ?? [], s.CollectorErrors ?? [], s.DroppedCustomMetrics), ApiJsonContext.Default.SystemResponse);
+                s.Temperatures ?? [], s.SystemdUnits ?? [], s.Checks ?? [], s.CustomMetrics ?? [], s.CollectorErrors ?? [], s.DroppedCustomMetrics,
+                snap.Host.SettingsInForce ?? []), ApiJsonContext.Default.SystemResponse);
         }, cancellationToken);
 
     public Task<IActionResult> ProcessAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
@@ -94,7 +99,7 @@ public sealed class InfrastructureHandler(
         var rows = await rowsTask;
         var views = rows.Select(r => View(r, judge.Of(r)))
             .OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
-        return ApiResults.Ok(new HostsResponse(Success, views.Length, views), ApiJsonContext.Default.HostsResponse);
+        return ApiResults.Ok(new HostsResponse(Success, views.Length, views, DeploymentVersion), ApiJsonContext.Default.HostsResponse);
     }
 
     private async Task<IActionResult> ForHostAsync(HttpRequest request, Func<HostSnapshot, IActionResult> respond, CancellationToken cancellationToken)
@@ -111,7 +116,8 @@ public sealed class InfrastructureHandler(
 
     private static HostView View(HostSummaryRow r, HostHealth health) =>
         new(r.HostId, r.Hostname, r.Os, health.Status, health.Score, health.Level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
-            r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, health.Stale, health.Check.Thresholds, health.Check.Status);
+            r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, health.Stale, health.Check.Thresholds, health.Check.Status,
+            r.AgentVersion, ProductVersion.IsOlder(r.AgentVersion, DeploymentVersion));
 
     // The process list and the report's top processes: by CPU, then memory.
     private static ProcessInfo[] BusiestFirst(Sample s) =>

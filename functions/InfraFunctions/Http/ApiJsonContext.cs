@@ -51,4 +51,9 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(EnrollResponse))]
 [JsonSerializable(typeof(AgentIdentityResponse))]
 [JsonSerializable(typeof(CallerIdentityResponse))]
+// Agent settings an operator chooses, and what hosts report running with.
+[JsonSerializable(typeof(AgentSettingsRequest))]
+[JsonSerializable(typeof(AgentSettingsScopeView))]
+[JsonSerializable(typeof(AgentSettingsListResponse))]
+[JsonSerializable(typeof(HostAgentSettingsResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

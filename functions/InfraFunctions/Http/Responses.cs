@@ -21,7 +21,8 @@ public sealed record SystemResponse(
     IReadOnlyList<CheckResult> Checks,
     IReadOnlyList<CustomMetric> CustomMetrics,
     IReadOnlyList<CollectorError> CollectorErrors,
-    long DroppedCustomMetrics);
+    long DroppedCustomMetrics,
+    IReadOnlyList<SettingInForce> SettingsInForce);
 
 public sealed record ProcessResponse(string Status, string Host, DateTimeOffset Timestamp, int Count, IReadOnlyList<ProcessInfo> Processes);
 
@@ -100,9 +101,12 @@ public sealed record HostView(
     int IntervalSeconds,
     bool Stale,
     ThresholdSet Thresholds,
-    string ThresholdStatus);
+    string ThresholdStatus,
+    string AgentVersion,
+    bool AgentOutdated);
 
-public sealed record HostsResponse(string Status, int Count, IReadOnlyList<HostView> Hosts);
+/// <summary>The fleet, with the deployment's own <c>agent_version</c>: hosts whose agent is older are <c>agent_outdated</c>.</summary>
+public sealed record HostsResponse(string Status, int Count, IReadOnlyList<HostView> Hosts, string AgentVersion);
 
 /// <summary>A host's custom series over a window: every name it reported with its series count, and the chosen series (at most 50; <c>truncated</c> when more matched).</summary>
 public sealed record CustomSeriesResponse(
