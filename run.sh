@@ -6,7 +6,8 @@
 #   INFRA_PORT (7071), INFRA_TABLE_PORT (10002)   LocalHost's and Azurite's ports
 #   INFRA_LOCAL_DIR (.local)                      data, secrets and logs of this run
 #   INFRA_CONFIGURATION (Release)                 the build configuration to run
-#   INFRA_SKIP_BUILD=1                            run what is already built: no npm, no dotnet build
+#   INFRA_SKIP_BUILD=1                            run what is already built: no npm, no dotnet build or publish
+#   INFRA_AGENT_ARCH (this machine's)             the agent binaries to publish for /agent/: x64, arm64 or all
 #   Retention__RawDays (1), Retention__HourlyDays (30), Retention__DailyDays (365), RETENTION_SCHEDULE (hourly)
 #                                                 local retention, sized for a laptop; any other app setting too
 set -euo pipefail
@@ -35,6 +36,10 @@ SECRETS="$LOCAL/secrets.env"
 BASE="http://localhost:$PORT"
 LOCALHOST_DIR="functions/InfraFunctions.LocalHost/bin/$CONFIGURATION/net10.0"
 AGENT="collector-agent/InfraFunctions.Agent/bin/$CONFIGURATION/net10.0/infra-agent"
+# The agent as hosts download it (collector-agent/publish.sh), served by LocalHost at /agent/.
+AGENT_DOWNLOADS="$LOCAL/agent"
+case "$(uname -m)" in aarch64|arm64) NATIVE_ARCH=arm64 ;; *) NATIVE_ARCH=x64 ;; esac
+PUBLISHED_AGENT="$AGENT_DOWNLOADS/infra-agent-linux-$NATIVE_ARCH"
 
 # Azurite keeps every table in one JSON file that it rewrites and loads whole at start; a week of raw samples at
 # 5 s would make it over 500 MB. One day of raw samples (hourly and daily rollups keep the history), dropped by an
@@ -49,9 +54,13 @@ mkdir -p "$LOCAL/azurite" "$LOCAL/spool" "$LOCAL/logs"
 chmod 700 "$LOCAL"
 
 if [ "${INFRA_SKIP_BUILD:-}" = 1 ]; then
-  for built in tests/node_modules/.bin/azurite-table "$LOCALHOST_DIR/InfraFunctions.LocalHost.dll" "$AGENT"; do
+  for built in tests/node_modules/.bin/azurite-table "$LOCALHOST_DIR/InfraFunctions.LocalHost.dll"; do
     [ -e "$built" ] || { echo "run.sh: INFRA_SKIP_BUILD=1 but $built is missing; run without it once" >&2; exit 1; }
   done
+  [ -e "$PUBLISHED_AGENT" ] || [ -e "$AGENT" ] || { echo "run.sh: INFRA_SKIP_BUILD=1 but neither $PUBLISHED_AGENT nor $AGENT is there; run without it once" >&2; exit 1; }
+  # install.sh and SHA256SUMS again, for this run's address; the binaries stay as they are.
+  collector-agent/publish.sh --out "$AGENT_DOWNLOADS" --download-base "$BASE" --no-build >"$LOCAL/logs/agent-publish.log" 2>&1 \
+    || { cat "$LOCAL/logs/agent-publish.log"; exit 1; }
 else
   log "Installing and building"
   [ -x tests/node_modules/.bin/azurite-table ] || npm ci --prefix tests --no-audit --no-fund
@@ -61,7 +70,20 @@ else
   fi
   dotnet build functions/InfraFunctions.LocalHost -c "$CONFIGURATION" -nologo -v q
   dotnet build collector-agent/InfraFunctions.Agent -c "$CONFIGURATION" -nologo -v q
+  # NativeAOT takes minutes: publish again only when the agent's sources are newer than the published binary.
+  publish=(--arch "${INFRA_AGENT_ARCH:-$NATIVE_ARCH}")
+  if [ -e "$PUBLISHED_AGENT" ] && [ -z "$(find collector-agent/InfraFunctions.Agent functions/InfraFunctions.Contracts Directory.Build.props Directory.Packages.props \
+      -newer "$PUBLISHED_AGENT" -not -path '*/bin/*' -not -path '*/obj/*' -type f -print -quit)" ] && [ -z "${INFRA_AGENT_ARCH:-}" ]; then
+    publish=(--no-build)
+  else
+    log "Publishing the agent for download (NativeAOT, a few minutes)"
+  fi
+  collector-agent/publish.sh --out "$AGENT_DOWNLOADS" --download-base "$BASE" "${publish[@]}" >"$LOCAL/logs/agent-publish.log" 2>&1 \
+    || { cat "$LOCAL/logs/agent-publish.log"; exit 1; }
 fi
+# This machine's agent is the published one, as on any other host; the build output when only that is there.
+AGENT_RUN="$PUBLISHED_AGENT"
+[ -e "$AGENT_RUN" ] || AGENT_RUN="$AGENT"
 
 # Local secrets, generated once, kept out of git with mode 600; `source .local/secrets.env` to use them.
 # No secret is ever an argument of a command: every local user can read command lines (/proc/PID/cmdline).
@@ -128,7 +150,8 @@ start_localhost() {
   (
     cd "$LOCALHOST_DIR"
     export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
-    export LocalHost__MasterKey="$MASTER_KEY" LocalHost__Urls="$BASE" LocalHost__StaticRoot="$ROOT/static-web/dist"
+    export LocalHost__MasterKey="$MASTER_KEY" LocalHost__Urls="$BASE" LocalHost__StaticRoot="$ROOT/static-web/dist" \
+      LocalHost__AgentRoot="$AGENT_DOWNLOADS"
     AzureSignalRConnectionString="$(secret INFRA_SIGNALR_CONNECTION_STRING)"
     export AzureSignalRConnectionString
     exec dotnet InfraFunctions.LocalHost.dll
@@ -137,7 +160,7 @@ start_localhost() {
 }
 
 start_agent() {
-  INFRA_AGENT_KEY="$AGENT_KEY" "$AGENT" --endpoint "$BASE" --host-id "$HOST_ID" --spool-dir "$LOCAL/spool" \
+  INFRA_AGENT_KEY="$AGENT_KEY" "$AGENT_RUN" --endpoint "$BASE" --host-id "$HOST_ID" --spool-dir "$LOCAL/spool" \
     >>"$LOCAL/logs/agent.log" 2>&1 &
   pids[agent]=$!
 }
@@ -286,6 +309,8 @@ InfraFunctions is running (development host; in Azure the same functions run on 
   Dashboard:  $BASE/#token=$TOKEN
   API:        $BASE/api/v1/observability/hosts   (source $SECRETS; curl -H "Authorization: Bearer \$INFRA_READER_TOKEN" ...)
   Secrets:    $SECRETS    Logs: $LOCAL/logs/
+  Add a host: curl -fsSL $BASE/agent/install.sh | sudo bash -s -- --endpoint $BASE --key <agent key>
+              (the dashboard's Add host issues the key; LocalHost answers on $BASE only)
 
 Press Ctrl-C to stop.
 MSG

@@ -343,6 +343,7 @@ module api 'app/api.bicep' = {
     logAnalyticsCustomerId: monitoring.outputs.logAnalyticsCustomerId
     signalRHostName: signalR.outputs.hostName
     allowedOrigin: web.outputs.uri
+    agentDownloadBaseUrl: web.outputs.uri
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     thresholdsCpuWarning: thresholdsCpuWarning

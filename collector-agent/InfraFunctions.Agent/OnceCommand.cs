@@ -26,7 +26,8 @@ internal static class OnceCommand
             systemd.RefreshAsync(cancellationToken),
             checks.RunOnceAsync(cancellationToken));
         var sample = collector.Collect();
-        var batch = new SampleBatch(SampleBatch.CurrentSchemaVersion, options.HostId, collector.Platform, [sample], 0, options.SampleInterval.TotalSeconds);
+        var batch = new SampleBatch(
+            SampleBatch.CurrentSchemaVersion, options.HostId, collector.Platform, [sample], 0, options.SampleInterval.TotalSeconds, collector.Live.Current.InForce);
         await output.WriteLineAsync(JsonSerializer.Serialize(batch, Indented.SampleBatch));
         await output.FlushAsync(cancellationToken);
         return 0;

@@ -1,4 +1,6 @@
 using InfraFunctions.Agent;
+using InfraFunctions.Agent.Delivery;
+using InfraFunctions.Agent.Enrollment;
 using InfraFunctions.Agent.Hosting;
 using InfraFunctions.Agent.Native;
 
@@ -6,7 +8,7 @@ InterruptSignal.Restore();
 ResidentSet.UseOneMallocArena();
 try
 {
-    var (options, once) = AgentConfiguration.Load(args, Environment.GetEnvironmentVariables());
+    var (options, command) = AgentConfiguration.Load(args, Environment.GetEnvironmentVariables());
     if (AgentConfiguration.KeyOnCommandLine(args))
     {
         await Console.Error.WriteLineAsync(
@@ -14,9 +16,37 @@ try
             + "Pass it in INFRA_AGENT_KEY or a mode-600 configuration file instead.");
     }
 
-    if (once)
+    if (command == AgentCommand.Once)
     {
         return await OnceCommand.RunAsync(options, TimeProvider.System, Console.Out);
+    }
+
+    // No key yet: trade the enrollment token for one. --enroll gives up after a few tries, the service never.
+    if (command == AgentCommand.Enroll || options.Key is null)
+    {
+        using var enrollHttp = IngestClient.CreateHttpClient(key: null);
+        var client = new EnrollmentClient(enrollHttp, options.Endpoint!, TimeProvider.System);
+        var attempts = command == AgentCommand.Run ? int.MaxValue : 5;
+        var output = command == AgentCommand.Enroll ? Console.Out : Console.Error;
+        var key = await Enroller.EnrollAsync(options, client, Backoff.Default(), attempts, TimeProvider.System, output);
+        if (key is null)
+        {
+            return 1;
+        }
+
+        if (command == AgentCommand.Enroll)
+        {
+            return 0;
+        }
+
+        options = options with { Key = key };
+    }
+
+    if (command == AgentCommand.PostOnce)
+    {
+        using var http = IngestClient.CreateHttpClient(options.Key);
+        var client = new IngestClient(http, options.Endpoint!, TimeProvider.System);
+        return await PostOnceCommand.RunAsync(options, client, TimeProvider.System, Console.Out, Console.Error);
     }
 
     await AgentHost.RunAsync(options);

@@ -17,26 +17,39 @@ internal sealed partial class SamplingService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        LogStarted(logger, options.HostId, options.Endpoint, options.SampleInterval.TotalSeconds, spool.Directory);
+        var interval = collector.Live.Current.SampleInterval;
+        LogStarted(logger, options.HostId, options.Endpoint, interval.TotalSeconds, spool.Directory);
         // The first reading only sets the baseline for rates and CPU percents.
         collector.Collect();
         var start = time.GetTimestamp();
-        var schedule = new SampleSchedule(options.SampleInterval);
+        var schedule = new SampleSchedule(interval);
         while (!stoppingToken.IsCancellationRequested)
         {
             var (wait, skipped) = schedule.Next(time.GetElapsedTime(start));
             if (skipped > 0)
             {
-                LogSkipped(logger, skipped, options.SampleInterval.TotalSeconds);
+                LogSkipped(logger, skipped, interval.TotalSeconds);
             }
 
+            bool restarted;
             try
             {
-                await Task.Delay(wait, time, stoppingToken);
+                restarted = await WaitForTickAsync(wait, interval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
                 break;
+            }
+
+            if (restarted)
+            {
+                // A new interval (pushed by the server) starts its schedule now.
+                var now = collector.Live.Current.SampleInterval;
+                LogIntervalChanged(logger, interval.TotalSeconds, now.TotalSeconds);
+                interval = now;
+                start = time.GetTimestamp();
+                schedule = new SampleSchedule(interval);
+                continue;
             }
 
             try
@@ -50,6 +63,39 @@ internal sealed partial class SamplingService(
             }
         }
     }
+
+    // Waits for the tick due after wait; true when the sample interval changed first. Other changes apply at that tick.
+    private async Task<bool> WaitForTickAsync(TimeSpan wait, TimeSpan interval, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            var started = time.GetTimestamp();
+            var changed = collector.Live.Changed;
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = Task.Delay(wait, time, waiting.Token);
+            var first = await Task.WhenAny(delay, changed);
+            await waiting.CancelAsync();
+            stoppingToken.ThrowIfCancellationRequested();
+            if (first != changed)
+            {
+                return false;
+            }
+
+            if (collector.Live.Current.SampleInterval != interval)
+            {
+                return true;
+            }
+
+            wait -= time.GetElapsedTime(started);
+            if (wait <= TimeSpan.Zero)
+            {
+                return false;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sampling every {Seconds} s from now on (was {Before} s)")]
+    private static partial void LogIntervalChanged(ILogger logger, double before, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent started for host {HostId}, posting to {Endpoint}, sampling every {Seconds} s, spool {SpoolDir}")]
     private static partial void LogStarted(ILogger logger, string hostId, Uri? endpoint, double seconds, string spoolDir);

@@ -58,6 +58,7 @@ public static class LocalHostApp
         });
         app.MapGrpcService<FunctionRpcService>();
         app.MapSignalRStandIn();
+        AgentFiles.Map(app);
         Dashboard.Serve(app);
         AdminEndpoints.Map(app);
         var functions = app.Services.GetRequiredService<FunctionEndpoints>();

@@ -19,6 +19,12 @@ public sealed class LocalHostOptions
     public string? StaticRoot { get; set; }
 
     /// <summary>
+    /// The directory collector-agent/publish.sh wrote (install.sh, SHA256SUMS, infra-agent-linux-&lt;arch&gt;), served
+    /// anonymously at <c>/agent/</c>; none when unset.
+    /// </summary>
+    public string? AgentRoot { get; set; }
+
+    /// <summary>
     /// The function app's build output (worker.config.json, functions.metadata, host.json); by default
     /// <c>functions/InfraFunctions/bin/{configuration}/net10.0</c> of the repository.
     /// </summary>

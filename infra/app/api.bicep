@@ -40,6 +40,9 @@ param signalRHostName string
 @description('The dashboard origin, the only one CORS allows.')
 param allowedOrigin string
 
+@description('Where the agent downloads are served (/agent/install.sh, the binaries): the dashboard\'s https origin (Agent__DownloadBaseUrl).')
+param agentDownloadBaseUrl string
+
 @description('Upper bound of Flex Consumption instances.')
 param maximumInstanceCount int
 
@@ -260,6 +263,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Webhooks__MaxAttempts: string(webhooksMaxAttempts)
       Webhooks__RetryDelayMilliseconds: string(webhooksRetryDelayMilliseconds)
       Webhooks__TimeoutSeconds: string(webhooksTimeoutSeconds)
+      // The install command the API hands out downloads from the dashboard's /agent/ and posts to this app.
+      Agent__DownloadBaseUrl: agentDownloadBaseUrl
+      Agent__ApiBaseUrl: 'https://${functionApp.properties.defaultHostName}'
     }
   }
 }

@@ -1,4 +1,4 @@
-# azd postdeploy hook (Windows): prints how to get the master key, the first reader token and an agent key.
+# azd postdeploy hook (Windows): prints how to get the master key, the first operator token, and how to add a host.
 $ErrorActionPreference = 'Stop'
 
 $api = $env:API_BASE_URL
@@ -12,6 +12,7 @@ Write-Host @"
 InfraFunctions is deployed.
   API:       $api
   Dashboard: $dashboard
+  Agent:     $dashboard/agent/install.sh
 
 Next steps:
 
@@ -19,24 +20,20 @@ Next steps:
 
      `$masterKey = az functionapp keys list -g $group -n $app --query masterKey -o tsv
 
-2. Issue the first reader token, for the dashboard:
+2. Issue the first operator token, for the dashboard (operators add hosts; reader tokens only look):
 
      Invoke-RestMethod -Method Post -Uri "$api/api/v1/admin/tokens" ``
        -Headers @{ 'x-functions-key' = `$masterKey } -ContentType 'application/json' ``
-       -Body '{"role":"reader","name":"dashboard"}'
+       -Body '{"role":"operator","name":"dashboard"}'
 
    Open $dashboard/#token=<token> once; the dashboard keeps the token.
 
-3. Issue an agent key bound to the hosts it may report:
+3. Open the dashboard and choose Add host. It issues a key for the host and shows the one command to run on
+   that (Linux) host:
 
-     Invoke-RestMethod -Method Post -Uri "$api/api/v1/admin/agents" ``
-       -Headers @{ 'x-functions-key' = `$masterKey } -ContentType 'application/json' ``
-       -Body '{"host_ids":["<host-id>"]}'
+     curl -fsSL $dashboard/agent/install.sh | sudo bash -s -- --endpoint $api --key <key>
 
-   The host id is the name the agent reports, by default the host's hostname.
-
-4. Install the agent on that (Linux) host:
-
-     sudo ./collector-agent/install.sh --endpoint $api --key <key>
+   The host appears on the dashboard once its first sample is in. For a fleet (cloud-init, Ansible, VM scale
+   sets), create an enrollment token instead and run the same command with --enroll <token> in place of --key.
 
 "@

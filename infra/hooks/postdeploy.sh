@@ -1,6 +1,6 @@
 #!/bin/sh
-# azd postdeploy hook: prints how to get the master key, issue the first reader token and an agent key,
-# and install the agent. It changes nothing: secrets are never written to the azd environment.
+# azd postdeploy hook: prints how to get the master key, issue the first operator token and add a host from the
+# dashboard. It changes nothing: secrets are never written to the azd environment.
 set -eu
 
 : "${API_BASE_URL:?API_BASE_URL is not set; run this hook through azd after deploying}"
@@ -13,6 +13,7 @@ cat <<STEPS
 InfraFunctions is deployed.
   API:       $API_BASE_URL
   Dashboard: $dashboard
+  Agent:     $dashboard/agent/install.sh
 
 Next steps:
 
@@ -20,24 +21,19 @@ Next steps:
 
      MASTER_KEY=\$(az functionapp keys list -g $AZURE_RESOURCE_GROUP -n $AZURE_FUNCTION_APP_NAME --query masterKey -o tsv)
 
-2. Issue the first reader token, for the dashboard:
+2. Issue the first operator token, for the dashboard (operators add hosts; reader tokens only look):
 
      curl -sS -X POST "$API_BASE_URL/api/v1/admin/tokens" \\
        -H "x-functions-key: \$MASTER_KEY" -H "Content-Type: application/json" \\
-       -d '{"role":"reader","name":"dashboard"}'
+       -d '{"role":"operator","name":"dashboard"}'
 
    Open $dashboard/#token=<token> once; the dashboard keeps the token.
 
-3. Issue an agent key bound to the hosts it may report:
+3. Open the dashboard and choose Add host. It issues a key for the host and shows the one command to run on it:
 
-     curl -sS -X POST "$API_BASE_URL/api/v1/admin/agents" \\
-       -H "x-functions-key: \$MASTER_KEY" -H "Content-Type: application/json" \\
-       -d '{"host_ids":["<host-id>"]}'
+     curl -fsSL $dashboard/agent/install.sh | sudo bash -s -- --endpoint $API_BASE_URL --key <key>
 
-   The host id is the name the agent reports, by default the host's hostname.
-
-4. Install the agent on that host:
-
-     sudo ./collector-agent/install.sh --endpoint $API_BASE_URL --key <key>
+   The host appears on the dashboard once its first sample is in. For a fleet (cloud-init, Ansible, VM scale
+   sets), create an enrollment token instead and run the same command with --enroll <token> in place of --key.
 
 STEPS

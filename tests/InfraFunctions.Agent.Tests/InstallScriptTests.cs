@@ -1,8 +1,12 @@
+using System.Text.Json;
 using InfraFunctions.Agent.Tests.Delivery;
 
 namespace InfraFunctions.Agent.Tests;
 
-/// <summary>install.sh is only ever run here with DESTDIR or --dry-run: it must never touch this machine's systemd.</summary>
+/// <summary>
+/// install.sh without a server (--binary, --no-start): what it writes, keeps and removes. It is only ever run here
+/// with DESTDIR or --dry-run: it must never touch this machine's systemd.
+/// </summary>
 public sealed class InstallScriptTests : IDisposable
 {
     private readonly TempDirectory directory = new();
@@ -15,34 +19,45 @@ public sealed class InstallScriptTests : IDisposable
         File.WriteAllText(binary, "#!/bin/sh\n");
     }
 
+    private string Root => Path.Combine(directory.Path, "root");
+
+    private string ConfigPath => Path.Combine(Root, "etc/infrafunctions/agent.json");
+
+    private string KeyFile => Path.Combine(Root, "var/lib/infrafunctions/agent.key");
+
     [Fact]
-    public void InstallAndBenchScriptsAreValidBash()
+    public void InstallPublishAndBenchScriptsAreValidBash()
     {
-        Assert.Equal(0, Commands.RunWithExit("bash", ["-n", script]).Code);
-        Assert.Equal(0, Commands.RunWithExit("bash", ["-n", Path.Combine(TestFiles.RepositoryRoot(), "collector-agent", "bench", "run.sh")]).Code);
+        foreach (var file in new[] { script, Path.Combine(TestFiles.RepositoryRoot(), "collector-agent", "publish.sh"), Path.Combine(TestFiles.RepositoryRoot(), "collector-agent", "bench", "run.sh") })
+        {
+            Assert.Equal(0, Commands.RunWithExit("bash", ["-n", file]).Code);
+        }
     }
 
     [Fact]
-    public void WithDestdirItWritesTheBinaryAPrivateConfigurationAndANotifyUnit()
+    public void WithDestdirItWritesTheBinaryAPrivateConfigurationAPrivateKeyFileAndAHardenedNotifyUnit()
     {
-        var root = Path.Combine(directory.Path, "root");
-
-        var (code, output, error) = Commands.RunWithExit(
-            "bash", [script, "--endpoint", "https://app.example", "--key", "se\"cret", "--host-id", "web-1", "--binary", binary],
-            new Dictionary<string, string> { ["DESTDIR"] = root });
+        var (code, output, error) = Install("--endpoint", "https://app.example/", "--key", "se\"cret", "--host-id", "web-1");
 
         Assert.True(code == 0, error);
         Assert.Contains("systemd left alone", output, StringComparison.Ordinal);
-        Assert.Equal("755", Mode(Path.Combine(root, "usr/local/bin/infra-agent")));
-        var config = Path.Combine(root, "etc/infrafunctions/agent.json");
-        Assert.Equal("600", Mode(config));
-        var (options, _) = AgentConfiguration.Load(["--config", config], new System.Collections.Hashtable());
-        Assert.Equal((new Uri("https://app.example"), "se\"cret", "web-1", "/var/lib/infrafunctions/spool"), (options.Endpoint, options.Key, options.HostId, options.SpoolDir));
-        var unit = File.ReadAllText(Path.Combine(root, "etc/systemd/system/infra-agent.service"));
-        Assert.Contains("Type=notify", unit, StringComparison.Ordinal);
-        Assert.Contains("Restart=always", unit, StringComparison.Ordinal);
-        Assert.Contains("StateDirectory=infrafunctions/spool", unit, StringComparison.Ordinal);
-        Assert.Contains("ExecStart=/usr/local/bin/infra-agent --config /etc/infrafunctions/agent.json", unit, StringComparison.Ordinal);
+        Assert.Equal("755", Mode(Path.Combine(Root, "usr/local/bin/infra-agent")));
+        Assert.Equal("600", Mode(ConfigPath));
+        Assert.Equal("600", Mode(KeyFile));
+        Assert.Equal("se\"cret\n", File.ReadAllText(KeyFile));
+        var config = Config();
+        Assert.Equal("https://app.example", config.GetProperty("endpoint").GetString());
+        Assert.Equal("web-1", config.GetProperty("host_id").GetString());
+        Assert.Equal(Path.Combine(Root, "var/lib/infrafunctions/spool"), config.GetProperty("spool_dir").GetString());
+        Assert.Equal(KeyFile, config.GetProperty("key_file").GetString());
+        Assert.False(config.TryGetProperty("key", out _), "The key belongs in the key file only.");
+        Assert.True(Directory.Exists(Path.Combine(Root, "var/lib/infrafunctions/spool")));
+        var unit = File.ReadAllText(Path.Combine(Root, "etc/systemd/system/infra-agent.service"));
+        foreach (var line in new[] { "Type=notify", "Restart=always", "StateDirectory=infrafunctions\n", "StateDirectoryMode=0700", "ProtectSystem=strict", "NoNewPrivileges=yes", "ProtectHome=read-only",
+            "ExecStart=/usr/local/bin/infra-agent --config /etc/infrafunctions/agent.json" })
+        {
+            Assert.Contains(line, unit, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -51,68 +66,108 @@ public sealed class InstallScriptTests : IDisposable
         var (code, output, _) = Commands.RunWithExit("bash", [script, "--endpoint", "https://app.example", "--key", "topsecret", "--binary", binary, "--dry-run"]);
 
         Assert.Equal(0, code);
-        Assert.Contains("would run: systemctl enable --now infra-agent.service", output, StringComparison.Ordinal);
+        Assert.Contains("would run: systemctl enable infra-agent.service", output, StringComparison.Ordinal);
+        Assert.Contains("would run: /usr/local/bin/infra-agent --config /etc/infrafunctions/agent.json --post-once", output, StringComparison.Ordinal);
         Assert.DoesNotContain("topsecret", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void UnderAPermissiveUmaskOverWorldReadableLeftoversTheConfigurationIsStillMode600AndTheAgentAcceptsIt()
+    public void UnderAPermissiveUmaskOverWorldReadableLeftoversTheConfigurationAndTheKeyFileAreStillMode600()
     {
-        var root = Path.Combine(directory.Path, "root");
-        var config = Path.Combine(root, "etc/infrafunctions/agent.json");
-        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
         var everyone = (UnixFileMode)0x1B6; // 666
-        foreach (var leftover in new[] { config, config + ".tmp" })
+        foreach (var leftover in new[] { ConfigPath, ConfigPath + ".tmp", KeyFile, KeyFile + ".tmp" })
         {
-            File.WriteAllText(leftover, """{"endpoint":"https://old.example","key":"old-key"}""");
+            Directory.CreateDirectory(Path.GetDirectoryName(leftover)!);
+            File.WriteAllText(leftover, "old");
             File.SetUnixFileMode(leftover, everyone);
         }
 
         var (code, _, error) = Commands.RunWithExit(
-            "bash", ["-c", "umask 000; exec \"$@\"", "bash", script, "--endpoint", "https://app.example", "--key", "new-key", "--binary", binary],
-            new Dictionary<string, string> { ["DESTDIR"] = root });
+            "bash", ["-c", "umask 000; exec \"$@\"", "bash", script, "--endpoint", "https://app.example", "--key", "new-key", "--host-id", "web-1", "--binary", binary, "--no-start"],
+            new Dictionary<string, string> { ["DESTDIR"] = Root });
 
         Assert.True(code == 0, error);
-        Assert.Equal("600", Mode(config));
-        Assert.False(File.Exists(config + ".tmp"));
-        var (options, _) = AgentConfiguration.Load(["--config", config], new System.Collections.Hashtable());
-        Assert.Equal("new-key", options.Key);
+        Assert.Equal(("600", "600"), (Mode(ConfigPath), Mode(KeyFile)));
+        Assert.False(File.Exists(ConfigPath + ".tmp") || File.Exists(KeyFile + ".tmp"));
+        Assert.Equal("new-key\n", File.ReadAllText(KeyFile));
     }
 
     [Fact]
-    public void TheAgentRefusesAConfigurationThatAnInstallLeftReadableByOthers()
+    public void ARerunWithoutArgumentsKeepsTheEndpointTheHostIdTheKeyAndTheSpool()
     {
-        var root = Path.Combine(directory.Path, "root");
-        Assert.Equal(0, Commands.RunWithExit("bash", [script, "--endpoint", "https://app.example", "--key", "k", "--binary", binary], new Dictionary<string, string> { ["DESTDIR"] = root }).Code);
-        var config = Path.Combine(root, "etc/infrafunctions/agent.json");
-        File.SetUnixFileMode(config, (UnixFileMode)0x1A4); // 644, as a careless copy would leave it
+        Assert.Equal(0, Install("--endpoint", "https://app.example", "--key", "kept-key", "--host-id", "web-1").Code);
+        var spooled = Path.Combine(Root, "var/lib/infrafunctions/spool", "0001.seg");
+        File.WriteAllText(spooled, "unsent samples");
 
-        var refused = Assert.Throws<AgentConfigurationException>(() => AgentConfiguration.Load(["--config", config], new System.Collections.Hashtable()));
+        var (code, _, error) = Install();
 
-        Assert.Contains("readable by group or others (mode 644)", refused.Message, StringComparison.Ordinal);
+        Assert.True(code == 0, error);
+        Assert.Equal("kept-key\n", File.ReadAllText(KeyFile));
+        Assert.Equal("unsent samples", File.ReadAllText(spooled));
+        Assert.Equal(("https://app.example", "web-1"), (Config().GetProperty("endpoint").GetString(), Config().GetProperty("host_id").GetString()));
+    }
+
+    [Fact]
+    public void AnUpgradeOverAnOlderInstallMovesTheKeyFromTheConfigurationIntoTheKeyFile()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(ConfigPath)!);
+        File.WriteAllText(ConfigPath, "{\n  \"endpoint\": \"https://old.example\",\n  \"key\": \"ifa_old.s\\\"ecret\",\n  \"host_id\": \"web-2\",\n  \"spool_dir\": \"/var/lib/infrafunctions/spool\"\n}\n");
+
+        var (code, _, error) = Install();
+
+        Assert.True(code == 0, error);
+        Assert.Equal("ifa_old.s\"ecret\n", File.ReadAllText(KeyFile));
+        Assert.False(Config().TryGetProperty("key", out _));
+        Assert.Equal(("https://old.example", "web-2"), (Config().GetProperty("endpoint").GetString(), Config().GetProperty("host_id").GetString()));
+    }
+
+    [Fact]
+    public void UninstallRemovesTheBinaryTheUnitAndTheConfigurationAndKeepsTheKeyAndSpoolUnlessPurged()
+    {
+        Assert.Equal(0, Install("--endpoint", "https://app.example", "--key", "k", "--host-id", "web-1").Code);
+
+        var (code, output, error) = Install("--uninstall");
+
+        Assert.True(code == 0, error);
+        Assert.False(File.Exists(Path.Combine(Root, "usr/local/bin/infra-agent")));
+        Assert.False(File.Exists(Path.Combine(Root, "etc/systemd/system/infra-agent.service")));
+        Assert.False(Directory.Exists(Path.Combine(Root, "etc/infrafunctions")));
+        Assert.True(File.Exists(KeyFile));
+        Assert.Contains("--purge deletes them", output, StringComparison.Ordinal);
+
+        Assert.Equal(0, Install("--uninstall", "--purge").Code);
+        Assert.False(Directory.Exists(Path.Combine(Root, "var/lib/infrafunctions")));
     }
 
     [Theory]
     [InlineData("--key", "k")]
     [InlineData("--endpoint", "https://app.example")]
-    [InlineData("--endpoint", "app.example")]
-    public void MissingOrBadArgumentsFailBeforeAnythingIsWritten(string flag, string value)
+    [InlineData("--endpoint", "app.example", "--key", "k")]
+    [InlineData("--endpoint", "https://app.example", "--key", "k", "--enroll", "ife_t.x")]
+    public void MissingOrBadArgumentsFailBeforeAnythingIsWritten(params string[] args)
     {
-        var root = Path.Combine(directory.Path, "root");
-        var args = new List<string> { script, flag, value, "--binary", binary };
-        if (flag == "--endpoint" && value.StartsWith("app", StringComparison.Ordinal))
-        {
-            args.AddRange(["--key", "k"]);
-        }
-
-        var (code, _, error) = Commands.RunWithExit("bash", args, new Dictionary<string, string> { ["DESTDIR"] = root });
+        var (code, _, error) = Install(args);
 
         Assert.Equal(2, code);
-        Assert.Contains("--endpoint", error + string.Join(' ', args), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(root));
+        Assert.Matches("--endpoint|--key|--enroll", error);
+        Assert.False(Directory.Exists(Root));
+    }
+
+    [Fact]
+    public void WithoutADownloadBaseOrABinaryItSaysWhereToGetTheAgent()
+    {
+        var (code, _, error) = Commands.RunWithExit("bash", [script, "--endpoint", "https://app.example", "--key", "k"], new Dictionary<string, string> { ["DESTDIR"] = Root });
+
+        Assert.Equal(2, code);
+        Assert.Contains("--download-base", error, StringComparison.Ordinal);
     }
 
     public void Dispose() => directory.Dispose();
+
+    private (int Code, string Output, string Error) Install(params string[] args) =>
+        Commands.RunWithExit("bash", [script, .. args, "--binary", binary, "--no-start"], new Dictionary<string, string> { ["DESTDIR"] = Root });
+
+    private JsonElement Config() => JsonDocument.Parse(File.ReadAllText(ConfigPath)).RootElement.Clone();
 
     private static string Mode(string path) => Convert.ToString((int)File.GetUnixFileMode(path) & 0x1FF, 8);
 }

@@ -118,6 +118,17 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
     }
 
     [Fact]
+    public void TheInstallCommandDownloadsFromTheDashboardAndPostsToTheFunctionAppsOwnHttpsAddress()
+    {
+        var (api, _) = compiled.FunctionAppSettings();
+
+        var (where, download) = api.Resolve(compiled.FunctionAppSetting("Agent__DownloadBaseUrl"));
+        Assert.Equal("web", where.Name);
+        Assert.Equal("[format('https://{0}', reference(resourceId('Microsoft.Web/staticSites', parameters('name')), '2025-03-01').defaultHostname)]", download);
+        Assert.Equal("[format('https://{0}', reference(resourceId('Microsoft.Web/sites', parameters('name')), '2025-03-01').defaultHostName)]", compiled.FunctionAppSetting("Agent__ApiBaseUrl"));
+    }
+
+    [Fact]
     public void FlexConsumptionPlatformSettingsAreLeftToThePlatform()
     {
         var (_, settings) = compiled.FunctionAppSettings();

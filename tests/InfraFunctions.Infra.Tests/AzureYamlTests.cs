@@ -74,6 +74,22 @@ public sealed class AzureYamlTests
     }
 
     [Fact]
+    public void WebServicePublishesTheAgentIntoItsBuildBeforeItsUploadWithHooksThatExist()
+    {
+        var predeploy = AzureYaml()["services"]!["web"]!["hooks"]!["predeploy"]!;
+        var webProject = Path.Combine(RepositoryPaths.Root, "static-web");
+
+        foreach (var (os, shell) in new[] { ("posix", "sh"), ("windows", "pwsh") })
+        {
+            Assert.Equal(shell, Deployment.Text(predeploy[os], "shell"));
+            // Service hooks run from the service's project folder.
+            var script = Path.GetFullPath(Path.Combine(webProject, Deployment.Text(predeploy[os], "run")));
+            Assert.True(File.Exists(script), $"{os} predeploy hook {script} does not exist.");
+            Assert.StartsWith(RepositoryPaths.Root, script, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void WebServiceDeploysTheBuiltDistFolder()
     {
         Assert.Equal("dist", Deployment.Text(AzureYaml()["services"]!["web"], "dist"));

@@ -50,7 +50,7 @@ public sealed class PostProvisionHookTests : IDisposable
     }
 
     [Fact]
-    public async Task PostDeployHookPrintsTheKeyTokenAndAgentSteps()
+    public async Task PostDeployHookPrintsTheKeyTheOperatorTokenAndTheOneLineInstallFromTheDashboard()
     {
         var result = await ProcessRunner.RunAsync(
             "sh",
@@ -66,10 +66,10 @@ public sealed class PostProvisionHookTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Describe());
         Assert.Contains("az functionapp keys list -g rg-dev -n func-abc --query masterKey -o tsv", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("https://func-abc.azurewebsites.net/api/v1/admin/tokens", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("{\"role\":\"reader\",\"name\":\"dashboard\"}", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("https://func-abc.azurewebsites.net/api/v1/admin/agents", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("{\"host_ids\":[", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("{\"role\":\"operator\",\"name\":\"dashboard\"}", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("x-functions-key", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("collector-agent/install.sh --endpoint https://func-abc.azurewebsites.net --key", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Open the dashboard and choose Add host", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("curl -fsSL https://stapp.example/agent/install.sh | sudo bash -s -- --endpoint https://func-abc.azurewebsites.net --key <key>", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/v1/admin/agents", result.StandardOutput, StringComparison.Ordinal);
     }
 }

@@ -12,8 +12,8 @@ internal sealed class ProcessCollector
     private const int CommLength = 15;
     private static readonly EnumerationOptions FdOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
     private readonly ProcessTable table;
-    private readonly int top;
-    private readonly byte[][] watched;
+    private int top;
+    private byte[][] watched = [];
     private readonly int selfPid = Environment.ProcessId;
     private readonly List<ProcessSlot> chosen = new(64);
     private readonly List<ProcessSlot> picked = new(64);
@@ -21,6 +21,12 @@ internal sealed class ProcessCollector
     public ProcessCollector(TimeProvider time, int top, IReadOnlyList<string> watch)
     {
         table = new ProcessTable(time);
+        Configure(top, watch);
+    }
+
+    /// <summary>Changes the top-N size and the watched names for the next <see cref="Collect"/> (settings pushed by the server).</summary>
+    public void Configure(int top, IReadOnlyList<string> watch)
+    {
         this.top = top;
         // Names are matched against comm, which the kernel cuts to 15 bytes.
         watched = watch.Select(w => Encoding.UTF8.GetBytes(w)).Select(b => b.Length > CommLength ? b[..CommLength] : b).ToArray();

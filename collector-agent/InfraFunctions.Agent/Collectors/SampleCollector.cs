@@ -1,5 +1,6 @@
 using InfraFunctions.Agent.Collectors.ServiceChecks;
 using InfraFunctions.Agent.Collectors.Systemd;
+using InfraFunctions.Agent.Settings;
 using InfraFunctions.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,10 +16,14 @@ internal sealed class SampleCollector(TimeProvider time, AgentOptions options, I
     private readonly NetworkCollector network = new(time);
     private readonly ProcessCollector processes = new(time, options.Top, options.Watch);
     private readonly ContainerCollector containers = new(time, options.CgroupRoot ?? ContainerCollector.FindCgroup2Root());
-    private readonly TextfileCollector textfile = new(
-        options.TextfileDir, options.CustomMetricsMaxSeries, options.CustomMetricsMaxLabelValues, (loggers ?? NullLoggerFactory.Instance).CreateLogger<TextfileCollector>());
     private readonly TemperatureCollector temperatures = new(time, options.Temperatures, options.SysClassRoot);
+    private TextfileCollector textfile = NewTextfile(options, options.TextfileDir, loggers);
+    private string? textfileDirectory = options.TextfileDir;
+    private LiveValues? applied;
     private PlatformInfo? platform;
+
+    /// <summary>The settings read on every sample; the server may change them while the agent runs.</summary>
+    public LiveSettings Live { get; init; } = new(options);
 
     /// <summary>systemd units, queried on the monitor's own loop; none when null.</summary>
     public SystemdMonitor? Systemd { get; init; }
@@ -30,6 +35,12 @@ internal sealed class SampleCollector(TimeProvider time, AgentOptions options, I
 
     public Sample Collect()
     {
+        var settings = Live.Current;
+        if (!ReferenceEquals(settings, applied))
+        {
+            Reconfigure(settings);
+        }
+
         var timestamp = time.GetUtcNow();
         var cpuMetrics = cpu.Collect();
         var memoryMetrics = memory.Collect();
@@ -41,7 +52,7 @@ internal sealed class SampleCollector(TimeProvider time, AgentOptions options, I
         var temperatureList = temperatures.Collect();
 
         // systemd units and check results come from loops of their own: reading the latest never waits.
-        var systemd = Systemd?.Latest ?? SystemdSnapshot.Empty;
+        var systemd = settings.Systemd ? Systemd?.Latest ?? SystemdSnapshot.Empty : SystemdSnapshot.Empty;
         var checkResults = CheckResults?.Snapshot() ?? [];
         var errors = custom.Errors;
         if (systemd.Error is { } systemdError)
@@ -58,6 +69,40 @@ internal sealed class SampleCollector(TimeProvider time, AgentOptions options, I
             Checks: checkResults,
             CollectorErrors: errors,
             DroppedCustomMetrics: custom.Dropped);
+    }
+
+    private static TextfileCollector NewTextfile(AgentOptions options, string? directory, ILoggerFactory? loggers) =>
+        new(directory, options.CustomMetricsMaxSeries, options.CustomMetricsMaxLabelValues, (loggers ?? NullLoggerFactory.Instance).CreateLogger<TextfileCollector>());
+
+    private void Reconfigure(LiveValues settings)
+    {
+        processes.Configure(settings.Top, settings.Watch);
+        temperatures.Enabled = settings.Temperatures;
+        if (settings.TextfileDir != textfileDirectory)
+        {
+            // The server's textfile collector reads the agent's state directory, made on first use.
+            if (settings.TextfileDir == AgentOptions.DefaultTextfileDir && options.TextfileDir is null)
+            {
+                TryCreate(settings.TextfileDir);
+            }
+
+            textfile = NewTextfile(options, settings.TextfileDir, loggers);
+            textfileDirectory = settings.TextfileDir;
+        }
+
+        applied = settings;
+    }
+
+    private static void TryCreate(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The collector reports the directory it cannot read with each sample.
+        }
     }
 
     private long BootTime()

@@ -17,9 +17,12 @@ internal sealed class TemperatureCollector(TimeProvider time, bool enabled, stri
     private long discoveredAt;
     private bool discovered;
 
+    /// <summary>Whether temperatures are read; the server may turn them on while the agent runs.</summary>
+    public bool Enabled { get; set; } = enabled;
+
     public IReadOnlyList<Temperature> Collect()
     {
-        if (!enabled)
+        if (!Enabled)
         {
             return [];
         }

@@ -13,9 +13,9 @@ internal static class AgentConfiguration
     public static bool KeyOnCommandLine(IReadOnlyList<string> args) =>
         CommandLineFlags.Parse(args).Values.ContainsKey(AgentSettingNames.Key);
 
-    public static (AgentOptions Options, bool Once) Load(IReadOnlyList<string> args, IDictionary environment, string defaultConfigPath = AgentOptions.DefaultConfigPath)
+    public static (AgentOptions Options, AgentCommand Command) Load(IReadOnlyList<string> args, IDictionary environment, string defaultConfigPath = AgentOptions.DefaultConfigPath)
     {
-        var (flags, once) = CommandLineFlags.Parse(args);
+        var (flags, command) = CommandLineFlags.Parse(args);
         var env = FromEnvironment(environment);
         var explicitPath = flags.GetValueOrDefault(AgentSettingNames.Config) ?? env.GetValueOrDefault(AgentSettingNames.Config);
         var path = explicitPath ?? defaultConfigPath;
@@ -36,7 +36,42 @@ internal static class AgentConfiguration
             .AddInMemoryCollection(flags)
             .Build();
 
-        return (AgentOptionsReader.Read(configuration, requireServer: !once), once);
+        var enrollToken = SettingText.Trimmed(environment[AgentSettingNames.EnrollTokenVariable] as string);
+        var options = AgentOptionsReader.Read(configuration, requireServer: command != AgentCommand.Once) with
+        {
+            EnrollToken = enrollToken,
+            Sources = SettingSources.Find(file, env, flags),
+        };
+        return (WithKey(options, command), command);
+    }
+
+    // The key comes from "key" (the file, INFRA_AGENT_KEY or --key), else from key_file; with neither, the
+    // enrollment token is traded for one when the agent starts.
+    private static AgentOptions WithKey(AgentOptions options, AgentCommand command)
+    {
+        if (command == AgentCommand.Enroll)
+        {
+            return options.EnrollToken is null
+                ? throw new AgentConfigurationException(
+                    $"--enroll needs the enrollment token in {AgentSettingNames.EnrollTokenVariable} (never on the command line): an operator creates one in the dashboard or with POST /api/v1/observability/enrollment-tokens.")
+                : options;
+        }
+
+        if (options.Key is not null || command == AgentCommand.Once)
+        {
+            return options;
+        }
+
+        if (KeyFile.Read(options.KeyFile) is { } stored)
+        {
+            return options with { Key = stored };
+        }
+
+        return options.EnrollToken is not null
+            ? options
+            : throw new AgentConfigurationException(
+                $"Invalid configuration: {AgentSettingNames.Describe(AgentSettingNames.Key)} is required: the agent key issued for this host. "
+                + $"Or write it to key_file ('{options.KeyFile}', mode 600), or set {AgentSettingNames.EnrollTokenVariable} to enroll with a token.");
     }
 
     private static Dictionary<string, string?> FromEnvironment(IDictionary environment)

@@ -5,10 +5,20 @@ internal sealed record AgentOptions
 {
     public const string DefaultConfigPath = "/etc/infrafunctions/agent.json";
     public const string DefaultSpoolDir = "/var/lib/infrafunctions/spool";
+    public const string DefaultKeyFile = "/var/lib/infrafunctions/agent.key";
+
+    /// <summary>The textfile directory when the server turns the textfile collector on and no <c>textfile_dir</c> is set.</summary>
+    public const string DefaultTextfileDir = "/var/lib/infrafunctions/textfile";
 
     public Uri? Endpoint { get; init; }
 
     public string? Key { get; init; }
+
+    /// <summary>Where the key is kept when <c>key</c> is not set: enrollment writes it there, mode 600.</summary>
+    public string KeyFile { get; init; } = DefaultKeyFile;
+
+    /// <summary>The enrollment token from <c>INFRA_AGENT_ENROLL_TOKEN</c>, used only while there is no key.</summary>
+    public string? EnrollToken { get; init; }
 
     public string HostId { get; init; } = Environment.MachineName;
 
@@ -56,4 +66,13 @@ internal sealed record AgentOptions
     /// setting: tests point it at a private bus.
     /// </summary>
     public string? SystemBusAddress { get; init; }
+
+    /// <summary>
+    /// Which source set each setting explicitly (<c>file</c>, <c>environment</c> or <c>flag</c>), by its configuration
+    /// name; a setting missing here has its default, which a value pushed by the server may replace.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether the file, the environment or a flag set <paramref name="name"/>, so a server value must not replace it.</summary>
+    public bool SetExplicitly(string name) => Sources.ContainsKey(name);
 }

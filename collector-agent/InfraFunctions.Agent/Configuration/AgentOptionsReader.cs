@@ -21,11 +21,6 @@ internal static class AgentOptionsReader
             throw Invalid(Names.Endpoint, "is required: the function app's base URL, such as https://myapp.azurewebsites.net");
         }
 
-        if (requireServer && key is null)
-        {
-            throw Invalid(Names.Key, "is required: the agent key issued by /api/v1/admin/agents");
-        }
-
         Uri? endpointUri = null;
         if (endpoint is not null && (!Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUri) || endpointUri.Scheme is not ("http" or "https")))
         {
@@ -47,6 +42,7 @@ internal static class AgentOptionsReader
         {
             Endpoint = endpointUri,
             Key = key,
+            KeyFile = Text(configuration, Names.KeyFile) ?? defaults.KeyFile,
             HostId = hostId,
             SampleInterval = TimeSpan.FromSeconds(Number(configuration, Names.SampleInterval, defaults.SampleInterval.TotalSeconds, 1, 3600)),
             PostInterval = TimeSpan.FromSeconds(Number(configuration, Names.PostInterval, defaults.PostInterval.TotalSeconds, 2, 3600)),

@@ -18,6 +18,12 @@ internal static class AgentSettingNames
     public const string Top = "top";
     public const string Config = "config";
 
+    /// <summary>Where the agent key is kept when neither <c>key</c> nor <c>INFRA_AGENT_KEY</c> gives it (enrollment writes it there).</summary>
+    public const string KeyFile = "key_file";
+
+    /// <summary>The enrollment token's environment variable: never a flag or a file setting, so no secret is on a command line.</summary>
+    public const string EnrollTokenVariable = "INFRA_AGENT_ENROLL_TOKEN";
+
     // Custom metrics (textfile collector) and temperatures.
     public const string TextfileDir = "textfile_dir";
     public const string CustomMetricsMaxSeries = "custom_metrics_max_series";

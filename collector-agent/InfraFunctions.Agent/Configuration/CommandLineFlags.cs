@@ -18,6 +18,7 @@ internal static class CommandLineFlags
         ["--queue-limit-mb"] = AgentSettingNames.QueueLimitMb,
         ["--top"] = AgentSettingNames.Top,
         ["--config"] = AgentSettingNames.Config,
+        ["--key-file"] = AgentSettingNames.KeyFile,
 
         // Custom metrics (textfile collector) and temperatures.
         ["--textfile-dir"] = AgentSettingNames.TextfileDir,
@@ -38,16 +39,28 @@ internal static class CommandLineFlags
         AgentSettingNames.Checks,
     };
 
-    public static (Dictionary<string, string?> Values, bool Once) Parse(IReadOnlyList<string> args)
+    private static readonly Dictionary<string, AgentCommand> Commands = new(StringComparer.Ordinal)
+    {
+        ["--once"] = AgentCommand.Once,
+        ["--post-once"] = AgentCommand.PostOnce,
+        ["--enroll"] = AgentCommand.Enroll,
+    };
+
+    public static (Dictionary<string, string?> Values, AgentCommand Command) Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var once = false;
+        var command = AgentCommand.Run;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg == "--once")
+            if (Commands.TryGetValue(arg, out var chosen))
             {
-                once = true;
+                if (command != AgentCommand.Run && command != chosen)
+                {
+                    throw new AgentConfigurationException($"Give only one of {string.Join(", ", Commands.Keys)}.");
+                }
+
+                command = chosen;
                 continue;
             }
 
@@ -55,7 +68,7 @@ internal static class CommandLineFlags
             var flag = eq > 0 ? arg[..eq] : arg;
             if (!ValueFlags.TryGetValue(flag, out var key))
             {
-                throw new AgentConfigurationException($"Unknown flag '{flag}'. Flags: --once, {string.Join(", ", ValueFlags.Keys)}.");
+                throw new AgentConfigurationException($"Unknown flag '{flag}'. Flags: {string.Join(", ", Commands.Keys)}, {string.Join(", ", ValueFlags.Keys)}.");
             }
 
             string value;
@@ -75,6 +88,6 @@ internal static class CommandLineFlags
             values[key] = Repeatable.Contains(key) && values.TryGetValue(key, out var earlier) ? $"{earlier},{value}" : value;
         }
 
-        return (values, once);
+        return (values, command);
     }
 }

@@ -16,19 +16,21 @@ internal static class BatchBody
     private static readonly JsonEncodedText Samples = JsonEncodedText.Encode("samples");
     private static readonly JsonEncodedText DroppedSamples = JsonEncodedText.Encode("dropped_samples");
     private static readonly JsonEncodedText SampleIntervalSeconds = JsonEncodedText.Encode("sample_interval_seconds");
+    private static readonly JsonEncodedText Settings = JsonEncodedText.Encode("settings");
 
-    public static byte[] Gzip(string hostId, PlatformInfo platform, double sampleIntervalSeconds, long dropped, IReadOnlyList<byte[]> samples)
+    /// <param name="settings">The settings in force as a JSON array, written as it is; none when null.</param>
+    public static byte[] Gzip(string hostId, PlatformInfo platform, double sampleIntervalSeconds, long dropped, IReadOnlyList<byte[]> samples, byte[]? settings = null)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {
-            Write(gzip, hostId, platform, sampleIntervalSeconds, dropped, samples);
+            Write(gzip, hostId, platform, sampleIntervalSeconds, dropped, samples, settings);
         }
 
         return buffer.ToArray();
     }
 
-    public static void Write(Stream destination, string hostId, PlatformInfo platform, double sampleIntervalSeconds, long dropped, IReadOnlyList<byte[]> samples)
+    public static void Write(Stream destination, string hostId, PlatformInfo platform, double sampleIntervalSeconds, long dropped, IReadOnlyList<byte[]> samples, byte[]? settings = null)
     {
         using var writer = new Utf8JsonWriter(destination);
         writer.WriteStartObject();
@@ -46,6 +48,13 @@ internal static class BatchBody
         writer.WriteEndArray();
         writer.WriteNumber(DroppedSamples, dropped);
         writer.WriteNumber(SampleIntervalSeconds, sampleIntervalSeconds);
+        if (settings is not null)
+        {
+            // Serialized once, when the settings changed.
+            writer.WritePropertyName(Settings);
+            writer.WriteRawValue(settings, skipInputValidation: true);
+        }
+
         writer.WriteEndObject();
     }
 }

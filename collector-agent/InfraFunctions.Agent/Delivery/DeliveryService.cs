@@ -36,7 +36,7 @@ internal sealed partial class DeliveryService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The first post follows the first sample, so a new host shows up at once.
-        var delay = options.SampleInterval + TimeSpan.FromSeconds(1);
+        var delay = collector.Live.Current.SampleInterval + TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -67,13 +67,20 @@ internal sealed partial class DeliveryService(
             return serverInterval;
         }
 
-        var body = BatchBody.Gzip(options.HostId, collector.Platform, options.SampleInterval.TotalSeconds, batch.Dropped, batch.Records);
+        var settings = collector.Live.Current;
+        var body = BatchBody.Gzip(options.HostId, collector.Platform, settings.SampleInterval.TotalSeconds, batch.Dropped, batch.Records, settings.InForceJson);
         var response = await client.PostAsync(body, cancellationToken);
         switch (response)
         {
             case { Reply: { } reply }:
                 failures = 0;
                 Settle(batch, reply);
+                if (response.Status == HttpStatusCode.OK)
+                {
+                    // The reply carries the settings an operator chose for this host; none means the agent's own again.
+                    collector.Live.Apply(reply.AgentSettings);
+                }
+
                 serverInterval = TimeSpan.FromSeconds(Math.Max(MinPostInterval.TotalSeconds, reply.NextPostSeconds));
                 // A backlog (after an outage) drains at the fastest pace the server allows. The backlog is judged
                 // when the batch was read: a sample taken while the post was in flight waits for the normal pace.

@@ -10,7 +10,8 @@ internal sealed class IngestClient(HttpClient http, Uri endpoint, TimeProvider t
 {
     private readonly Uri ingestUri = new(endpoint.AbsoluteUri.TrimEnd('/') + "/api/v1/ingest/samples");
 
-    public static HttpClient CreateHttpClient(string key)
+    /// <param name="key">The agent key sent with every request; none for enrollment, which sends its token per request.</param>
+    public static HttpClient CreateHttpClient(string? key)
     {
         var handler = new SocketsHttpHandler
         {
@@ -21,7 +22,11 @@ internal sealed class IngestClient(HttpClient http, Uri endpoint, TimeProvider t
             AutomaticDecompression = DecompressionMethods.None,
         };
         var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("infra-agent", Collectors.PlatformCollector.AgentVersion));
         return client;
     }
@@ -68,5 +73,5 @@ internal sealed class IngestClient(HttpClient http, Uri endpoint, TimeProvider t
     };
 
     private static string? Describe(HttpResponseMessage response, byte[] body) =>
-        response.IsSuccessStatusCode ? null : System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 500)));
+        response.IsSuccessStatusCode ? null : ProblemText.Describe(response.StatusCode, body);
 }

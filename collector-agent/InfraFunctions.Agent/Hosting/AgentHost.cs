@@ -4,6 +4,7 @@ using InfraFunctions.Agent.Collectors.ServiceChecks;
 using InfraFunctions.Agent.Collectors.Systemd;
 using InfraFunctions.Agent.Delivery;
 using InfraFunctions.Agent.Native;
+using InfraFunctions.Agent.Settings;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -27,7 +28,8 @@ internal static partial class AgentHost
         var logger = loggers.CreateLogger(typeof(AgentHost).FullName!);
         var systemd = new SystemdMonitor(options, time, loggers.CreateLogger<SystemdMonitor>());
         var checks = new CheckRunner(options, time, loggers.CreateLogger<CheckRunner>());
-        var collector = new SampleCollector(time, options, loggers) { Systemd = systemd, CheckResults = checks.Results };
+        var live = new LiveSettings(options, loggers.CreateLogger<LiveSettings>());
+        var collector = new SampleCollector(time, options, loggers) { Systemd = systemd, CheckResults = checks.Results, Live = live };
         using var spool = Spool.Open(options.SpoolDir, options.QueueLimitBytes, loggers.CreateLogger<Spool>());
         var quarantine = new Quarantine(Path.Combine(options.SpoolDir, "quarantine.jsonl"), time);
         using var http = IngestClient.CreateHttpClient(options.Key!);

@@ -13,9 +13,9 @@ public sealed class AgentConfigurationTests : IDisposable
         var file = WriteConfig("""{"endpoint":"https://file.example","key":"file-key","host_id":"from-file","top":3,"sample_interval":10}""");
         var env = Env(("INFRA_AGENT_KEY", "env-key"), ("INFRA_AGENT_HOST_ID", "from-env"), ("INFRA_AGENT_TOP", "4"));
 
-        var (options, once) = AgentConfiguration.Load(["--host-id", "from-flag", "--config", file], env);
+        var (options, command) = AgentConfiguration.Load(["--host-id", "from-flag", "--config", file], env);
 
-        Assert.False(once);
+        Assert.Equal(AgentCommand.Run, command);
         Assert.Equal(new Uri("https://file.example"), options.Endpoint);
         Assert.Equal(("env-key", "from-flag", 4, TimeSpan.FromSeconds(10)), (options.Key, options.HostId, options.Top, options.SampleInterval));
     }
@@ -47,9 +47,9 @@ public sealed class AgentConfigurationTests : IDisposable
     [Fact]
     public void OnceNeedsNeitherEndpointNorKey()
     {
-        var (options, once) = AgentConfiguration.Load(["--once"], Env(), Path.Combine(directory.Path, "missing.json"));
+        var (options, command) = AgentConfiguration.Load(["--once"], Env(), Path.Combine(directory.Path, "missing.json"));
 
-        Assert.True(once);
+        Assert.Equal(AgentCommand.Once, command);
         Assert.Null(options.Endpoint);
     }
 

@@ -20,8 +20,9 @@ internal sealed class DeliveryHarness : IDisposable
         Options = new AgentOptions { Endpoint = endpoint, Key = Key, HostId = "host-a", SpoolDir = directory.Path, Watch = [] };
         Spool = Spool.Open(directory.Path, queueLimitBytes, NullLogger.Instance);
         Quarantine = new Quarantine(Path.Combine(directory.Path, "quarantine.jsonl"), Time);
+        Collector = new SampleCollector(Time, Options);
         Service = new DeliveryService(
-            Spool, Quarantine, new IngestClient(http, endpoint, Time), new SampleCollector(Time, Options), Options,
+            Spool, Quarantine, new IngestClient(http, endpoint, Time), Collector, Options,
             new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), new Random(3)), Time, NullLogger<DeliveryService>.Instance);
     }
 
@@ -30,6 +31,8 @@ internal sealed class DeliveryHarness : IDisposable
     public AgentOptions Options { get; }
 
     public Spool Spool { get; }
+
+    public SampleCollector Collector { get; }
 
     public Quarantine Quarantine { get; }
 

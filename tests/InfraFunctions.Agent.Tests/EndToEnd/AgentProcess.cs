@@ -28,7 +28,15 @@ internal sealed class AgentProcess : IDisposable
         get { lock (output) { return output.ToString(); } }
     }
 
-    public static AgentProcess Start(Uri endpoint, string key, string hostId, string spoolDir, params string[] extra)
+    public static AgentProcess Start(Uri endpoint, string key, string hostId, string spoolDir, params string[] extra) =>
+        StartWith(spoolDir, new Dictionary<string, string>(), ["--key", key, .. Arguments(endpoint, hostId, spoolDir), .. extra]);
+
+    /// <summary>The agent with no key of its own: it reads key_file or enrolls with the environment's token.</summary>
+    public static AgentProcess StartWithoutKey(Uri endpoint, string hostId, string spoolDir, IReadOnlyDictionary<string, string> environment, params string[] extra) =>
+        StartWith(spoolDir, environment, [.. Arguments(endpoint, hostId, spoolDir), .. extra]);
+
+    /// <summary>The agent's command line, with the environment's INFRA_AGENT_ variables replaced by <paramref name="environment"/>.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         if (!File.Exists(Executable))
         {
@@ -39,13 +47,8 @@ internal sealed class AgentProcess : IDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = spoolDir,
+            WorkingDirectory = workingDirectory,
         };
-        string[] args =
-        [
-            "--endpoint", endpoint.AbsoluteUri, "--key", key, "--host-id", hostId,
-            "--sample-interval", "1", "--post-interval", "2", "--spool-dir", spoolDir, .. extra,
-        ];
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -55,6 +58,21 @@ internal sealed class AgentProcess : IDisposable
         {
             start.Environment.Remove(name);
         }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
+    }
+
+    private static string[] Arguments(Uri endpoint, string hostId, string spoolDir) =>
+        ["--endpoint", endpoint.AbsoluteUri, "--host-id", hostId, "--sample-interval", "1", "--post-interval", "2", "--spool-dir", spoolDir];
+
+    private static AgentProcess StartWith(string spoolDir, IReadOnlyDictionary<string, string> environment, string[] args)
+    {
+        var start = StartInfo(args, environment, spoolDir);
 
         var agent = new AgentProcess(Process.Start(start) ?? throw new InvalidOperationException("The agent did not start."));
         agent.process.OutputDataReceived += (_, e) => agent.Append(e.Data);

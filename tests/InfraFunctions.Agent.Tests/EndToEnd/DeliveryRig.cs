@@ -1,6 +1,7 @@
 using System.Globalization;
 using InfraFunctions.Agent.Tests.Delivery;
 using InfraFunctions.Core.Storage;
+using InfraFunctions.Core.Tags;
 using InfraFunctions.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,16 @@ internal sealed class DeliveryRig : IAsyncDisposable
 
     /// <summary>A client with a new reader token, for the read endpoints a person or script would call.</summary>
     public async Task<HttpClient> ReaderAsync() => Running.ClientWithBearer(await Running.CreateTokenAsync("reader"));
+
+    /// <summary>A client with a new operator token, for the routes that change settings.</summary>
+    public async Task<HttpClient> OperatorAsync() => Running.ClientWithBearer(await Running.CreateTokenAsync("operator", "on-call"));
+
+    /// <summary>Tags a host as an operator would, straight in the tags table the function app reads.</summary>
+    public async Task SetTagsAsync(string hostId, IReadOnlyDictionary<string, string> tags)
+    {
+        await using var core = Core();
+        await core.Get<HostTagRepository>().SetAsync(hostId, TagSource.Operator, tags);
+    }
 
     /// <summary>The timestamps stored for a host, read back from the sample tables, in row-key order.</summary>
     public async Task<DateTimeOffset[]> StoredTimestampsAsync(string hostId, DateTimeOffset from, DateTimeOffset to)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace InfraFunctions.Agent.Tests.EndToEnd;
 
 /// <summary>One ingest post as LocalHost received and answered it.</summary>
-internal sealed record TappedPost(int Sequence, string HostId, IReadOnlyList<DateTimeOffset> Timestamps, long Dropped, int Status);
+internal sealed record TappedPost(int Sequence, string HostId, IReadOnlyList<DateTimeOffset> Timestamps, long Dropped, int Status, SampleBatch? Batch = null);
 
 /// <summary>
 /// Middleware in front of LocalHost's real ingest function that records every post and its answer, so a test
@@ -47,7 +47,8 @@ internal sealed class IngestTap : IStartupFilter
                 batch?.HostId ?? string.Empty,
                 batch?.Samples.Select(s => s.Timestamp).ToArray() ?? [],
                 batch?.DroppedSamples ?? 0,
-                context.Response.StatusCode));
+                context.Response.StatusCode,
+                batch));
         });
         next(app);
     };
