@@ -17,5 +17,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // Whole pages with dialogs render in well under a second alone, but a shared, busy runner can take several.
+    testTimeout: 20_000,
   },
 });

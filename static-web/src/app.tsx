@@ -10,6 +10,8 @@ import { TokenPrompt } from './components/ui/token-prompt';
 import { LoadingState } from './components/ui/state-views';
 import { FleetPage } from './routes/fleet/fleet-page';
 import { HostPage } from './routes/host/host-page';
+import { AgentsPage } from './routes/agents/agents-page';
+import { RoleProvider } from './components/role-provider';
 
 const ChartPerfPage = lazy(() => import('./routes/perf/chart-perf-page'));
 const storedToken = () => readStoredToken();
@@ -21,7 +23,12 @@ function Pages({ onSignOut }: { onSignOut: () => void }) {
   return (
     <AppShell header={{ height: 56 }} padding={{ base: 'xs', sm: 'md' }}>
       <AppShell.Header>
-        <AppHeader onHome={() => navigate('/')} onSignOut={onSignOut} live={live} />
+        <AppHeader
+          onNavigate={navigate}
+          current={route.page === 'fleet' || route.page === 'host' ? 'fleet' : route.page === 'agents' ? 'agents' : null}
+          onSignOut={onSignOut}
+          live={live}
+        />
       </AppShell.Header>
       <AppShell.Main>
         <Container size="xl" px={{ base: 4, sm: 'md' }}>
@@ -37,6 +44,7 @@ function Pages({ onSignOut }: { onSignOut: () => void }) {
               setAutoRefresh={setAutoRefresh}
             />
           )}
+          {route.page === 'agents' && <AgentsPage />}
           {route.page === 'perf' && (
             <Suspense fallback={<LoadingState />}>
               <ChartPerfPage />
@@ -82,8 +90,10 @@ export function App({ apiBaseUrl }: { apiBaseUrl: string }) {
 
   if (!token) return <TokenPrompt message={rejected} onSubmit={signIn} />;
   return (
-    <LiveProvider key={token} getToken={storedToken}>
-      <Pages onSignOut={signOut} />
-    </LiveProvider>
+    <RoleProvider key={token}>
+      <LiveProvider getToken={storedToken}>
+        <Pages onSignOut={signOut} />
+      </LiveProvider>
+    </RoleProvider>
   );
 }

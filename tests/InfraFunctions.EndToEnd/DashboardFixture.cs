@@ -6,13 +6,15 @@ using Microsoft.Playwright;
 namespace InfraFunctions.EndToEnd;
 
 /// <summary>
-/// LocalHost with the built dashboard (static-web/dist) and its SignalR stand-in on Azurite, a reader token,
-/// the real agent's <c>--once</c> sample posted for this machine, and Debian's headless Chromium.
+/// LocalHost with the built dashboard (static-web/dist), its SignalR stand-in and the agent served at /agent/ on
+/// Azurite, a reader and an operator token, the real agent's <c>--once</c> sample posted for this machine, and
+/// Debian's headless Chromium.
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public sealed class DashboardFixture : IAsyncLifetime, IDisposable
 {
     // Its own Azurite: the fleet view lists every host in the tables, and other test runs post hosts meanwhile.
     private readonly TablesFixture _tables = TablesFixture.Isolated();
+    private readonly AgentDownloads _downloads = new();
     private IPlaywright? _playwright;
 
     public LocalHostServer Server { get; private set; } = null!;
@@ -20,6 +22,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = string.Empty;
 
     public string ReaderToken { get; private set; } = string.Empty;
+
+    public string OperatorToken { get; private set; } = string.Empty;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -53,9 +57,13 @@ public sealed class DashboardFixture : IAsyncLifetime
             ["LocalHost:StaticRoot"] = Dist,
             ["AzureSignalRConnectionString"] = $"Endpoint=http://127.0.0.1;Port={port};AccessKey={accessKey};Version=1.0;",
             ["Alerts:DurationSeconds"] = "0",
+            [AgentDownloads.Setting] = _downloads.Directory,
         });
         BaseUrl = Server.BaseAddress.ToString().TrimEnd('/');
+        // The served install.sh names this server as its download base, as a published one names the Static Web App.
+        _downloads.Publish(Server.BaseAddress);
         ReaderToken = await Server.CreateTokenAsync("reader", "end-to-end");
+        OperatorToken = await Server.CreateTokenAsync("operator", "end-to-end operator");
 
         AgentOnce = await RunAgentOnceAsync();
         (_, AgentKey) = await Server.CreateAgentAsync(HostId);
@@ -138,4 +146,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         await _tables.DisposeAsync();
     }
+
+    /// <summary>Removes the served agent directory once the server that served it has stopped.</summary>
+    public void Dispose() => _downloads.Dispose();
 }

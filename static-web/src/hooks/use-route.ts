@@ -1,11 +1,12 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-// Two pages: the fleet at "/", a host at "/host?id=<id>&tab=..&range=..". The id travels in the query string,
-// encoded, because host ids may contain "/", "#", "?", dots and unicode.
+// The fleet at "/", a host at "/host?id=<id>&tab=..&range=..", agent keys and enrollment tokens at "/agents". The id
+// travels in the query string, encoded, because host ids may contain "/", "#", "?", dots and unicode.
 
 export type Route =
   | { page: 'fleet' }
   | { page: 'host'; hostId: string; tab: string | null; range: string | null }
+  | { page: 'agents' }
   | { page: 'perf' };
 
 const subscribers = new Set<() => void>();
@@ -26,6 +27,7 @@ export function parseRoute(pathAndQuery: string): Route {
   if (url.pathname === '/host' && url.searchParams.get('id')) {
     return { page: 'host', hostId: url.searchParams.get('id')!, tab: url.searchParams.get('tab'), range: url.searchParams.get('range') };
   }
+  if (url.pathname === '/agents') return { page: 'agents' };
   if (url.pathname === '/perf') return { page: 'perf' };
   return { page: 'fleet' };
 }

@@ -95,6 +95,8 @@ export async function request<T>(path: string, init: RequestInit = {}, signal?: 
     }
     throw new ApiError(response.status, problem);
   }
+  // A 204 (a delete with nothing to say) has no body to read.
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 

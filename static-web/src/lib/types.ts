@@ -28,12 +28,18 @@ export interface HostView {
   thresholds?: Thresholds;
   /** The threshold check's own status; absent for a row first seen live. */
   threshold_status?: ThresholdCheck['status'];
+  /** The version the host's agent last reported; absent for a row first seen live. */
+  agent_version?: string | null;
+  /** The agent is older than the deployment's own version. */
+  agent_outdated?: boolean | null;
 }
 
 export interface HostsResponse {
   status: string;
   count: number;
   hosts: HostView[];
+  /** The deployment's own version (the function app's, which the agent it serves shares). */
+  agent_version?: string | null;
 }
 
 export interface LoadAverage { one: number; five: number; fifteen: number }

@@ -1,8 +1,17 @@
 import { ActionIcon, Anchor, Button, Group, Switch, Text, Tooltip, useMantineColorScheme, useComputedColorScheme } from '@mantine/core';
 import type { LiveState } from '../../lib/realtime';
 
+export type NavPage = 'fleet' | 'agents';
+
+const NAV: { page: NavPage; href: string; label: string }[] = [
+  { page: 'fleet', href: '/', label: 'Fleet' },
+  { page: 'agents', href: '/agents', label: 'Agents' },
+];
+
 interface AppHeaderProps {
-  onHome: () => void;
+  onNavigate: (href: string) => void;
+  /** The page on screen, highlighted in the navigation (null on a page the navigation does not name). */
+  current: NavPage | null;
   onSignOut: () => void;
   live: { enabled: boolean; state: LiveState; detail?: string; setEnabled: (v: boolean) => void };
 }
@@ -15,25 +24,45 @@ const liveText: Record<LiveState, string> = {
   error: 'unavailable',
 };
 
-export function AppHeader({ onHome, onSignOut, live }: AppHeaderProps) {
+export function AppHeader({ onNavigate, current, onSignOut, live }: AppHeaderProps) {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const next = scheme === 'dark' ? 'light' : 'dark';
   return (
     <Group justify="space-between" h="100%" px="md" wrap="nowrap" gap="xs">
-      <Anchor
-        href="/"
-        onClick={(e) => {
-          e.preventDefault();
-          onHome();
-        }}
-        fw={700}
-        fz="lg"
-        underline="never"
-        c="inherit"
-      >
-        InfraFunctions
-      </Anchor>
+      <Group gap="md" wrap="nowrap" component="nav" aria-label="Pages">
+        <Anchor
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            onNavigate('/');
+          }}
+          fw={700}
+          fz="lg"
+          underline="never"
+          c="inherit"
+          visibleFrom="sm"
+        >
+          InfraFunctions
+        </Anchor>
+        {NAV.map((n) => (
+          <Anchor
+            key={n.page}
+            href={n.href}
+            onClick={(e) => {
+              e.preventDefault();
+              onNavigate(n.href);
+            }}
+            fz="sm"
+            fw={current === n.page ? 700 : 500}
+            c={current === n.page ? undefined : 'dimmed'}
+            underline="never"
+            aria-current={current === n.page ? 'page' : undefined}
+          >
+            {n.label}
+          </Anchor>
+        ))}
+      </Group>
       <Group gap="sm" wrap="nowrap">
         <Tooltip label={live.detail ?? `Live updates: ${liveText[live.state]}`} multiline maw={320}>
           <Group gap={6} wrap="nowrap">

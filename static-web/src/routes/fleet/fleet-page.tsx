@@ -1,4 +1,4 @@
-import { Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useHosts } from '../../hooks/use-hosts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/state-views';
@@ -8,6 +8,8 @@ import { useLive } from '../../hooks/use-live';
 import { FleetFilters, type SortKey } from './fleet-filters';
 import { filterHosts, sortHosts } from './fleet-sort';
 import { HostCard } from './host-card';
+import { AddHostDialog } from './add-host-dialog';
+import { OperatorOnly } from '../../components/ui/operator-only';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -25,6 +27,7 @@ export function FleetPage({ onOpen, autoRefresh, setAutoRefresh }: { onOpen: (hr
   const [status, setStatus] = useState<string | null>(null);
   const [sort, setSort] = useState<SortKey>('status');
   const now = useNow(5_000);
+  const [adding, setAdding] = useState(false);
 
   const hosts = useMemo(() => sortHosts(filterHosts(data?.hosts ?? [], query, status), sort), [data, query, status, sort]);
   const counts = useMemo(() => {
@@ -51,20 +54,28 @@ export function FleetPage({ onOpen, autoRefresh, setAutoRefresh }: { onOpen: (hr
             ))}
           </Group>
         </div>
-        <AutoRefreshSwitch checked={autoRefresh} onChange={setAutoRefresh} live={live.enabled && live.state === 'live'} />
+        <Group gap="sm" wrap="wrap">
+          <OperatorOnly>
+            <Button size="xs" onClick={() => setAdding(true)} data-testid="add-host">
+              Add host
+            </Button>
+            <AddHostDialog opened={adding} onClose={() => setAdding(false)} onOpen={onOpen} />
+          </OperatorOnly>
+          <AutoRefreshSwitch checked={autoRefresh} onChange={setAutoRefresh} live={live.enabled && live.state === 'live'} />
+        </Group>
       </Group>
       <FleetFilters query={query} onQuery={setQuery} status={status} onStatus={setStatus} sort={sort} onSort={setSort} />
       {error != null && <ErrorState error={error} title="The fleet could not be loaded" onRetry={refresh} />}
       {!data && loading && <LoadingState label="Loading hosts…" />}
       {data && data.hosts.length === 0 && (
         <EmptyState title="No hosts yet">
-          Install the collector agent on a machine (collector-agent/README.md) with an agent key; it appears here after its first post.
+          An operator adds a host with “Add host”: it issues an agent key and the one command to run on the machine. The host appears here after its first post.
         </EmptyState>
       )}
       {data && data.hosts.length > 0 && hosts.length === 0 && <EmptyState title="No host matches the filter" />}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="fleet-grid">
         {hosts.map((h) => (
-          <HostCard key={h.host_id} host={h} now={now} onOpen={onOpen} />
+          <HostCard key={h.host_id} host={h} now={now} onOpen={onOpen} deploymentVersion={data?.agent_version} />
         ))}
       </SimpleGrid>
     </Stack>

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HostView } from '../../lib/types';
-import { HostCard } from './host-card';
+import { HostCard, outdatedAgentText } from './host-card';
 
 const base: HostView = {
   host_id: 'db-1',
@@ -44,5 +44,22 @@ describe('fleet host card', () => {
 
     expect(byDefault).toContain('orange');
     expect(ownLevels).toContain('teal'); // under this host's own warning (90)
+  });
+
+  it('shows an update badge only on a host whose agent is older than the deployment', () => {
+    render(
+      <MantineProvider>
+        <HostCard host={{ ...base, agent_version: '0.1.0', agent_outdated: true }} now={Date.parse('2026-11-27T10:00:05Z')} onOpen={() => {}} deploymentVersion="0.2.0" />
+        <HostCard host={{ ...base, host_id: 'db-2', agent_version: '0.2.0', agent_outdated: false }} now={Date.parse('2026-11-27T10:00:05Z')} onOpen={() => {}} deploymentVersion="0.2.0" />
+      </MantineProvider>,
+    );
+    const badges = screen.getAllByTestId('agent-outdated');
+    expect(badges).toHaveLength(1);
+    expect(badges[0].textContent).toBe('agent 0.1.0 (update available: 0.2.0)');
+  });
+
+  it('leaves the version out of the badge when the fleet reply does not name the deployment’s', () => {
+    expect(outdatedAgentText({ ...base, agent_version: '0.1.0', agent_outdated: true })).toBe('agent 0.1.0 (update available)');
+    expect(outdatedAgentText({ ...base, agent_version: '0.1.0' }, '0.2.0')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { memo } from 'react';
 import type { HostView } from '../../lib/types';
 import { DEFAULT_THRESHOLDS } from '../../lib/health';
@@ -7,7 +7,22 @@ import { ScoreBadge, StatusBadge } from '../../components/ui/status-badge';
 import { UsageBar } from '../../components/ui/metric-card';
 import { hostHref } from '../../hooks/use-route';
 
-function HostCardView({ host, now, onOpen }: { host: HostView; now: number; onOpen: (href: string) => void }) {
+/** "agent 0.1.0 (update available: 0.2.0)" for an agent older than the deployment, else null. */
+export function outdatedAgentText(host: HostView, deploymentVersion?: string | null): string | null {
+  if (!host.agent_outdated) return null;
+  return `agent ${host.agent_version || 'of unknown version'} (update available${deploymentVersion ? `: ${deploymentVersion}` : ''})`;
+}
+
+interface HostCardProps {
+  host: HostView;
+  now: number;
+  onOpen: (href: string) => void;
+  /** The deployment's version, for the outdated-agent badge. */
+  deploymentVersion?: string | null;
+}
+
+function HostCardView({ host, now, onOpen, deploymentVersion }: HostCardProps) {
+  const outdated = outdatedAgentText(host, deploymentVersion);
   const href = hostHref(host.host_id);
   const T = host.thresholds ?? DEFAULT_THRESHOLDS;
   return (
@@ -54,6 +69,11 @@ function HostCardView({ host, now, onOpen }: { host: HostView; now: number; onOp
             <UsageBar label="Disk" percent={host.disk_percent} warning={T.disk_warning} critical={T.disk_critical} />
           </Group>
         </Group>
+        {outdated && (
+          <Badge color="yellow" variant="light" size="sm" tt="none" style={{ alignSelf: 'flex-start' }} data-testid="agent-outdated">
+            {outdated}
+          </Badge>
+        )}
         <Text fz="xs" c={host.stale ? 'orange' : 'dimmed'} data-testid="last-seen">
           Last seen {formatAgo(host.last_seen, now)}
           {host.stale ? ' — stale: no samples for 3 intervals' : ''}

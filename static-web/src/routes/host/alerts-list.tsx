@@ -4,6 +4,7 @@ import { api, describeError } from '../../lib/api';
 import type { AlertView } from '../../lib/types';
 import { formatAgo } from '../../lib/format';
 import { alertSubject } from '../../lib/alert-subject';
+import { OperatorOnly } from '../../components/ui/operator-only';
 
 /** The unit or check a service alert is about, beside its message, so alerts of one service read together. */
 function SubjectBadge({ metric }: { metric: string }) {
@@ -58,9 +59,11 @@ export function AlertsList({ alerts, onChanged }: { alerts: AlertView[]; onChang
                 acknowledged by {a.acknowledged_by ?? 'someone'}
               </Text>
             ) : (
-              <Button size="xs" variant="light" loading={busy === a.id} onClick={() => void acknowledge(a.id)}>
-                Acknowledge
-              </Button>
+              <OperatorOnly>
+                <Button size="xs" variant="light" loading={busy === a.id} onClick={() => void acknowledge(a.id)}>
+                  Acknowledge
+                </Button>
+              </OperatorOnly>
             ))}
         </Group>
       ))}

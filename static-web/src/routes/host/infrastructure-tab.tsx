@@ -12,6 +12,8 @@ import { ThresholdsEditor } from './thresholds-editor';
 import { TitledCard } from '../../components/ui/titled-card';
 import { ServicesPanel } from './services-panel';
 import { TemperaturesPanel } from './temperatures-panel';
+import { AgentSettingsPanel } from './agent-settings-panel';
+import { OperatorOnly } from '../../components/ui/operator-only';
 
 /**
  * One host's latest sample: health ring, resource cards, threshold badges, services (systemd units and checks),
@@ -39,7 +41,9 @@ export function InfrastructureTab({ hostId, detail, onThresholdsChanged }: { hos
                 Sample of {formatTime(report.timestamp)}. Thresholds: CPU {thresholds.cpu_warning}/{thresholds.cpu_critical}%, memory{' '}
                 {thresholds.memory_warning}/{thresholds.memory_critical}%, disk {thresholds.disk_warning}/{thresholds.disk_critical}% (warning/critical).
               </Text>
-              <ThresholdsEditor hostId={hostId} onChanged={onThresholdsChanged} />
+              <OperatorOnly>
+                <ThresholdsEditor hostId={hostId} onChanged={onThresholdsChanged} />
+              </OperatorOnly>
             </Group>
           </Stack>
         </Group>
@@ -71,6 +75,9 @@ export function InfrastructureTab({ hostId, detail, onThresholdsChanged }: { hos
         <TemperaturesPanel temperatures={system.temperatures} errors={system.collector_errors} />
       </TitledCard>
       <PlatformCard platform={report.platform} />
+      <TitledCard title="Agent settings">
+        <AgentSettingsPanel hostId={hostId} />
+      </TitledCard>
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configureApi } from '../../lib/api';
 import { LiveContext, type LiveContextValue } from '../../hooks/use-live';
+import { RoleContext } from '../../hooks/use-role';
 import type { ThresholdOverrides, Thresholds } from '../../lib/types';
 import { HostPage } from './host-page';
 
@@ -47,12 +48,14 @@ function fakeApi(initial: ThresholdOverrides, onPut: (body: ThresholdOverrides) 
   });
 }
 
-function renderPage(hostId: string) {
+function renderPage(hostId: string, role: 'operator' | 'reader' = 'operator') {
   return render(
     <MantineProvider>
-      <LiveContext.Provider value={live}>
-        <HostPage hostId={hostId} tab="infrastructure" range="1h" navigate={() => {}} autoRefresh={false} setAutoRefresh={() => {}} />
-      </LiveContext.Provider>
+      <RoleContext.Provider value={{ role, loading: false }}>
+        <LiveContext.Provider value={live}>
+          <HostPage hostId={hostId} tab="infrastructure" range="1h" navigate={() => {}} autoRefresh={false} setAutoRefresh={() => {}} />
+        </LiveContext.Provider>
+      </RoleContext.Provider>
     </MantineProvider>,
   );
 }
@@ -86,7 +89,15 @@ describe('the thresholds editor', () => {
     expect(screen.getByTestId('thresholds-line').textContent).toContain('CPU 60/90%');
   });
 
-  it('shows the detail of a 403 to a reader', async () => {
+  it('is not offered to a reader, whose thresholds line still shows the levels in force', async () => {
+    configureApi({ fetch: fakeApi({ cpu_warning: 60 }) });
+    renderPage('web-1', 'reader');
+
+    expect((await screen.findByTestId('thresholds-line')).textContent).toContain('CPU 60/90%');
+    expect(screen.queryByRole('button', { name: 'Edit thresholds' })).toBeNull();
+  });
+
+  it('shows the detail of a 403 when the server refuses the change', async () => {
     const detail = "Changing thresholds needs the operator role; this token's role is reader.";
     configureApi({ fetch: fakeApi({}, () => json({ title: 'Forbidden', status: 403, detail }, 403, 'application/problem+json')) });
     renderPage('web-1');
