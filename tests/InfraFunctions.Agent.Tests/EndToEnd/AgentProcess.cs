@@ -35,6 +35,21 @@ internal sealed class AgentProcess : IDisposable
     public static AgentProcess StartWithoutKey(Uri endpoint, string hostId, string spoolDir, IReadOnlyDictionary<string, string> environment, params string[] extra) =>
         StartWith(spoolDir, environment, [.. Arguments(endpoint, hostId, spoolDir), .. extra]);
 
+    /// <summary>
+    /// Runs a one-shot command of the agent (such as <c>--enroll</c> or <c>--post-once</c>) to its exit, with
+    /// <paramref name="enrollToken"/> as <c>INFRA_AGENT_ENROLL_TOKEN</c> when given; its exit code, stdout and stderr.
+    /// </summary>
+    public static async Task<(int Code, string Output, string Errors)> RunToExitAsync(string[] args, string? enrollToken = null)
+    {
+        var environment = enrollToken is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["INFRA_AGENT_ENROLL_TOKEN"] = enrollToken };
+        using var process = Process.Start(StartInfo(args, environment, Path.GetTempPath()))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>The agent's command line, with the environment's INFRA_AGENT_ variables replaced by <paramref name="environment"/>.</summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {

@@ -100,14 +100,5 @@ public sealed class EnrollmentTests : IDisposable
         spool.Dispose();
     }
 
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(string[] args, string? token = null)
-    {
-        var environment = token is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["INFRA_AGENT_ENROLL_TOKEN"] = token };
-        using var process = Process.Start(AgentProcess.StartInfo(args, environment, Path.GetTempPath()))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<(int Code, string Output, string Errors)> RunAsync(string[] args, string? token = null) => AgentProcess.RunToExitAsync(args, token);
 }

@@ -44,12 +44,7 @@ public sealed class LocalHostEnrollmentTests
 
     private static async Task<(int Code, string Output)> RunAsync(string[] args, string? token)
     {
-        var environment = token is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["INFRA_AGENT_ENROLL_TOKEN"] = token };
-        using var process = Process.Start(AgentProcess.StartInfo(args, environment, Path.GetTempPath()))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
+        var (code, output, errors) = await AgentProcess.RunToExitAsync(args, token);
+        return (code, output + errors);
     }
 }

@@ -11,25 +11,11 @@ public sealed class AgentKeyRotationApiTests(OperatorFixture fixture) : IClassFi
 
     private HttpClient Operator => fixture.Operator;
 
-    private async Task<JsonElement> IssueAsync(string hostId)
-    {
-        using var response = await Operator.PostAsJsonAsync("api/v1/observability/agents", new { host_id = hostId });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.JsonAsync();
-    }
-
-    private async Task<JsonElement> ListedAsync(string agentId)
-    {
-        using var response = await Operator.GetAsync("api/v1/observability/agents");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("agent_id").GetString() == agentId);
-    }
-
     [Fact]
     public async Task DuringTheGraceBothKeysWorkAndTheRotationIsListed()
     {
         var host = Http.NewHostId();
-        var issued = await IssueAsync(host);
+        var issued = await fixture.IssueAgentAsync(host);
         var oldKey = issued.GetProperty("key").GetString()!;
         var agentId = issued.GetProperty("agent_id").GetString()!;
 
@@ -46,7 +32,7 @@ public sealed class AgentKeyRotationApiTests(OperatorFixture fixture) : IClassFi
         Assert.InRange(expires, DateTimeOffset.UtcNow.AddMinutes(59), DateTimeOffset.UtcNow.AddMinutes(61));
         Assert.Equal(HttpStatusCode.OK, await Server.PostOneSampleAsync(oldKey, host));
         Assert.Equal(HttpStatusCode.OK, await Server.PostOneSampleAsync(newKey, host));
-        var listed = await ListedAsync(agentId);
+        var listed = await fixture.ListedAgentAsync(agentId);
         Assert.Equal(expires, listed.GetProperty("old_key_expires_at").GetDateTimeOffset());
         Assert.True(listed.TryGetProperty("rotated_at", out _));
     }
@@ -55,7 +41,7 @@ public sealed class AgentKeyRotationApiTests(OperatorFixture fixture) : IClassFi
     public async Task WithNoGraceTheOldKeyIsRefusedAtOnceAndTheNewOneWorks()
     {
         var host = Http.NewHostId();
-        var issued = await IssueAsync(host);
+        var issued = await fixture.IssueAgentAsync(host);
         var oldKey = issued.GetProperty("key").GetString()!;
 
         using var response = await Operator.PostAsJsonAsync($"api/v1/observability/agents/{issued.GetProperty("agent_id").GetString()}/rotate", new { grace_seconds = 0 });
@@ -68,7 +54,7 @@ public sealed class AgentKeyRotationApiTests(OperatorFixture fixture) : IClassFi
     [Fact]
     public async Task ARotationWithoutABodyGivesTheOldKeyAnHour()
     {
-        var issued = await IssueAsync(Http.NewHostId());
+        var issued = await fixture.IssueAgentAsync(Http.NewHostId());
 
         using var response = await Operator.PostAsync($"api/v1/observability/agents/{issued.GetProperty("agent_id").GetString()}/rotate", null);
 
@@ -81,7 +67,7 @@ public sealed class AgentKeyRotationApiTests(OperatorFixture fixture) : IClassFi
     [InlineData("""{"grace_seconds": 604801}""")]
     public async Task AGraceOutsideZeroToSevenDaysIs400NamingTheField(string body)
     {
-        var issued = await IssueAsync(Http.NewHostId());
+        var issued = await fixture.IssueAgentAsync(Http.NewHostId());
 
         using var response = await Operator.PostAsync($"api/v1/observability/agents/{issued.GetProperty("agent_id").GetString()}/rotate", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
@@ -93,7 +79,7 @@ public sealed class AgentKeyRotationApiTests(OperatorFixture fixture) : IClassFi
     public async Task ARevokedKeyCannotBeRotatedBackToLife()
     {
         var host = Http.NewHostId();
-        var issued = await IssueAsync(host);
+        var issued = await fixture.IssueAgentAsync(host);
         var agentId = issued.GetProperty("agent_id").GetString()!;
         (await Operator.DeleteAsync($"api/v1/observability/agents/{agentId}")).EnsureSuccessStatusCode();
 
@@ -108,7 +94,7 @@ public sealed class AgentKeyRotationApiTests(OperatorFixture fixture) : IClassFi
     public async Task AnAgentKeyLearnsItsIdAndHostsAndATokenLearnsItsRole()
     {
         var host = Http.NewHostId();
-        var issued = await IssueAsync(host);
+        var issued = await fixture.IssueAgentAsync(host);
         using var agent = Server.ClientWithBearer(issued.GetProperty("key").GetString()!);
 
         using var identity = await agent.GetAsync("api/v1/ingest/identity");

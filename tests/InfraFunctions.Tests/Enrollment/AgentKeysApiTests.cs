@@ -11,26 +11,12 @@ public sealed class AgentKeysApiTests(OperatorFixture fixture) : IClassFixture<O
 
     private HttpClient Operator => fixture.Operator;
 
-    private async Task<JsonElement> IssueAsync(string hostId, object? tags = null)
-    {
-        using var response = await Operator.PostAsJsonAsync("api/v1/observability/agents", new { host_id = hostId, tags });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.JsonAsync();
-    }
-
-    private async Task<JsonElement> ListedAsync(string agentId)
-    {
-        using var response = await Operator.GetAsync("api/v1/observability/agents");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("agent_id").GetString() == agentId);
-    }
-
     [Fact]
     public async Task AnOperatorIssuesAKeyForOneHostWithTagsAndAnInstallLineThatWorksOnIngest()
     {
         var host = Http.NewHostId("web");
 
-        var issued = await IssueAsync(host, new { env = "prod", role = "web" });
+        var issued = await fixture.IssueAgentAsync(host, new { env = "prod", role = "web" });
 
         var key = issued.GetProperty("key").GetString()!;
         Assert.StartsWith($"ifa_{issued.GetProperty("agent_id").GetString()}.", key, StringComparison.Ordinal);
@@ -118,7 +104,7 @@ public sealed class AgentKeysApiTests(OperatorFixture fixture) : IClassFixture<O
     public async Task TheListShowsHowEachKeyWasIssuedAndItsTagsButNeverItsSecretOrHash()
     {
         var host = Http.NewHostId();
-        var issued = await IssueAsync(host, new { env = "staging" });
+        var issued = await fixture.IssueAgentAsync(host, new { env = "staging" });
         var (adminId, adminKey) = await Server.CreateAgentAsync(Http.NewHostId("admin"));
 
         using var response = await Operator.GetAsync("api/v1/observability/agents");
@@ -129,31 +115,31 @@ public sealed class AgentKeysApiTests(OperatorFixture fixture) : IClassFixture<O
         Assert.DoesNotContain(adminKey.Split('.')[1], text, StringComparison.Ordinal);
         Assert.DoesNotContain("hash", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("\"key\"", text, StringComparison.Ordinal);
-        var listed = await ListedAsync(agentId);
+        var listed = await fixture.ListedAgentAsync(agentId);
         Assert.Equal("operator", listed.GetProperty("issued_by").GetString());
         Assert.Equal(new[] { host }, listed.GetProperty("host_ids").EnumerateArray().Select(h => h.GetString()));
         Assert.Equal("staging", listed.GetProperty("tags").GetProperty("env").GetString());
         Assert.False(listed.GetProperty("revoked").GetBoolean());
         Assert.False(listed.TryGetProperty("last_used", out _));
-        Assert.Equal("admin", (await ListedAsync(adminId)).GetProperty("issued_by").GetString());
+        Assert.Equal("admin", (await fixture.ListedAgentAsync(adminId)).GetProperty("issued_by").GetString());
     }
 
     [Fact]
     public async Task LastUsedIsNotedOnTheFirstPostAndNotRewrittenByEveryPost()
     {
         var host = Http.NewHostId();
-        var issued = await IssueAsync(host);
+        var issued = await fixture.IssueAgentAsync(host);
         var key = issued.GetProperty("key").GetString()!;
         var agentId = issued.GetProperty("agent_id").GetString()!;
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         Assert.Equal(HttpStatusCode.OK, await Server.PostOneSampleAsync(key, host));
-        var first = (await ListedAsync(agentId)).GetProperty("last_used").GetDateTimeOffset();
+        var first = (await fixture.ListedAgentAsync(agentId)).GetProperty("last_used").GetDateTimeOffset();
         var etag = (await fixture.Store.GetTableAsync("agents")).GetEntity<Azure.Data.Tables.TableEntity>("agent", agentId).Value.ETag;
         Assert.Equal(HttpStatusCode.OK, await Server.PostOneSampleAsync(key, host));
 
         Assert.InRange(first, before, DateTimeOffset.UtcNow.AddSeconds(1));
-        Assert.Equal(first, (await ListedAsync(agentId)).GetProperty("last_used").GetDateTimeOffset());
+        Assert.Equal(first, (await fixture.ListedAgentAsync(agentId)).GetProperty("last_used").GetDateTimeOffset());
         Assert.Equal(etag, (await fixture.Store.GetTableAsync("agents")).GetEntity<Azure.Data.Tables.TableEntity>("agent", agentId).Value.ETag);
     }
 
@@ -161,7 +147,7 @@ public sealed class AgentKeysApiTests(OperatorFixture fixture) : IClassFixture<O
     public async Task ARevokedKeyIsRefusedOnTheNextPostAndListedAsRevoked()
     {
         var host = Http.NewHostId();
-        var issued = await IssueAsync(host);
+        var issued = await fixture.IssueAgentAsync(host);
         var key = issued.GetProperty("key").GetString()!;
         var agentId = issued.GetProperty("agent_id").GetString()!;
         Assert.Equal(HttpStatusCode.OK, await Server.PostOneSampleAsync(key, host));
@@ -170,7 +156,7 @@ public sealed class AgentKeysApiTests(OperatorFixture fixture) : IClassFixture<O
 
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, await Server.PostOneSampleAsync(key, host));
-        var listed = await ListedAsync(agentId);
+        var listed = await fixture.ListedAgentAsync(agentId);
         Assert.True(listed.GetProperty("revoked").GetBoolean());
         Assert.True(listed.TryGetProperty("revoked_at", out _));
     }

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { describeError } from '../../lib/api';
+import { useSubmission } from '../../hooks/use-submission';
 
 interface ConfirmDialogProps {
   opened: boolean;
@@ -13,24 +13,16 @@ interface ConfirmDialogProps {
 
 /** Asks before a change that cannot be undone; a refusal stays in the dialog with the server's detail. */
 export function ConfirmDialog({ opened, title, message, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run, reset } = useSubmission();
   const close = () => {
-    setError(undefined);
-    setBusy(false);
+    reset();
     onClose();
   };
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const confirm = () =>
+    run(async () => {
       await onConfirm();
       close();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal opened={opened} onClose={close} title={title}>
       <Stack gap="sm">

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { describeError } from '../../lib/api';
+import { useSubmission } from '../../hooks/use-submission';
 import { agentsApi } from '../../lib/agents-api';
 import type { AgentView, RotateAgentResponse } from '../../lib/agent-types';
 import { formatTime } from '../../lib/format';
@@ -10,20 +11,13 @@ import { DEFAULT_GRACE_SECONDS, GRACE_PERIODS } from './agent-rows';
 
 function RotateForm({ agent, onRotated, onCancel }: { agent: AgentView; onRotated: (reply: RotateAgentResponse) => void; onCancel: () => void }) {
   const [grace, setGrace] = useState(String(DEFAULT_GRACE_SECONDS));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const rotate = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, run } = useSubmission();
+  const rotate = () =>
+    run(async () => {
       const reply = await agentsApi.rotateAgent(agent.agent_id, Number(grace));
       learnInstallBases(reply.install_command);
       onRotated(reply);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Stack gap="sm">
       <Text fz="sm">

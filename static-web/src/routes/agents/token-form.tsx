@@ -5,6 +5,7 @@ import type { CreateEnrollmentTokenRequest, CreateEnrollmentTokenResponse } from
 import { fieldErrors, problemSentence } from '../../lib/problem-fields';
 import { tagsFromChips } from '../../lib/tags';
 import { TagsField } from '../../components/ui/tags-field';
+import { useSubmission } from '../../hooks/use-submission';
 
 export const TOKEN_LIFETIMES = [
   { value: '3600', label: '1 hour' },
@@ -44,8 +45,7 @@ export function tokenRequest(draft: TokenDraft, now: number): CreateEnrollmentTo
 
 export function TokenForm({ onCreated, onCancel }: { onCreated: (reply: CreateEnrollmentTokenResponse) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState<TokenDraft>({ name: '', lifetimeSeconds: 86_400, maxHosts: '', chips: [], hostPattern: '' });
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   const [touched, setTouched] = useState(false);
   const set = (patch: Partial<TokenDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const fields = fieldErrors(error, tokenField);
@@ -56,14 +56,7 @@ export function TokenForm({ onCreated, onCancel }: { onCreated: (reply: CreateEn
     event.preventDefault();
     setTouched(true);
     if (nameProblem || tagProblems.length) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      onCreated(await agentsApi.createEnrollmentToken(tokenRequest(draft, Date.now())));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    await run(async () => onCreated(await agentsApi.createEnrollmentToken(tokenRequest(draft, Date.now()))));
   };
 
   return (

@@ -7,6 +7,7 @@ import type { CreateAgentResponse } from '../../lib/agent-types';
 import type { HostView } from '../../lib/types';
 import { tagsFromChips } from '../../lib/tags';
 import { TagsField } from '../../components/ui/tags-field';
+import { useSubmission } from '../../hooks/use-submission';
 import { baselineOf, type SampleBaseline } from './first-sample';
 
 /** Which field shows a problem key: `host_id`, and `tags` or any `tags.<key>` under the tags. */
@@ -28,8 +29,7 @@ async function issue(hostId: string, tags: Record<string, string>): Promise<{ re
 export function AddHostForm({ onIssued, onCancel }: { onIssued: (reply: CreateAgentResponse, baseline: SampleBaseline) => void; onCancel: () => void }) {
   const [hostId, setHostId] = useState('');
   const [chips, setChips] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   const [touched, setTouched] = useState(false);
   const { tags, errors: tagErrors } = tagsFromChips(chips);
   const idProblem = hostId.trim() === '' ? 'Enter the host id.' : undefined;
@@ -39,15 +39,10 @@ export function AddHostForm({ onIssued, onCancel }: { onIssued: (reply: CreateAg
     event.preventDefault();
     setTouched(true);
     if (idProblem || tagErrors.length) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const { reply, baseline } = await issue(hostId.trim(), tags);
       onIssued(reply, baseline);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    });
   };
 
   return (
