@@ -16,41 +16,23 @@ public static class AgentSettingsMerge
         var scopes = (host is null ? [] : new[] { host }).Concat(ordered).ToArray();
         var sources = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
-        T? Pick<T>(string name, Func<Contracts.AgentSettings, T?> field)
-            where T : class
+        // The first scope that sets the field wins it, and is named as its source.
+        Contracts.AgentSettings? Winner(string name, Func<Contracts.AgentSettings, bool> sets)
         {
-            foreach (var s in scopes)
+            var winner = scopes.FirstOrDefault(s => sets(s.Settings));
+            if (winner is not null)
             {
-                if (field(s.Settings) is { } value)
-                {
-                    sources[name] = s.Scope.Source;
-                    return value;
-                }
+                sources[name] = winner.Scope.Source;
             }
 
-            return null;
-        }
-
-        T? PickValue<T>(string name, Func<Contracts.AgentSettings, T?> field)
-            where T : struct
-        {
-            foreach (var s in scopes)
-            {
-                if (field(s.Settings) is { } value)
-                {
-                    sources[name] = s.Scope.Source;
-                    return value;
-                }
-            }
-
-            return null;
+            return winner?.Settings;
         }
 
         var merged = new Contracts.AgentSettings(
-            Pick(AgentSettingRules.Watch, s => s.Watch),
-            PickValue(AgentSettingRules.Top, s => s.Top),
-            PickValue(AgentSettingRules.SampleIntervalSeconds, s => s.SampleIntervalSeconds),
-            Pick(AgentSettingRules.CollectorsName, s => s.Collectors));
+            Winner(AgentSettingRules.Watch, s => s.Watch is not null)?.Watch,
+            Winner(AgentSettingRules.Top, s => s.Top.HasValue)?.Top,
+            Winner(AgentSettingRules.SampleIntervalSeconds, s => s.SampleIntervalSeconds.HasValue)?.SampleIntervalSeconds,
+            Winner(AgentSettingRules.CollectorsName, s => s.Collectors is not null)?.Collectors);
         return sources.Count == 0 ? null : merged with { Sources = sources };
     }
 }
