@@ -191,6 +191,8 @@ Type=notify
 ExecStart=/usr/local/bin/infra-agent --config /etc/infrafunctions/agent.json
 Restart=always
 RestartSec=5
+# A configuration error (2) or a refused enrollment (3) would only repeat: stay stopped until it is fixed.
+RestartPreventExitStatus=2 3
 # Root, read-only: counting other users' open files needs it; nothing is writable but /var/lib/infrafunctions
 # (the spool and the key file).
 StateDirectory=infrafunctions

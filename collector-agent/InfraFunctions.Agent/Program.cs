@@ -31,7 +31,9 @@ try
         var key = await Enroller.EnrollAsync(options, client, Backoff.Default(), attempts, TimeProvider.System, output);
         if (key is null)
         {
-            return 1;
+            // The service only gets here on a refusal, which a restart would only repeat: the unit does not restart
+            // on this exit status (RestartPreventExitStatus), so a refused host stops calling until it is fixed.
+            return command == AgentCommand.Run ? RefusedExitCode : 1;
         }
 
         if (command == AgentCommand.Enroll)
@@ -56,4 +58,11 @@ catch (AgentConfigurationException e)
 {
     await Console.Error.WriteLineAsync($"infra-agent: {e.Message}");
     return 2;
+}
+
+/// <summary>The program's exit statuses beyond 0 (done), 1 (a one-shot command failed) and 2 (bad configuration).</summary>
+internal static partial class Program
+{
+    /// <summary>The service's enrollment was refused (the token expired, was revoked or used up, or the host id is outside its pattern).</summary>
+    public const int RefusedExitCode = 3;
 }

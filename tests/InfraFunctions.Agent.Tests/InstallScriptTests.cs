@@ -53,7 +53,7 @@ public sealed class InstallScriptTests : IDisposable
         Assert.False(config.TryGetProperty("key", out _), "The key belongs in the key file only.");
         Assert.True(Directory.Exists(Path.Combine(Root, "var/lib/infrafunctions/spool")));
         var unit = File.ReadAllText(Path.Combine(Root, "etc/systemd/system/infra-agent.service"));
-        foreach (var line in new[] { "Type=notify", "Restart=always", "StateDirectory=infrafunctions\n", "StateDirectoryMode=0700", "ProtectSystem=strict", "NoNewPrivileges=yes", "ProtectHome=read-only",
+        foreach (var line in new[] { "Type=notify", "Restart=always", "RestartPreventExitStatus=2 3", "StateDirectory=infrafunctions\n", "StateDirectoryMode=0700", "ProtectSystem=strict", "NoNewPrivileges=yes", "ProtectHome=read-only",
             "ExecStart=/usr/local/bin/infra-agent --config /etc/infrafunctions/agent.json" })
         {
             Assert.Contains(line, unit, StringComparison.Ordinal);

@@ -58,6 +58,21 @@ public sealed class EnrollmentTests : IDisposable
     }
 
     [Fact]
+    public async Task TheServiceStopsWithStatus3WhenItsEnrollmentIsRefusedSoTheUnitDoesNotRestartIt()
+    {
+        await using var server = await EnrollmentServer.StartAsync();
+        server.EnrollScript.Enqueue(new ScriptedReply(401,
+            """{"type":"https://httpstatuses.io/401","title":"Unauthorized","status":401,"detail":"The enrollment token expired; ask an operator for a new one."}"""));
+
+        var (code, output, errors) = await RunAsync(["--endpoint", server.Endpoint.AbsoluteUri, "--host-id", Host, "--key-file", KeyFile, "--spool-dir", spool.Path], Token);
+
+        Assert.True(code == 3, output + errors);
+        Assert.Contains("The enrollment token expired; ask an operator for a new one.", output + errors, StringComparison.Ordinal);
+        Assert.Single(server.Enrollments);
+        Assert.Empty(server.Posts);
+    }
+
+    [Fact]
     public async Task EnrollRetriesAfterTheServersRetryAfterWhenThrottledThenStoresTheKey()
     {
         await using var server = await EnrollmentServer.StartAsync();
