@@ -1,26 +1,27 @@
 import { useCallback, useState } from 'react';
 
 /**
- * One request a form or dialog sends: `busy` while it runs, and the failure it ended with (kept until the next
- * attempt, for the form to show beside its fields). After a success `busy` stays set, since the caller moves on
- * (closes, or shows the result); `reset` clears both.
+ * One request a form or dialog sends: `action` names the one running (`busy` while any runs, for forms with more
+ * than one button), and `error` keeps the failure it ended with until the next attempt, for the form to show beside
+ * its fields. After a success `busy` stays set, since the caller moves on (closes, or shows the result); `reset`
+ * clears both. `fail` records a failure from outside a submission (the form's own load) in the same place.
  */
-export function useSubmission() {
-  const [busy, setBusy] = useState(false);
+export function useSubmission<A extends string = 'submit'>() {
+  const [action, setAction] = useState<A>();
   const [error, setError] = useState<unknown>();
-  const run = useCallback(async (action: () => Promise<void>) => {
-    setBusy(true);
+  const run = useCallback(async (task: () => Promise<unknown>, which?: A) => {
+    setAction(which ?? ('submit' as A));
     setError(undefined);
     try {
-      await action();
+      await task();
     } catch (e) {
       setError(e);
-      setBusy(false);
+      setAction(undefined);
     }
   }, []);
   const reset = useCallback(() => {
-    setBusy(false);
+    setAction(undefined);
     setError(undefined);
   }, []);
-  return { busy, error, run, reset };
+  return { busy: action !== undefined, action, error, run, reset, fail: setError };
 }

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { agentsApi } from '../../lib/agents-api';
 import { AGENT_SETTING_RULES as R, type AgentSettings } from '../../lib/agent-types';
 import { fieldErrors, problemSentence } from '../../lib/problem-fields';
+import { useSubmission } from '../../hooks/use-submission';
 import { bodyOf, draftOf, draftProblems, SETTING_LABELS, type SettingField, settingField, type SettingsDraft, settingText } from './agent-settings';
 
 /** Under each input: what the host gets when the field is left empty (a tag's value, or the agent's own). */
@@ -15,8 +16,7 @@ function inherited(settings: AgentSettings | null, field: SettingField): string 
 /** The host's own pushed settings (operator): a PUT of the fields set, or a DELETE of the host scope. */
 export function AgentSettingsForm({ hostId, settings, onDone }: { hostId: string; settings: AgentSettings | null; onDone: () => void }) {
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings));
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState<'save' | 'clear'>();
+  const { action: busy, error, run: submit } = useSubmission<'save' | 'clear'>();
   const [touched, setTouched] = useState(false);
   const set = (patch: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const local = touched ? draftProblems(draft) : {};
@@ -24,17 +24,11 @@ export function AgentSettingsForm({ hostId, settings, onDone }: { hostId: string
   const errorOf = (f: SettingField) => local[f] ?? server[f];
   const hostScope = Object.values(settings?.sources ?? {}).includes('host');
 
-  const run = async (action: 'save' | 'clear', call: () => Promise<unknown>) => {
-    setBusy(action);
-    setError(undefined);
-    try {
+  const run = (action: 'save' | 'clear', call: () => Promise<unknown>) =>
+    submit(async () => {
       await call();
       onDone();
-    } catch (e) {
-      setError(e);
-      setBusy(undefined);
-    }
-  };
+    }, action);
   const save = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);

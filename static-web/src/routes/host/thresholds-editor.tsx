@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, ApiError, describeError } from '../../lib/api';
+import { api } from '../../lib/api';
+import { fieldErrors, problemSentence } from '../../lib/problem-fields';
+import { useSubmission } from '../../hooks/use-submission';
 import { formatTime } from '../../lib/format';
 import type { ThresholdOverrides, Thresholds, ThresholdsResponse } from '../../lib/types';
 
@@ -31,24 +33,13 @@ function overridesOf(draft: Draft): ThresholdOverrides {
   return overrides;
 }
 
-/** The problem's sentence for the alert; field errors go beside their input, and any other field's after the sentence. */
-function problemText(error: unknown): string {
-  if (!(error instanceof ApiError)) return describeError(error);
-  const { title, detail, errors = {} } = error.problem;
-  const others = Object.entries(errors).filter(([field]) => !(LEVELS as string[]).includes(field));
-  return [detail ?? title ?? error.message, ...others.map(([field, messages]) => `${field}: ${messages.join(' ')}`)].join(' ');
-}
-
-function fieldErrors(error: unknown): Partial<Record<Level, string>> {
-  const errors = error instanceof ApiError ? (error.problem.errors ?? {}) : {};
-  return Object.fromEntries(LEVELS.filter((l) => errors[l]).map((l) => [l, errors[l].join(' ')]));
-}
+/** The input a problem's field error goes beside: the level it names; any other field's follows the sentence. */
+const levelField = (key: string): Level | null => ((LEVELS as readonly string[]).includes(key) ? (key as Level) : null);
 
 function ThresholdsForm({ hostId, onDone }: { hostId: string; onDone: () => void }) {
   const [reply, setReply] = useState<ThresholdsResponse>();
   const [draft, setDraft] = useState<Draft>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState<'save' | 'reset'>();
+  const { action: busy, error, run: submit, fail: setError } = useSubmission<'save' | 'reset'>();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -62,26 +53,20 @@ function ThresholdsForm({ hostId, onDone }: { hostId: string; onDone: () => void
       },
     );
     return () => controller.abort();
-  }, [hostId]);
+  }, [hostId, setError]);
 
-  const run = async (action: 'save' | 'reset', call: () => Promise<unknown>) => {
-    setBusy(action);
-    setError(undefined);
-    try {
+  const run = (action: 'save' | 'reset', call: () => Promise<unknown>) =>
+    submit(async () => {
       await call();
       onDone();
-    } catch (e) {
-      setError(e);
-      setBusy(undefined);
-    }
-  };
+    }, action);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (draft) void run('save', () => api.setThresholds(hostId, overridesOf(draft)));
   };
 
-  const errors = fieldErrors(error);
+  const errors = fieldErrors(error, levelField);
   const hasOverrides = reply ? LEVELS.some((l) => reply.overrides[l] != null) : false;
 
   return (
@@ -89,7 +74,7 @@ function ThresholdsForm({ hostId, onDone }: { hostId: string; onDone: () => void
       <Stack gap="sm">
         {error != null && (
           <Alert color="red" variant="light" title="Thresholds not changed" role="alert" data-testid="thresholds-error">
-            {problemText(error)}
+            {problemSentence(error, levelField)}
           </Alert>
         )}
         {!reply && error == null && <Text c="dimmed">Loading the host's thresholds…</Text>}
