@@ -40,7 +40,7 @@ internal sealed class IngestClient(HttpClient http, Uri endpoint, TimeProvider t
         {
             using var response = await http.PostAsync(ingestUri, content, cancellationToken);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return new IngestResponse(response.StatusCode, TryParseReply(response, body), RetryAfter(response), Describe(response, body));
+            return new IngestResponse(response.StatusCode, TryParseReply(response, body), RetryAfterHeader.Of(response, time), Describe(response, body));
         }
         catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -64,13 +64,6 @@ internal sealed class IngestClient(HttpClient http, Uri endpoint, TimeProvider t
             return null; // a problem+json about the batch as a whole, not a per-sample reply
         }
     }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 
     private static string? Describe(HttpResponseMessage response, byte[] body) =>
         response.IsSuccessStatusCode ? null : ProblemText.Describe(response.StatusCode, body);

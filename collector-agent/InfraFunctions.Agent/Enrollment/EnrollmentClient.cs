@@ -27,7 +27,7 @@ internal sealed class EnrollmentClient(HttpClient http, Uri endpoint, TimeProvid
                 return Issued(response.StatusCode, body);
             }
 
-            return new EnrollmentResult(response.StatusCode, null, null, ProblemText.Describe(response.StatusCode, body), RetryAfter(response));
+            return new EnrollmentResult(response.StatusCode, null, null, ProblemText.Describe(response.StatusCode, body), RetryAfterHeader.Of(response, time));
         }
         catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -69,11 +69,4 @@ internal sealed class EnrollmentClient(HttpClient http, Uri endpoint, TimeProvid
         // A success without a key is not something waiting fixes: the endpoint is not this API.
         return new EnrollmentResult(status, null, null, $"{(int)status} {status}: the answer holds no agent key; check that 'endpoint' is the function app's URL", null);
     }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 }
