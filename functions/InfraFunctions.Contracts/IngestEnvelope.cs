@@ -13,6 +13,7 @@ namespace InfraFunctions.Contracts;
 /// <param name="DroppedSamples">Samples the agent dropped since its last accepted post.</param>
 /// <param name="SampleIntervalSeconds">How often the agent samples.</param>
 /// <param name="Settings">The agent's settings in force and where each came from; older agents send none.</param>
+/// <param name="Tags">The host's tags from the agent's configuration (<c>env=prod</c>); an operator's tags win over them. Older agents send none.</param>
 public sealed record IngestEnvelope(
     int SchemaVersion,
     string HostId,
@@ -20,4 +21,5 @@ public sealed record IngestEnvelope(
     IReadOnlyList<JsonElement> Samples,
     long DroppedSamples = 0,
     double SampleIntervalSeconds = 5,
-    IReadOnlyList<SettingInForce>? Settings = null);
+    IReadOnlyList<SettingInForce>? Settings = null,
+    IReadOnlyDictionary<string, string>? Tags = null);

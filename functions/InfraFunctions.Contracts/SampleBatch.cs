@@ -10,6 +10,7 @@ namespace InfraFunctions.Contracts;
 /// <param name="DroppedSamples">Samples the agent had to drop since its last accepted post (its queue was full).</param>
 /// <param name="SampleIntervalSeconds">How often the agent samples.</param>
 /// <param name="Settings">The agent's settings in force and where each came from; older agents send none.</param>
+/// <param name="Tags">The host's tags from the agent's configuration (<c>env=prod</c>); an operator's tags win over them. Older agents send none.</param>
 public sealed record SampleBatch(
     int SchemaVersion,
     string HostId,
@@ -17,7 +18,8 @@ public sealed record SampleBatch(
     IReadOnlyList<Sample> Samples,
     long DroppedSamples = 0,
     double SampleIntervalSeconds = 5,
-    IReadOnlyList<SettingInForce>? Settings = null)
+    IReadOnlyList<SettingInForce>? Settings = null,
+    IReadOnlyDictionary<string, string>? Tags = null)
 {
     /// <summary>The schema version this contracts assembly writes.</summary>
     public const int CurrentSchemaVersion = 1;

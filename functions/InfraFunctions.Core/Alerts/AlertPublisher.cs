@@ -6,12 +6,23 @@ namespace InfraFunctions.Core.Alerts;
 /// </summary>
 public sealed class AlertPublisher(AlertRepository alerts, IEnumerable<IAlertNotifier> notifiers, ILogger<AlertPublisher> logger)
 {
-    public async Task<AlertRecord> RaiseAsync(string hostId, string metric, string severity, double value, double threshold, string message, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>Raises an alert of a built-in check (its rule follows from the metric).</summary>
+    public Task<AlertRecord> RaiseAsync(string hostId, string metric, string severity, double value, double threshold, string message, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        RaiseAsync(AlertOrigin.BuiltIn(metric), hostId, metric, severity, value, threshold, message, at, cancellationToken);
+
+    /// <summary>Raises an alert of <paramref name="origin"/>'s rule, routed to its channels.</summary>
+    public async Task<AlertRecord> RaiseAsync(AlertOrigin origin, string hostId, string metric, string severity, double value, double threshold, string message, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var alert = new AlertRecord(AlertRepository.NewId(at), hostId, metric, severity, AlertStates.Open, value, threshold, message, at);
+        var alert = new AlertRecord(AlertRepository.NewId(at), hostId, metric, severity, AlertStates.Open, value, threshold, message, at)
+        {
+            RuleId = origin.RuleId,
+            RuleName = origin.RuleName,
+            Channels = origin.Channels,
+            RenotifyMinutes = origin.RenotifyMinutes,
+        };
         await alerts.AddAsync(alert, cancellationToken);
         logger.LogWarning("Alert {AlertId} raised for host {HostId}: {Message}", alert.Id, hostId, message);
-        await NotifyAsync(new AlertEvent(AlertKinds.Raised, alert.Id, hostId, metric, severity, value, threshold, message, at, null), cancellationToken);
+        await NotifyAsync(AlertEvent.Of(alert, AlertKinds.Raised), cancellationToken);
         return alert;
     }
 
@@ -29,7 +40,7 @@ public sealed class AlertPublisher(AlertRepository alerts, IEnumerable<IAlertNot
         }
 
         logger.LogInformation("Alert {AlertId} resolved for host {HostId}: {Message}", alert.Id, alert.HostId, message);
-        await NotifyAsync(new AlertEvent(AlertKinds.Resolved, alert.Id, alert.HostId, alert.Metric, alert.Severity, value, alert.Threshold, message, alert.RaisedAt, at), cancellationToken);
+        await NotifyAsync(AlertEvent.Of(alert, AlertKinds.Resolved, message), cancellationToken);
         return alert;
     }
 
@@ -37,7 +48,8 @@ public sealed class AlertPublisher(AlertRepository alerts, IEnumerable<IAlertNot
     public Task<AlertRecord?> ResolveHostDownAsync(string hostId, string alertId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ResolveAsync(alertId, 0, HealthMessages.ReportingAgain(hostId), at, cancellationToken);
 
-    private Task NotifyAsync(AlertEvent alert, CancellationToken cancellationToken) =>
+    /// <summary>Hands an event about a stored alert (a re-notify, a flapping summary) to every notifier.</summary>
+    public Task NotifyAsync(AlertEvent alert, CancellationToken cancellationToken = default) =>
         Task.WhenAll(notifiers.Select(async notifier =>
         {
             try

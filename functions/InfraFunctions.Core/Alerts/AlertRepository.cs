@@ -122,6 +122,15 @@ public sealed class AlertRepository(TableStore store)
         ["resolved_value"] = a.ResolvedValue,
         ["acknowledged_at"] = a.AcknowledgedAt,
         ["acknowledged_by"] = a.AcknowledgedBy,
+        ["rule_id"] = a.RuleId,
+        ["rule_name"] = a.RuleName,
+        ["channels"] = a.Channels is { Count: > 0 } channels ? string.Join(',', channels) : null,
+        ["renotify_minutes"] = a.RenotifyMinutes == 0 ? null : a.RenotifyMinutes,
+        ["no_data"] = a.NoData ? true : null,
+        ["flapping"] = a.Flapping ? true : null,
+        ["held_for"] = a.HeldFor,
+        ["notified_at"] = a.NotifiedAt,
+        ["silence_id"] = a.SilenceId,
     };
 
     private static AlertRecord ToRecord(TableEntity e) => new(
@@ -137,5 +146,14 @@ public sealed class AlertRepository(TableStore store)
         e.GetDateTimeOffset("resolved_at"),
         e.GetDouble("resolved_value"),
         e.GetDateTimeOffset("acknowledged_at"),
-        e.GetString("acknowledged_by"));
+        e.GetString("acknowledged_by"),
+        e.GetString("rule_id") ?? Rules.BuiltInRules.IdFor(e.GetString("metric") ?? string.Empty),
+        e.GetString("rule_name"),
+        e.GetString("channels") is { Length: > 0 } channels ? channels.Split(',') : [],
+        e.GetInt32("renotify_minutes") ?? 0,
+        e.GetBoolean("no_data") ?? false,
+        e.GetBoolean("flapping") ?? false,
+        e.GetString("held_for"),
+        e.GetDateTimeOffset("notified_at"),
+        e.GetString("silence_id"));
 }

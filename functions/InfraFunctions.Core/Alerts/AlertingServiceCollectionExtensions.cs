@@ -1,4 +1,5 @@
 using InfraFunctions.Core.Ingest;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfraFunctions.Core.Alerts;
 
@@ -10,6 +11,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<AlertRepository>();
         services.AddSingleton<AlertTrackStore>();
         services.AddSingleton<AlertPublisher>();
+        services.TryAddSingleton<Rules.IRuleSource, Rules.BuiltInRuleSource>();
         services.AddSingleton<IIngestSubscriber, AlertEvaluator>();
         services.AddSingleton<IIngestSubscriber, ServiceAlertEvaluator>();
         services.AddSingleton<StaleHostDetector>();

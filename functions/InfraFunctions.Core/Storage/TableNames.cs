@@ -13,4 +13,7 @@ public static class TableNames
     public const string Webhooks = "webhooks";
     public const string Tags = "tags";
     public const string AgentSettings = "agentsettings";
+    public const string Rules = "rules";
+    public const string Channels = "channels";
+    public const string Silences = "silences";
 }

@@ -8,7 +8,7 @@ namespace InfraFunctions.Core.Webhooks;
 /// delivery, retries and backoff happen in <see cref="WebhookDeliveryService"/>, so a slow or failing receiver never
 /// holds up ingest, and a delivery this instance cannot finish is picked up again by <see cref="WebhookRedelivery"/>.
 /// </summary>
-public sealed class WebhookNotifier(IOptionsMonitor<WebhookOptions> options, WebhookOutbox outbox, ILogger<WebhookNotifier> logger) : IAlertNotifier
+public sealed class WebhookNotifier(IOptionsMonitor<WebhookOptions> options, WebhookOutbox outbox, IAlertNotificationGate gate, ILogger<WebhookNotifier> logger) : IAlertNotifier, IAlertChannelSender
 {
     // Bounded: a receiver down for hours must not grow memory without limit; the oldest waiting deliveries go first
     // (their outbox rows stay, so a later redelivery sweep sends them).
@@ -18,6 +18,14 @@ public sealed class WebhookNotifier(IOptionsMonitor<WebhookOptions> options, Web
     public ChannelReader<WebhookDelivery> Queue => _queue.Reader;
 
     public async Task NotifyAsync(AlertEvent alert, CancellationToken cancellationToken = default)
+    {
+        if ((await gate.DecideAsync(alert, cancellationToken)).Send)
+        {
+            await SendAsync(alert, cancellationToken);
+        }
+    }
+
+    public async Task SendAsync(AlertEvent alert, CancellationToken cancellationToken = default)
     {
         var lease = WebhookOutbox.LeaseFor(options.CurrentValue);
         foreach (var (url, format) in Receivers())

@@ -1,4 +1,5 @@
 using InfraFunctions.Core.Alerts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfraFunctions.Core.Webhooks;
 
@@ -13,6 +14,8 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<WebhookRedelivery>();
         services.AddSingleton<WebhookNotifier>();
         services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<WebhookNotifier>());
+        services.AddSingleton<IAlertChannelSender>(sp => sp.GetRequiredService<WebhookNotifier>());
+        services.TryAddSingleton<IAlertNotificationGate, OpenNotificationGate>();
         services.AddHostedService<WebhookDeliveryService>();
         return services;
     }
