@@ -27,6 +27,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<FleetHealth>();
         services.AddCredentials();
         services.AddSingleton<Tags.HostTagRepository>();
+        services.AddSingleton<Tags.HostTagCache>();
         services.AddSingleton<AgentSettings.AgentSettingsRepository>();
         services.AddSingleton<AgentSettings.AgentSettingsResolver>();
 
