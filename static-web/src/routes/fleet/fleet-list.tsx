@@ -39,6 +39,8 @@ function useWindowed(items: FleetItem[], estimate: (item: FleetItem) => number) 
     count: items.length,
     estimateSize: (i) => estimate(items[i]),
     getItemKey: (i) => items[i].key,
+    // A line not laid out (height 0: hidden, or no layout at all) keeps its estimate rather than collapse the list.
+    measureElement: (el) => el.getBoundingClientRect().height || estimate(items[Number(el.getAttribute('data-index'))] ?? items[0]),
     overscan: 6,
     scrollMargin: margin,
     enabled: windowed,
