@@ -54,7 +54,7 @@ export function HostTagsPanel({ hostId }: { hostId: string }) {
           )}
         </Group>
         {error != null && !unknownHost && <ErrorState error={error} title="The host's tags could not be loaded" onRetry={refresh} />}
-        {data && <OperatorOnly what="Changing this host's tags" />}
+        {data && <OperatorOnly what="Changing this host's tags">{null}</OperatorOnly>}
       </Stack>
       {data && (
         <Modal opened={editing} onClose={() => setEditing(false)} title={`Tags of ${hostId}`} size="lg">
