@@ -43,7 +43,7 @@ export function FleetFilters({ controls, onChange, tagKeys, tagPairs }: FleetFil
       />
       <Select label="Status" placeholder="Any status" data={STATUSES} value={controls.status} onChange={(status) => onChange({ status })} clearable w={{ base: '100%', xs: 150 }} />
       <TagsInput
-        label="Tags"
+        label="Filter by tag"
         placeholder={controls.tags.length ? '' : 'env:prod'}
         data={tagPairs}
         value={controls.tags}

@@ -43,6 +43,8 @@ function useWindowed(items: FleetItem[], estimate: (item: FleetItem) => number) 
     measureElement: (el) => el.getBoundingClientRect().height || estimate(items[Number(el.getAttribute('data-index'))] ?? items[0]),
     overscan: 6,
     scrollMargin: margin,
+    // Measurements re-render with the next frame, not one synchronous render per line measured.
+    useFlushSync: false,
     enabled: windowed,
   });
   if (!windowed) return { listRef, lines: items.map((item, index) => ({ item, index })), before: 0, after: 0, measure: undefined };

@@ -31,7 +31,7 @@ async function tableMode() {
 }
 
 function filterByTag(text: string) {
-  const input = screen.getByRole('combobox', { name: 'Tags' });
+  const input = screen.getByRole('combobox', { name: 'Filter by tag' });
   input.focus();
   fireEvent.change(input, { target: { value: text } });
   fireEvent.keyDown(input, { key: 'Enter' });

@@ -36,8 +36,9 @@ export function FleetPage({ onOpen, autoRefresh, setAutoRefresh }: { onOpen: (hr
   const tagKeys = useMemo(() => tagKeysOf(all ?? []), [all]);
   const tagPairs = useMemo(() => [...new Set((all ?? []).flatMap((h) => Object.entries(h.tags ?? {}).map(([k, v]) => `${k}:${v}`)))].sort(), [all]);
   const tagFilters = useMemo(() => tagFiltersOf(shown.tags).filters, [shown.tags]);
-  const filtered = useMemo(() => filterHosts(all ?? [], shown.query, shown.status, tagFilters), [all, shown.query, shown.status, tagFilters]);
-  const hosts = useMemo(() => sortHosts(filtered, shown.sort, shown.reversed), [filtered, shown.sort, shown.reversed]);
+  // Sorted once per reply or order; a filter keystroke then only filters, which keeps the order.
+  const sorted = useMemo(() => sortHosts(all ?? [], shown.sort, shown.reversed), [all, shown.sort, shown.reversed]);
+  const hosts = useMemo(() => filterHosts(sorted, shown.query, shown.status, tagFilters), [sorted, shown.query, shown.status, tagFilters]);
   const groups = useMemo(() => (shown.groupBy ? groupHosts(hosts, shown.groupBy) : null), [hosts, shown.groupBy]);
   const counts = useMemo(() => {
     const c: Record<string, number> = {};

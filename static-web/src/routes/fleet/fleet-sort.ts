@@ -46,7 +46,9 @@ export function filterHosts(hosts: readonly HostView[], query: string, status: s
   );
 }
 
-const byName = (a: HostView, b: HostView) => (a.hostname || a.host_id).localeCompare(b.hostname || b.host_id);
+// One collator for every comparison: String.localeCompare builds its own each call, which a sort of 1,000 hosts feels.
+const collator = new Intl.Collator();
+const byName = (a: HostView, b: HostView) => collator.compare(a.hostname || a.host_id, b.hostname || b.host_id);
 const seen = (h: HostView) => Date.parse(h.last_seen) || 0;
 
 const COMPARE: Record<SortKey, (a: HostView, b: HostView) => number> = {
