@@ -55,8 +55,9 @@ public sealed class SilenceRepository(TableStore store, TimeProvider time)
         var table = await store.GetTableAsync(TableNames.Silences, cancellationToken);
         try
         {
-            await table.DeleteEntityAsync(Partition, TableKeys.BoundedKey(id, 64), ETag.All, cancellationToken);
-            return true;
+            // The client answers a missing row with its 404 response rather than an exception.
+            var response = await table.DeleteEntityAsync(Partition, TableKeys.BoundedKey(id, 64), ETag.All, cancellationToken);
+            return response.Status != 404;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
