@@ -7,10 +7,12 @@ namespace InfraFunctions.Core.Silences;
 /// their summary to settle), every held resolve of an alert channels were sent (as <c>resolved</c>), and sends again
 /// (<c>renotify</c>) each open, unacknowledged, unheld alert whose rule's <c>renotify_minutes</c> have passed since it
 /// was last sent. Each send is claimed first by a write guarded by the alert row's ETag, so when several instances
-/// run the sweep at once only one of them sends.
+/// run the sweep at once only one of them sends. Silences over for <see cref="KeepEnded"/> are deleted.
 /// </summary>
-public sealed class AlertNotificationSweep(AlertRepository alerts, SilenceFinder silences, IAlertChannelSender sender, TimeProvider time, ILogger<AlertNotificationSweep> logger)
+public sealed class AlertNotificationSweep(AlertRepository alerts, SilenceFinder silences, SilenceRepository silenceStore, IAlertChannelSender sender, TimeProvider time, ILogger<AlertNotificationSweep> logger)
 {
+    public static readonly TimeSpan KeepEnded = TimeSpan.FromDays(7);
+
     public async Task<AlertNotifyReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -43,7 +45,13 @@ public sealed class AlertNotificationSweep(AlertRepository alerts, SilenceFinder
             }
         }
 
-        return new AlertNotifyReport(now, open.Count + heldResolves.Length, sent, resolves, renotified, stillHeld);
+        var forgotten = 0;
+        foreach (var ended in (await silenceStore.ListAsync(cancellationToken)).Where(s => s.IsOver(now - KeepEnded)))
+        {
+            forgotten += await silenceStore.DeleteAsync(ended.Id, cancellationToken) ? 1 : 0;
+        }
+
+        return new AlertNotifyReport(now, open.Count + heldResolves.Length, sent, resolves, renotified, stillHeld, forgotten);
     }
 
     private async Task SendHeldAsync(AlertRecord alert, List<string> sent, List<string> resolves, CancellationToken cancellationToken)

@@ -2,7 +2,8 @@ namespace InfraFunctions.Core.Silences;
 
 /// <summary>
 /// What a notification sweep did: the held alerts it sent once their silence ended (<see cref="Sent"/> raises,
-/// <see cref="ResolvesSent"/> resolves), the open alerts it sent again (<see cref="Renotified"/>), and how many stay held.
+/// <see cref="ResolvesSent"/> resolves), the open alerts it sent again (<see cref="Renotified"/>), how many stay held,
+/// and how many silences it deleted for having ended over a week ago.
 /// </summary>
 public sealed record AlertNotifyReport(
     DateTimeOffset RanAt,
@@ -10,4 +11,5 @@ public sealed record AlertNotifyReport(
     IReadOnlyList<string> Sent,
     IReadOnlyList<string> ResolvesSent,
     IReadOnlyList<string> Renotified,
-    int StillHeld);
+    int StillHeld,
+    int SilencesDeleted);

@@ -14,7 +14,7 @@ public sealed class AlertNotificationSweepTests(TablesFixture tables) : IClassFi
     private CoreHarness Core() => CoreHarness.Create(tables.ConnectionString, T0);
 
     private AlertNotificationSweep Sweep(CoreHarness core) =>
-        new(core.Get<AlertRepository>(), core.Get<SilenceFinder>(), _sent, core.Time, NullLogger<AlertNotificationSweep>.Instance);
+        new(core.Get<AlertRepository>(), core.Get<SilenceFinder>(), core.Get<SilenceRepository>(), _sent, core.Time, NullLogger<AlertNotificationSweep>.Instance);
 
     private static string NewHost() => $"sweep-{Guid.NewGuid():N}"[..20];
 
@@ -123,6 +123,22 @@ public sealed class AlertNotificationSweepTests(TablesFixture tables) : IClassFi
         Assert.StartsWith("Still open: ", _sent.Events.First(e => e.AlertId == due.Id).Message, StringComparison.Ordinal);
         Assert.Empty(SentFor(acknowledged.Id));
         Assert.Empty(SentFor(silenced.Id));
+    }
+
+    [Fact]
+    public async Task ASilenceThatEndedOverAWeekAgoIsDeletedAndOneThatEndedLaterIsKept()
+    {
+        await using var core = Core();
+        var old = await SilenceGateTests.SilenceAsync(core, new SilenceMatchers(Host: NewHost()), TimeSpan.FromHours(1));
+        core.Time.Advance(TimeSpan.FromDays(2));
+        var recent = await SilenceGateTests.SilenceAsync(core, new SilenceMatchers(Host: NewHost()), TimeSpan.FromHours(1));
+        core.Time.Advance(TimeSpan.FromDays(6));
+
+        await Sweep(core).RunAsync();
+
+        var left = (await core.Get<SilenceRepository>().ListAsync()).Select(s => s.Id).ToArray();
+        Assert.DoesNotContain(old.Id, left);
+        Assert.Contains(recent.Id, left);
     }
 
     private sealed class RecordingSender : IAlertChannelSender
