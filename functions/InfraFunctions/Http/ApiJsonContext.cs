@@ -56,4 +56,11 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(AgentSettingsScopeView))]
 [JsonSerializable(typeof(AgentSettingsListResponse))]
 [JsonSerializable(typeof(HostAgentSettingsResponse))]
+// Alert rules, the metrics they can watch, and previews.
+[JsonSerializable(typeof(Core.Rules.RuleDraft))]
+[JsonSerializable(typeof(RulesResponse))]
+[JsonSerializable(typeof(RuleResponse))]
+[JsonSerializable(typeof(RuleDeletedResponse))]
+[JsonSerializable(typeof(RuleMetricsResponse))]
+[JsonSerializable(typeof(RulePreviewResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
