@@ -1,6 +1,4 @@
 using InfraFunctions.Core.Channels;
-using InfraFunctions.Core.Tags;
-using InfraFunctions.Core.Validation;
 
 namespace InfraFunctions.Core.Rules;
 
@@ -22,16 +20,16 @@ public sealed class RuleValidation(IEnumerable<IChannelDirectory> directories)
     public async Task<RuleCheck> CheckAsync(RuleDraft draft, bool preview = false, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var name = CheckName(draft.Name, required: !preview, errors) ?? "Preview";
-        var metric = CheckMetric(draft.Metric, errors);
-        var scope = CheckScope(draft.Scope, errors);
+        var name = RuleFieldChecks.CheckName(draft.Name, required: !preview, errors) ?? "Preview";
+        var metric = RuleFieldChecks.CheckMetric(draft.Metric, errors);
+        var scope = RuleFieldChecks.CheckScope(draft.Scope, errors);
         var condition = draft.Condition ?? string.Empty;
         if (condition is not (RuleConditions.Above or RuleConditions.Below))
         {
             errors["condition"] = [$"Give condition '{RuleConditions.Above}' (fires at or above the levels) or '{RuleConditions.Below}' (at or below)."];
         }
 
-        CheckLevels(draft.Warning, draft.Critical, condition, errors);
+        RuleFieldChecks.CheckLevels(draft.Warning, draft.Critical, condition, errors);
         var common = await CheckCommonAsync(draft, DefaultDurationSeconds, 0, errors, cancellationToken);
         return errors.Count > 0
             ? new RuleCheck(null, errors)
@@ -46,7 +44,7 @@ public sealed class RuleValidation(IEnumerable<IChannelDirectory> directories)
     public async Task<RuleCheck> CheckBuiltInAsync(RuleDraft draft, RuleDefinition builtIn, AlertOptions alerts, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var name = draft.Name is null ? builtIn.Name : CheckName(draft.Name, required: true, errors);
+        var name = draft.Name is null ? builtIn.Name : RuleFieldChecks.CheckName(draft.Name, required: true, errors);
         if (draft.Metric is not null && (!MetricPath.TryParse(draft.Metric, out var path, out _) || path.ToString() != builtIn.Metric))
         {
             errors["metric"] = [$"The built-in rule '{builtIn.Id}' always watches {builtIn.Metric}; create a rule of your own (POST /api/v1/observability/rules) to watch another metric."];
@@ -86,94 +84,6 @@ public sealed class RuleValidation(IEnumerable<IChannelDirectory> directories)
                 RenotifyMinutes = common.Renotify,
                 Enabled = draft.Enabled ?? true,
             }, errors);
-    }
-
-    private static string? CheckName(string? name, bool required, Dictionary<string, string[]> errors)
-    {
-        if (name is null && !required)
-        {
-            return null;
-        }
-
-        var trimmed = name?.Trim() ?? string.Empty;
-        if (trimmed.Length is 0 or > MaxNameLength)
-        {
-            errors["name"] = [$"Give the rule a name of 1-{MaxNameLength} characters, such as 'Data disk filling up'."];
-        }
-        else if (trimmed.Any(char.IsControl))
-        {
-            errors["name"] = ["The name may not contain control characters."];
-        }
-        else if (TextRules.Check(trimmed, MaxNameLength * 4) is { } problem)
-        {
-            errors["name"] = [$"The name {problem}"];
-        }
-
-        return trimmed;
-    }
-
-    private static string? CheckMetric(string? metric, Dictionary<string, string[]> errors)
-    {
-        if (!MetricPath.TryParse(metric, out var path, out var problem) || (problem = RuleMetrics.Problem(path)) is not null)
-        {
-            errors["metric"] = [problem!];
-            return null;
-        }
-
-        return path.ToString();
-    }
-
-    private static RuleScope CheckScope(RuleScopeDraft? scope, Dictionary<string, string[]> errors)
-    {
-        var tags = scope?.Tags is { Count: > 0 } t ? t : null;
-        if (scope?.Host is not null && tags is not null)
-        {
-            errors["scope"] = ["Give either scope.host (one host) or scope.tags (hosts carrying all of them), not both; neither applies the rule to every host."];
-            return RuleScope.All;
-        }
-
-        if (scope?.Host is { } host && HostIdRules.Validate(host) is { } hostProblem)
-        {
-            errors["scope.host"] = [hostProblem.Replace("host_id", "scope.host", StringComparison.Ordinal)];
-        }
-
-        foreach (var (field, problems) in TagRules.Check(tags, "scope.tags"))
-        {
-            errors[field] = problems;
-        }
-
-        return new RuleScope(scope?.Host, tags is null ? null : new SortedDictionary<string, string>(tags.ToDictionary(), StringComparer.Ordinal));
-    }
-
-    private static void CheckLevels(double? warning, double? critical, string condition, Dictionary<string, string[]> errors)
-    {
-        if (warning is null && critical is null)
-        {
-            errors["warning"] = errors["critical"] = ["Give a warning level, a critical level, or both."];
-            return;
-        }
-
-        foreach (var (field, level) in new[] { ("warning", warning), ("critical", critical) })
-        {
-            if (level is { } value && !double.IsFinite(value))
-            {
-                errors[field] = [$"The {field} level must be a finite number."];
-            }
-        }
-
-        if (errors.ContainsKey("warning") || errors.ContainsKey("critical") || warning is not { } w || critical is not { } c)
-        {
-            return;
-        }
-
-        if (condition == RuleConditions.Above && w >= c)
-        {
-            errors["warning"] = [$"For a rule that fires above its levels, warning ({w}) must be below critical ({c})."];
-        }
-        else if (condition == RuleConditions.Below && w <= c)
-        {
-            errors["warning"] = [$"For a rule that fires below its levels, warning ({w}) must be above critical ({c})."];
-        }
     }
 
     private async Task<(int Duration, double ClearMargin, IReadOnlyList<string> Channels, int Renotify)> CheckCommonAsync(
