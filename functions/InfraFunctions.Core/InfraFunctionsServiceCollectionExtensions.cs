@@ -6,6 +6,7 @@ using InfraFunctions.Core.Observability;
 using InfraFunctions.Core.Realtime;
 using InfraFunctions.Core.Retention;
 using InfraFunctions.Core.Rules;
+using InfraFunctions.Core.Silences;
 using InfraFunctions.Core.Validation;
 using InfraFunctions.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddRules();
         services.AddAlerting();
         services.AddWebhooks();
+        services.AddSilences();
         services.AddObservability();
         return services;
     }

@@ -63,4 +63,9 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(RuleDeletedResponse))]
 [JsonSerializable(typeof(RuleMetricsResponse))]
 [JsonSerializable(typeof(RulePreviewResponse))]
+// Silences and maintenance windows.
+[JsonSerializable(typeof(CreateSilenceRequest))]
+[JsonSerializable(typeof(SilencesResponse))]
+[JsonSerializable(typeof(SilenceResponse))]
+[JsonSerializable(typeof(SilenceDeletedResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
