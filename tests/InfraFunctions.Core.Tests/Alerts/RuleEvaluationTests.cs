@@ -10,7 +10,8 @@ namespace InfraFunctions.Core.Tests.Alerts;
 
 public sealed class RuleEvaluationTests(TablesFixture tables) : IClassFixture<TablesFixture>
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+    // A day after the other alert tests' clocks, so their stale-host sweeps on the shared tables never find these hosts silent.
+    private static readonly DateTimeOffset T0 = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
     private readonly RecordingNotifier _notified = new();
     private readonly RuleSourceForTests _rules = new();
 
@@ -42,7 +43,7 @@ public sealed class RuleEvaluationTests(TablesFixture tables) : IClassFixture<Ta
             Assert.Equal(["ch-0000000000c1"], a.Channels!);
         });
         Assert.Equal("Data disk full critical: disk.percent{mount=/data} is 93.5%, at or above 90%", open[1].Message);
-        Assert.All(_notified.Events.Where(e => e.HostId == host), e => Assert.Equal(["ch-0000000000c1"], e.Channels!));
+        Assert.All(_notified.Events.Where(e => e.HostId == host && e.RuleId == "rule-0000000000d1"), e => Assert.Equal(["ch-0000000000c1"], e.Channels!));
     }
 
     public static TheoryData<string, string, double, double> MetricsOfParts => new()
@@ -118,9 +119,9 @@ public sealed class RuleEvaluationTests(TablesFixture tables) : IClassFixture<Ta
         [
             "The rule Load B (rule-00000000d15a) was disabled",
             "The rule Load C (rule-0000000sc0pe) no longer applies to this host",
+            "The rule builtin-cpu was deleted",
+            "The rule builtin-cpu was deleted",
             "The rule rule-0000000de1e7 was deleted",
-            "The rule builtin-cpu was deleted",
-            "The rule builtin-cpu was deleted",
         ],
         resolves);
     }
@@ -164,25 +165,5 @@ public sealed class RuleEvaluationTests(TablesFixture tables) : IClassFixture<Ta
         Assert.Equal(AlertStates.Open, (await alerts.GetAsync(raised.Id))!.State);
         await RuleSamples.PostAsync(core, host, [T0.AddSeconds(690)], (s, _) => RuleSamples.Disk(s, "/data", 50));
         Assert.Equal((AlertStates.Resolved, T0.AddSeconds(690)), ((await alerts.GetAsync(raised.Id))!.State, (await alerts.GetAsync(raised.Id))!.ResolvedAt));
-    }
-
-    [Fact]
-    public async Task AHostFoundDownMarksItsOpenRuleAlertsNoDataAndItsNextPostWithTheValueClearsTheMark()
-    {
-        await using var core = Core();
-        var host = NewHost("silent");
-        _rules.Set(Rule("rule-00000000dead", MetricNames.Load1m, null, 0.5));
-        await RuleSamples.PostAsync(core, host, [T0], (_, _) => { });
-        var alerts = core.Get<AlertRepository>();
-        var open = Assert.Single(await alerts.ListAsync(host, AlertStates.Open, null));
-
-        core.Time.SetUtcNow(T0.AddSeconds(200));
-        Assert.Contains(host, (await core.Get<StaleHostDetector>().RunAsync()).Raised);
-        Assert.True((await alerts.GetAsync(open.Id))!.NoData);
-
-        await RuleSamples.PostAsync(core, host, [T0.AddSeconds(230)], (_, _) => { });
-        var after = (await alerts.GetAsync(open.Id))!;
-        Assert.Equal((AlertStates.Open, false), (after.State, after.NoData));
-        Assert.DoesNotContain(await alerts.ListAsync(host, AlertStates.Open, null), a => a.Metric == AlertMetrics.HostDown);
     }
 }

@@ -7,7 +7,7 @@ namespace InfraFunctions.Core.Tests.Alerts;
 
 public sealed class RuleFlappingTests(TablesFixture tables) : IClassFixture<TablesFixture>
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset T0 = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
     private readonly RecordingNotifier _notified = new();
     private readonly RuleSourceForTests _rules = new();
 
@@ -29,7 +29,7 @@ public sealed class RuleFlappingTests(TablesFixture tables) : IClassFixture<Tabl
             await RuleSamples.PostAsync(core, host, [T0.AddMinutes(minute)], (s, _) => RuleSamples.Load(s, load));
         }
 
-        var events = _notified.Events.Where(e => e.HostId == host).Select(e => (e.Kind, e.Flapping, Minute: (int)((e.ResolvedAt ?? e.RaisedAt) - T0).TotalMinutes)).ToList();
+        var events = _notified.Events.Where(e => e.HostId == host && e.RuleId == "rule-00000000f1a9").Select(e => (e.Kind, e.Flapping, Minute: (int)((e.ResolvedAt ?? e.RaisedAt) - T0).TotalMinutes)).ToList();
         Assert.Equal(
         [
             (AlertKinds.Raised, false, 0), (AlertKinds.Resolved, false, 1), (AlertKinds.Raised, false, 2),
