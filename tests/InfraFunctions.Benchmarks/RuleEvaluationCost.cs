@@ -26,17 +26,19 @@ public static class RuleEvaluationCost
     {
         var posts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
-        await using var azurite = await AzuriteServer.StartAsync(inMemory: true);
+        // INFRA_TEST_TABLES names an Azurite already running; otherwise the run starts its own, in memory.
+        await using var azurite = AzuriteServer.SharedConnectionString is null ? await AzuriteServer.StartAsync(inMemory: true) : null;
+        var tables = azurite?.ConnectionString ?? AzuriteServer.SharedConnectionString!;
         var start = DateTimeOffset.UtcNow.AddHours(-2);
         var builtIn = BuiltInRules.Thresholds(new ThresholdOptions(), new AlertOptions());
-        await using var plain = Harness(azurite.ConnectionString, start, builtIn);
-        await using var ruled = Harness(azurite.ConnectionString, start, [.. builtIn, .. Rules()]);
+        await using var plain = Harness(tables, start, builtIn);
+        await using var ruled = Harness(tables, start, [.. builtIn, .. Rules()]);
         foreach (var h in Enumerable.Range(0, Hosts))
         {
             await ruled.Get<HostTagRepository>().SetAsync($"bench-rules-{h}", TagSource.Operator, new Dictionary<string, string> { ["env"] = "bench" });
         }
 
-        Console.WriteLine($"{Hosts} hosts x {posts} posts x {SamplesPerPost} samples a round, {rounds} rounds; Azurite on :{azurite.Port}");
+        Console.WriteLine($"{Hosts} hosts x {posts} posts x {SamplesPerPost} samples a round, {rounds} rounds; Azurite {(azurite is null ? "from INFRA_TEST_TABLES" : $"on :{azurite.Port}")}");
         var clock = new Dictionary<CoreHarness, DateTimeOffset> { [plain] = start, [ruled] = start };
         var (none, fifty) = await AlternatingRounds.RunAsync(
             rounds,
