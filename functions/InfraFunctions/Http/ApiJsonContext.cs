@@ -56,4 +56,7 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(AgentSettingsScopeView))]
 [JsonSerializable(typeof(AgentSettingsListResponse))]
 [JsonSerializable(typeof(HostAgentSettingsResponse))]
+// Host tags.
+[JsonSerializable(typeof(TagsRequest))]
+[JsonSerializable(typeof(TagsResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
