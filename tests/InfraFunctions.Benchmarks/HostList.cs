@@ -80,7 +80,8 @@ public static class HostList
             for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
                 var host = $"bench-{i:D5}";
-                await core.IngestAsync(host, [core.Time.GetUtcNow().AddSeconds(-1)]);
+                // Values and times that differ from host to host, as a real fleet's do, so gzip has no easy repeats.
+                await core.IngestAsync(host, [core.Time.GetUtcNow().AddSeconds(-1 - (i * 7 % 60))], _ => i * 37 % 1000 / 10.0 + 0.123);
                 await tags.SetAsync(host, TagSource.Agent, new Dictionary<string, string>
                 {
                     ["env"] = i % 3 == 0 ? "prod" : "dev",
