@@ -6,8 +6,8 @@ namespace InfraFunctions.Tests;
 /// <summary>Every route refuses a caller without the right credential before it looks at anything else in the request.</summary>
 public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
 {
-    /// <summary>A value every route with such a parameter refuses: unknown windows, states, metrics and statuses, a host id with a control character, a bad time, a bad tag filter, page size and page token.</summary>
-    private const string BadQuery = "?window=9y&state=sideways&since=yesterday&metric=gpu&sensitivity=extreme&status=maybe&operation=x'%20or%201==1&host=%00&tag=%00&limit=0&page_token=%00";
+    /// <summary>A value every route with such a parameter refuses: unknown windows, states, metrics and statuses, a host id with a control character, a bad time, a flag that is not a boolean, a bad tag filter, page size and page token.</summary>
+    private const string BadQuery = "?window=9y&state=sideways&since=yesterday&metric=gpu&sensitivity=extreme&status=maybe&operation=x'%20or%201==1&host=%00&active=sometimes&tag=%00&limit=0&page_token=%00";
     private const string BadBody = "{\"connection_id\": 7, \"cpu_warning\": \"high\"";
 
     private LocalHostServer Server => fixture.Server;
@@ -57,7 +57,7 @@ public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<Loc
     }
 
     /// <summary>The routes that read nothing from the query or the body, so bad parameters cannot make them fail.</summary>
-    private static readonly HashSet<string> TakesNoParameters = new(StringComparer.Ordinal) { "ComponentHealth", "Negotiate", "CallerIdentity" };
+    private static readonly HashSet<string> TakesNoParameters = new(StringComparer.Ordinal) { "ComponentHealth", "Negotiate", "CallerIdentity", "ListRules", "RuleMetrics" };
 
     [Fact]
     public async Task WithAReaderTokenAndBadParametersEveryOperatorRouteIs403AndEveryOtherRouteIs400()
@@ -86,6 +86,8 @@ public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<Loc
     [InlineData("PUT", "api/v1/observability/thresholds")]
     [InlineData("DELETE", "api/v1/observability/thresholds")]
     [InlineData("PUT", "api/v1/observability/tags")]
+    [InlineData("PUT", "api/v1/observability/rules/not-a-rule")]
+    [InlineData("DELETE", "api/v1/observability/rules/not-a-rule")]
     public async Task AReaderOnAnOperatorRouteWithBadParametersIsRefusedWith403AndAnOperatorGetsTheValidationAnswer(string method, string path)
     {
         using var operatorClient = Server.ClientWithBearer(await Server.CreateTokenAsync("operator", "on-call"));

@@ -59,4 +59,16 @@ namespace InfraFunctions.Http;
 // Host tags.
 [JsonSerializable(typeof(TagsRequest))]
 [JsonSerializable(typeof(TagsResponse))]
+// Alert rules, the metrics they can watch, and previews.
+[JsonSerializable(typeof(Core.Rules.RuleDraft))]
+[JsonSerializable(typeof(RulesResponse))]
+[JsonSerializable(typeof(RuleResponse))]
+[JsonSerializable(typeof(RuleDeletedResponse))]
+[JsonSerializable(typeof(RuleMetricsResponse))]
+[JsonSerializable(typeof(RulePreviewResponse))]
+// Silences and maintenance windows.
+[JsonSerializable(typeof(CreateSilenceRequest))]
+[JsonSerializable(typeof(SilencesResponse))]
+[JsonSerializable(typeof(SilenceResponse))]
+[JsonSerializable(typeof(SilenceDeletedResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -24,11 +24,14 @@ public static class HttpLayerServiceCollectionExtensions
         services.AddSingleton<EnrollHandler>();
         services.AddSingleton<IdentityHandler>();
         services.AddSingleton<AlertsHandler>();
+        services.AddSingleton<SilencesHandler>();
         services.AddSingleton<AnomaliesHandler>();
         services.AddSingleton<TracesHandler>();
         services.AddSingleton<FleetMetricsReader>();
         services.AddSingleton<MetricsHandler>();
         services.AddSingleton<PrometheusHandler>();
+        services.AddSingleton<RulesHandler>();
+        services.AddSingleton<RuleMetricsHandler>();
 
         // Transient: they hold the typed SignalR HttpClient (directly or through the services they use), which the factory rotates.
         services.AddTransient<ComponentsHandler>();
