@@ -27,7 +27,7 @@ internal static class OnceCommand
             checks.RunOnceAsync(cancellationToken));
         var sample = collector.Collect();
         var batch = new SampleBatch(
-            SampleBatch.CurrentSchemaVersion, options.HostId, collector.Platform, [sample], 0, options.SampleInterval.TotalSeconds, collector.Live.Current.InForce);
+            SampleBatch.CurrentSchemaVersion, options.HostId, collector.Platform, [sample], 0, options.SampleInterval.TotalSeconds, collector.Live.Current.InForce, options.Tags);
         await output.WriteLineAsync(JsonSerializer.Serialize(batch, Indented.SampleBatch));
         await output.FlushAsync(cancellationToken);
         return 0;

@@ -29,7 +29,7 @@ internal static class PostOnceCommand
             checks.RunOnceAsync(cancellationToken));
         var sample = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(collector.Collect(), ContractsJsonContext.Default.Sample);
         var settings = live.Current;
-        var body = BatchBody.Gzip(options.HostId, collector.Platform, settings.SampleInterval.TotalSeconds, 0, [sample], settings.InForceJson);
+        var body = BatchBody.Gzip(options.HostId, collector.Platform, settings.SampleInterval.TotalSeconds, 0, [sample], settings.InForceJson, options.Tags);
         var response = await client.PostAsync(body, cancellationToken);
         switch (response)
         {

@@ -5,4 +5,5 @@ namespace InfraFunctions.Contracts;
 /// <param name="Rejected">Samples refused, by index in the posted batch, with the reasons.</param>
 /// <param name="NextPostSeconds">When the agent should post next: 2 while someone watches the host live, the normal interval otherwise.</param>
 /// <param name="AgentSettings">Settings an operator chose for this host or its tags; null when there are none.</param>
-public sealed record IngestReply(int Accepted, IReadOnlyList<RejectedSample> Rejected, int NextPostSeconds, AgentSettings? AgentSettings = null);
+/// <param name="TagsProblem">Why some or all of the batch's <c>tags</c> were ignored (its samples were still stored); null when they were fine.</param>
+public sealed record IngestReply(int Accepted, IReadOnlyList<RejectedSample> Rejected, int NextPostSeconds, AgentSettings? AgentSettings = null, string? TagsProblem = null);

@@ -30,6 +30,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddCredentials();
         services.AddSingleton<Tags.HostTagRepository>();
         services.AddSingleton<Tags.HostTagCache>();
+        services.AddSingleton<Tags.AgentTagRecorder>();
         services.AddSingleton<AgentSettings.AgentSettingsRepository>();
         services.AddSingleton<AgentSettings.AgentSettingsResolver>();
 

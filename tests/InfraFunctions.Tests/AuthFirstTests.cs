@@ -6,8 +6,8 @@ namespace InfraFunctions.Tests;
 /// <summary>Every route refuses a caller without the right credential before it looks at anything else in the request.</summary>
 public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
 {
-    /// <summary>A value every route with such a parameter refuses: unknown windows, states, metrics and statuses, a host id with a control character, a bad time, a flag that is not a boolean.</summary>
-    private const string BadQuery = "?window=9y&state=sideways&since=yesterday&metric=gpu&sensitivity=extreme&status=maybe&operation=x'%20or%201==1&host=%00&active=sometimes";
+    /// <summary>A value every route with such a parameter refuses: unknown windows, states, metrics and statuses, a host id with a control character, a bad time, a flag that is not a boolean, a bad tag filter, page size and page token.</summary>
+    private const string BadQuery = "?window=9y&state=sideways&since=yesterday&metric=gpu&sensitivity=extreme&status=maybe&operation=x'%20or%201==1&host=%00&active=sometimes&tag=%00&limit=0&page_token=%00";
     private const string BadBody = "{\"connection_id\": 7, \"cpu_warning\": \"high\"";
 
     private LocalHostServer Server => fixture.Server;
@@ -57,7 +57,7 @@ public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<Loc
     }
 
     /// <summary>The routes that read nothing from the query or the body, so bad parameters cannot make them fail.</summary>
-    private static readonly HashSet<string> TakesNoParameters = new(StringComparer.Ordinal) { "ListHosts", "ComponentHealth", "PrometheusMetrics", "Negotiate", "CallerIdentity", "ListRules", "RuleMetrics" };
+    private static readonly HashSet<string> TakesNoParameters = new(StringComparer.Ordinal) { "ComponentHealth", "Negotiate", "CallerIdentity", "ListRules", "RuleMetrics" };
 
     [Fact]
     public async Task WithAReaderTokenAndBadParametersEveryOperatorRouteIs403AndEveryOtherRouteIs400()
@@ -85,6 +85,7 @@ public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<Loc
     [InlineData("POST", "api/v1/observability/alerts/not-an-alert/acknowledge")]
     [InlineData("PUT", "api/v1/observability/thresholds")]
     [InlineData("DELETE", "api/v1/observability/thresholds")]
+    [InlineData("PUT", "api/v1/observability/tags")]
     [InlineData("PUT", "api/v1/observability/rules/not-a-rule")]
     [InlineData("DELETE", "api/v1/observability/rules/not-a-rule")]
     public async Task AReaderOnAnOperatorRouteWithBadParametersIsRefusedWith403AndAnOperatorGetsTheValidationAnswer(string method, string path)
@@ -106,6 +107,11 @@ public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<Loc
     [InlineData("api/v1/observability/metrics?window=9y", "window")]
     [InlineData("api/v1/observability/alerts?state=sideways", "state")]
     [InlineData("api/v1/observability/infrastructure/system?host=%00", "host")]
+    [InlineData("api/v1/observability/tags?host=%00", "host")]
+    [InlineData("api/v1/observability/hosts?tag=env", "tag")]
+    [InlineData("api/v1/observability/hosts?limit=0", "limit")]
+    [InlineData("api/v1/observability/hosts?page_token=garbled", "page_token")]
+    [InlineData("api/v1/observability/metrics/prometheus?tag=env", "tag")]
     public async Task BadParametersWithAGoodTokenAre400NamingTheField(string path, string field)
     {
         using var response = await fixture.Reader.GetAsync(path);

@@ -61,6 +61,9 @@ internal sealed record AgentOptions
     /// <summary>Service checks run from the host, each on its own interval.</summary>
     public IReadOnlyList<CheckOptions> Checks { get; init; } = [];
 
+    /// <summary>The host's tags (<c>env=prod</c>), sent with every batch; an operator's tags win over them.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>
     /// The D-Bus system bus address; <c>DBUS_SYSTEM_BUS_ADDRESS</c>, else the standard socket, when null. Not a
     /// setting: tests point it at a private bus.

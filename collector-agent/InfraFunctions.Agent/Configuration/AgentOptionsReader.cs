@@ -60,6 +60,7 @@ internal static class AgentOptionsReader
             Systemd = SystemdSettingsReader.Enabled(configuration),
             WatchUnits = SystemdSettingsReader.WatchUnits(configuration),
             Checks = CheckSettingsReader.Read(configuration),
+            Tags = TagSettingsReader.Read(configuration),
         };
     }
 

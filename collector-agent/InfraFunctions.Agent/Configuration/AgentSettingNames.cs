@@ -39,6 +39,9 @@ internal static class AgentSettingNames
     public const string SystemdWatchUnits = "systemd:watch_units";
     public const string Checks = "checks";
 
+    /// <summary>The host's tags: an object in the file, a comma list of key=value in the environment and flags.</summary>
+    public const string Tags = "tags";
+
     /// <summary>How a person can set <paramref name="name"/>, for error messages.</summary>
     public static string Describe(string name) =>
         $"'{name}' (in the configuration file, {EnvironmentPrefix}{name.ToUpperInvariant()}, or --{name.Replace('_', '-')})";

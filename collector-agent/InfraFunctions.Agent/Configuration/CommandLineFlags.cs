@@ -29,6 +29,7 @@ internal static class CommandLineFlags
         ["--systemd"] = AgentSettingNames.Systemd,
         ["--watch-unit"] = AgentSettingNames.WatchUnits,
         ["--check"] = AgentSettingNames.Checks,
+        ["--tag"] = AgentSettingNames.Tags,
     };
 
     // Flags that may be given several times; each adds to a comma list.
@@ -37,6 +38,7 @@ internal static class CommandLineFlags
         AgentSettingNames.Watch,
         AgentSettingNames.WatchUnits,
         AgentSettingNames.Checks,
+        AgentSettingNames.Tags,
     };
 
     private static readonly Dictionary<string, AgentCommand> Commands = new(StringComparer.Ordinal)

@@ -17,20 +17,24 @@ internal static class BatchBody
     private static readonly JsonEncodedText DroppedSamples = JsonEncodedText.Encode("dropped_samples");
     private static readonly JsonEncodedText SampleIntervalSeconds = JsonEncodedText.Encode("sample_interval_seconds");
     private static readonly JsonEncodedText Settings = JsonEncodedText.Encode("settings");
+    private static readonly JsonEncodedText Tags = JsonEncodedText.Encode("tags");
 
     /// <param name="settings">The settings in force as a JSON array, written as it is; none when null.</param>
-    public static byte[] Gzip(string hostId, PlatformInfo platform, double sampleIntervalSeconds, long dropped, IReadOnlyList<byte[]> samples, byte[]? settings = null)
+    /// <param name="tags">The host's tags from the configuration; none when null. An empty map is sent, so the server drops tags the agent no longer has.</param>
+    public static byte[] Gzip(
+        string hostId, PlatformInfo platform, double sampleIntervalSeconds, long dropped, IReadOnlyList<byte[]> samples, byte[]? settings = null, IReadOnlyDictionary<string, string>? tags = null)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {
-            Write(gzip, hostId, platform, sampleIntervalSeconds, dropped, samples, settings);
+            Write(gzip, hostId, platform, sampleIntervalSeconds, dropped, samples, settings, tags);
         }
 
         return buffer.ToArray();
     }
 
-    public static void Write(Stream destination, string hostId, PlatformInfo platform, double sampleIntervalSeconds, long dropped, IReadOnlyList<byte[]> samples, byte[]? settings = null)
+    public static void Write(
+        Stream destination, string hostId, PlatformInfo platform, double sampleIntervalSeconds, long dropped, IReadOnlyList<byte[]> samples, byte[]? settings = null, IReadOnlyDictionary<string, string>? tags = null)
     {
         using var writer = new Utf8JsonWriter(destination);
         writer.WriteStartObject();
@@ -53,6 +57,17 @@ internal static class BatchBody
             // Serialized once, when the settings changed.
             writer.WritePropertyName(Settings);
             writer.WriteRawValue(settings, skipInputValidation: true);
+        }
+
+        if (tags is not null)
+        {
+            writer.WriteStartObject(Tags);
+            foreach (var (key, value) in tags)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
         }
 
         writer.WriteEndObject();

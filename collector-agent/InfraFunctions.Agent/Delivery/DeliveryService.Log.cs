@@ -19,6 +19,9 @@ internal sealed partial class DeliveryService
     [LoggerMessage(Level = LogLevel.Warning, Message = "The server rejected {Rejected} of {Count} samples; they were written to {Path} with its reasons")]
     private static partial void LogRejected(ILogger logger, int rejected, int count, string path);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The server ignored some of the agent's tags: {Problem}")]
+    private static partial void LogTagsIgnored(ILogger logger, string problem);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error while posting; retrying in {Seconds:F1} s")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, double seconds);
 }

@@ -32,6 +32,7 @@ internal sealed partial class DeliveryService(
     private int maxSamples = DefaultMaxSamples;
     private int failures;
     private TimeSpan serverInterval = options.PostInterval;
+    private string? tagsProblem;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,7 +69,7 @@ internal sealed partial class DeliveryService(
         }
 
         var settings = collector.Live.Current;
-        var body = BatchBody.Gzip(options.HostId, collector.Platform, settings.SampleInterval.TotalSeconds, batch.Dropped, batch.Records, settings.InForceJson);
+        var body = BatchBody.Gzip(options.HostId, collector.Platform, settings.SampleInterval.TotalSeconds, batch.Dropped, batch.Records, settings.InForceJson, options.Tags);
         var response = await client.PostAsync(body, cancellationToken);
         switch (response)
         {
@@ -79,6 +80,7 @@ internal sealed partial class DeliveryService(
                 {
                     // The reply carries the settings an operator chose for this host; none means the agent's own again.
                     collector.Live.Apply(reply.AgentSettings);
+                    WarnOnce(reply.TagsProblem);
                 }
 
                 serverInterval = TimeSpan.FromSeconds(Math.Max(MinPostInterval.TotalSeconds, reply.NextPostSeconds));
@@ -108,6 +110,17 @@ internal sealed partial class DeliveryService(
                 LogBatchRefused(logger, (int?)response.Status, response.Error, RefusedRetry.TotalSeconds);
                 return RefusedRetry;
         }
+    }
+
+    // The server repeats the problem in every reply while it lasts: warn when it appears or changes.
+    private void WarnOnce(string? problem)
+    {
+        if (problem is not null && problem != tagsProblem)
+        {
+            LogTagsIgnored(logger, problem);
+        }
+
+        tagsProblem = problem;
     }
 
     private void Settle(SpoolBatch batch, IngestReply reply)

@@ -1,12 +1,13 @@
 using InfraFunctions.Core.AgentSettings;
+using InfraFunctions.Core.Tags;
 using InfraFunctions.Core.Telemetry;
 using InfraFunctions.Core.Validation;
 
 namespace InfraFunctions.Core.Ingest;
 
 /// <summary>
-/// The narrow ingest path: validate each sample, store the good ones, update the host row, notify subscribers, and
-/// answer with the settings an operator chose for the host.
+/// The narrow ingest path: validate each sample, store the good ones, update the host row and the agent's tags,
+/// notify subscribers, and answer with the settings an operator chose for the host.
 /// </summary>
 public sealed class IngestService(
     SampleValidator validator,
@@ -16,6 +17,7 @@ public sealed class IngestService(
     IEnumerable<IIngestSubscriber> subscribers,
     HostThresholds thresholds,
     AgentSettingsResolver agentSettings,
+    AgentTagRecorder agentTags,
     IngestCounters counters,
     TimeProvider time,
     ILogger<IngestService> logger)
@@ -46,6 +48,9 @@ public sealed class IngestService(
 
         var batch = new IngestedBatch(envelope.HostId, envelope.Platform, accepted, hostThresholds, envelope.SampleIntervalSeconds);
         await StoreAsync(envelope, batch, nextPost, reported, cancellationToken);
+
+        // After the host row, so a host's tags never exist without the host; before the subscribers, which read them.
+        var tagsProblem = await agentTags.RecordAsync(envelope.HostId, envelope.Tags, cancellationToken);
         counters.RecordBatch(accepted.Count, rejected.Count);
         InfraMetrics.RecordIngest(accepted.Count, rejected);
         if (envelope.DroppedSamples > 0)
@@ -54,7 +59,7 @@ public sealed class IngestService(
         }
 
         await NotifyAsync(batch, cancellationToken);
-        return new IngestReply(accepted.Count, rejected, nextPost, settings);
+        return new IngestReply(accepted.Count, rejected, nextPost, settings, tagsProblem);
     }
 
     private Task<(ThresholdSet Thresholds, List<AcceptedSample> Accepted, List<RejectedSample> Rejected)> ValidateAsync(

@@ -9,9 +9,12 @@ internal static class PrometheusSampleParts
     /// <summary>The active states systemd reports; one series each per unit, 1 for the unit's own.</summary>
     public static readonly string[] UnitStates = ["active", "activating", "deactivating", "inactive", "failed", "reloading"];
 
-    public static void Render(PrometheusText text, IReadOnlyList<HostRecord> sorted)
+    public static void Render(PrometheusText text, IReadOnlyList<HostRecord> sorted, PrometheusHostLabels hostLabels)
     {
-        Custom(text, sorted);
+        IReadOnlyList<(string, string)> Labels(HostRecord h, params (string, string)[] more) => hostLabels.Of(h, more);
+        IReadOnlyList<(string, string)> Check(HostRecord h, CheckResult c) => hostLabels.Of(h, ("check", c.Name), ("target", c.Target));
+
+        Custom(text, sorted, hostLabels);
         text.Family("infra_custom_metrics_dropped", "gauge", "Custom series the latest sample left out, past the agent's limits or to fit storage.",
             sorted.Select(h => (Labels(h), (double)h.Latest.DroppedCustomMetrics)));
         text.Family("infra_temperature_celsius", "gauge", "Temperature of each sensor, in degrees Celsius.",
@@ -32,11 +35,11 @@ internal static class PrometheusSampleParts
     }
 
     /// <summary>
-    /// One family per custom name, across hosts, with each series' labels after <c>host</c> (a custom <c>host</c> label
-    /// becomes <c>exported_host</c>, as Prometheus renames it). The family's TYPE is gauge or counter when every series
+    /// One family per custom name, across hosts, with each series' labels after the host's own (a custom label named like
+    /// one of them, <c>host</c> or a <c>tag_</c> label, becomes <c>exported_host</c>, as Prometheus renames it). The family's TYPE is gauge or counter when every series
     /// says so; otherwise, and for summary and histogram series (whose parts the agent sends as plain series), untyped.
     /// </summary>
-    private static void Custom(PrometheusText text, IReadOnlyList<HostRecord> sorted)
+    private static void Custom(PrometheusText text, IReadOnlyList<HostRecord> sorted, PrometheusHostLabels hostLabels)
     {
         var families = sorted
             .SelectMany(h => Distinct(h.Latest.CustomMetrics, m => Aggregation.CustomSeriesKey.Of(m.Name, m.Labels)).Select(m => (Host: h, Metric: m)))
@@ -46,13 +49,13 @@ internal static class PrometheusSampleParts
         {
             var types = family.Select(x => x.Metric.Type ?? "untyped").Distinct(StringComparer.Ordinal).ToArray();
             var type = types is ["gauge"] or ["counter"] ? types[0] : "untyped";
-            text.Family(family.Key, type, "Custom metric from the host's textfile directory.", family.Select(x => (CustomLabels(x.Host, x.Metric), x.Metric.Value)));
+            text.Family(family.Key, type, "Custom metric from the host's textfile directory.", family.Select(x => (CustomLabels(x.Host, x.Metric, hostLabels), x.Metric.Value)));
         }
     }
 
-    private static IReadOnlyList<(string, string)> CustomLabels(HostRecord h, CustomMetric m)
+    private static IReadOnlyList<(string, string)> CustomLabels(HostRecord h, CustomMetric m, PrometheusHostLabels hostLabels)
     {
-        var labels = new List<(string, string)> { ("host", h.HostId) };
+        var labels = hostLabels.Of(h).ToList();
         if (m.Labels is null)
         {
             return labels;
@@ -60,25 +63,18 @@ internal static class PrometheusSampleParts
 
         foreach (var (name, value) in m.Labels.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
-            if (name == "host")
-            {
-                if (!m.Labels.ContainsKey("exported_host"))
-                {
-                    labels.Add(("exported_host", value));
-                }
-            }
-            else
+            if (!hostLabels.Takes(h, name))
             {
                 labels.Add((name, value));
+            }
+            else if (!m.Labels.ContainsKey("exported_" + name) && !hostLabels.Takes(h, "exported_" + name))
+            {
+                labels.Add(("exported_" + name, value));
             }
         }
 
         return labels;
     }
-
-    private static IReadOnlyList<(string, string)> Check(HostRecord h, CheckResult c) => Labels(h, ("check", c.Name), ("target", c.Target));
-
-    private static IReadOnlyList<(string, string)> Labels(HostRecord h, params (string, string)[] more) => [("host", h.HostId), .. more];
 
     // A series appears once in an exposition: the first of any repeat in a sample is kept.
     private static IEnumerable<T> Distinct<T>(IReadOnlyList<T>? items, Func<T, string> key) =>

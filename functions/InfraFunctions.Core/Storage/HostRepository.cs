@@ -4,7 +4,7 @@ using InfraFunctions.Core.AgentSettings;
 namespace InfraFunctions.Core.Storage;
 
 /// <summary>The <c>hosts</c> table: one row per host, so the fleet is one query and "latest" one point read.</summary>
-public sealed class HostRepository(TableStore store, TimeProvider time)
+public sealed partial class HostRepository(TableStore store, TimeProvider time)
 {
     private const string Partition = "host";
 
@@ -173,47 +173,8 @@ public sealed class HostRepository(TableStore store, TimeProvider time)
             e.GetString(SettingsProblemColumn));
     }
 
-    private static string AgentVersion(TableEntity e)
-    {
-        try
-        {
-            return e.GetString("platform") is { Length: > 0 } json
-                ? JsonSerializer.Deserialize(json, ContractsJsonContext.Default.PlatformInfo)?.AgentVersion ?? string.Empty
-                : string.Empty;
-        }
-        catch (JsonException)
-        {
-            // One unreadable platform must not hide the fleet; the host is listed without a version.
-            return string.Empty;
-        }
-    }
-
     private static Sample Latest(TableEntity e) =>
         e.GetBinary(LatestColumn) is { Length: > 0 } compressed
             ? JsonSerializer.Deserialize(CompressedJson.Decompress(compressed), ContractsJsonContext.Default.Sample)!
             : JsonSerializer.Deserialize(e.GetString(OldLatestColumn)!, ContractsJsonContext.Default.Sample)!;
-
-    public async Task<IReadOnlyList<HostSummaryRow>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var table = await store.GetTableAsync(TableNames.Hosts, cancellationToken);
-        var rows = new List<HostSummaryRow>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: SummaryColumns, cancellationToken: cancellationToken))
-        {
-            rows.Add(new HostSummaryRow(
-                e.GetString("host_id") ?? TableKeys.DecodeHostId(e.RowKey),
-                e.GetString("hostname") ?? string.Empty,
-                e.GetString("os") ?? string.Empty,
-                e.GetDateTimeOffset("first_seen") ?? default,
-                e.GetDateTimeOffset("last_seen") ?? default,
-                e.GetDateTimeOffset("latest_ts") ?? default,
-                e.GetInt32("interval") ?? 30,
-                e.GetDouble("cpu") ?? 0,
-                e.GetDouble("mem") ?? 0,
-                e.GetDouble("disk") ?? 0,
-                AgentVersion(e)));
-        }
-
-        return rows;
-    }
 }

@@ -27,6 +27,23 @@ public sealed class HostTagRepository(TableStore store)
         return all;
     }
 
+    /// <summary>
+    /// The tags of the hosts from <paramref name="first"/> to <paramref name="last"/> (host ids, both included) in table
+    /// order, by host id: those of one page of the fleet, which is in the same order, read with one range query.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, HostTags>> ListRangeAsync(string first, string last, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableNames.Tags, cancellationToken);
+        var (from, to) = (TableKeys.EncodeHostId(first), TableKeys.EncodeHostId(last));
+        var found = new Dictionary<string, HostTags>(StringComparer.Ordinal);
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {from} and RowKey le {to}"), cancellationToken: cancellationToken))
+        {
+            found[TableKeys.DecodeHostId(e.RowKey)] = ToTags(e);
+        }
+
+        return found;
+    }
+
     /// <summary>Replaces the tags one source gave the host; the other sources' tags stay.</summary>
     public async Task SetAsync(string hostId, TagSource source, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default)
     {

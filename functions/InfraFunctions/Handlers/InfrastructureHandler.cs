@@ -2,6 +2,7 @@ using InfraFunctions.Core.Aggregation;
 using InfraFunctions.Core.AgentSettings;
 using InfraFunctions.Core.Alerts;
 using InfraFunctions.Core.Health;
+using InfraFunctions.Core.Tags;
 
 namespace InfraFunctions.Handlers;
 
@@ -9,6 +10,7 @@ namespace InfraFunctions.Handlers;
 public sealed class InfrastructureHandler(
     HostSelector selector,
     HostRepository hosts,
+    HostTagRepository tags,
     AlertRepository alerts,
     SampleRepository samples,
     Core.Aggregation.TieredSummaryReader tiers,
@@ -92,14 +94,36 @@ public sealed class InfrastructureHandler(
         return ApiResults.Ok(summary, ApiJsonContext.Default.SummaryResponse);
     }
 
+    /// <summary>
+    /// A page of the fleet (<see cref="FleetPaging"/>) with each host's tags in effect, keeping the hosts that carry every
+    /// <c>?tag=</c>: the filter applies to the page read, so a filtered page may hold fewer hosts than the limit.
+    /// </summary>
     public async Task<IActionResult> HostsAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
-        var rowsTask = hosts.ListAsync(cancellationToken);
+        var (selector, tagErrors) = TagQuery.Parse(request);
+        var (limit, after, errors) = FleetPaging.Parse(request);
+        if (tagErrors is not null)
+        {
+            errors["tag"] = tagErrors;
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResults.BadRequest($"The fleet list's parameters are not valid: {string.Join(" ", errors.Values.SelectMany(e => e))}", errors);
+        }
+
+        var pageTask = hosts.ListPageAsync(limit, after, cancellationToken);
         var judge = await fleetHealth.LoadAsync(cancellationToken);
-        var rows = await rowsTask;
-        var views = rows.Select(r => View(r, judge.Of(r)))
+        var page = await pageTask;
+        var tagged = page.Rows.Count == 0
+            ? new Dictionary<string, HostTags>()
+            : await tags.ListRangeAsync(page.Rows[0].HostId, page.Rows[^1].HostId, cancellationToken);
+        var views = page.Rows
+            .Select(r => (Row: r, Tags: tagged.GetValueOrDefault(r.HostId) ?? HostTags.None))
+            .Where(h => h.Tags.Matches(selector))
+            .Select(h => View(h.Row, judge.Of(h.Row), h.Tags.Effective))
             .OrderBy(v => v.HostId, StringComparer.Ordinal).ToArray();
-        return ApiResults.Ok(new HostsResponse(Success, views.Length, views, DeploymentVersion), ApiJsonContext.Default.HostsResponse);
+        return ApiResults.Ok(new HostsResponse(Success, views.Length, views, DeploymentVersion, FleetPaging.Encode(page.After)), ApiJsonContext.Default.HostsResponse);
     }
 
     private async Task<IActionResult> ForHostAsync(HttpRequest request, Func<HostSnapshot, IActionResult> respond, CancellationToken cancellationToken)
@@ -114,10 +138,10 @@ public sealed class InfrastructureHandler(
         return respond(HostSnapshot.Of(host, await thresholds.ForHostAsync(host.HostId, cancellationToken), new Staleness(ingest.CurrentValue), time.GetUtcNow(), criticalAlertOpen));
     }
 
-    private static HostView View(HostSummaryRow r, HostHealth health) =>
+    private static HostView View(HostSummaryRow r, HostHealth health, IReadOnlyDictionary<string, string> tags) =>
         new(r.HostId, r.Hostname, r.Os, health.Status, health.Score, health.Level, r.CpuPercent, r.MemoryPercent, r.DiskPercent,
             r.FirstSeen, r.LastSeen, r.LatestTimestamp, r.IntervalSeconds, health.Stale, health.Check.Thresholds, health.Check.Status,
-            r.AgentVersion, ProductVersion.IsOlder(r.AgentVersion, DeploymentVersion));
+            r.AgentVersion, ProductVersion.IsOlder(r.AgentVersion, DeploymentVersion), tags);
 
     // The process list and the report's top processes: by CPU, then memory.
     private static ProcessInfo[] BusiestFirst(Sample s) =>

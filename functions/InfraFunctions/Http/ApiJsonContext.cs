@@ -56,6 +56,9 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(AgentSettingsScopeView))]
 [JsonSerializable(typeof(AgentSettingsListResponse))]
 [JsonSerializable(typeof(HostAgentSettingsResponse))]
+// Host tags.
+[JsonSerializable(typeof(TagsRequest))]
+[JsonSerializable(typeof(TagsResponse))]
 // Alert rules, the metrics they can watch, and previews.
 [JsonSerializable(typeof(Core.Rules.RuleDraft))]
 [JsonSerializable(typeof(RulesResponse))]

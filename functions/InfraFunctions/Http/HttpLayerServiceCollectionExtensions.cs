@@ -15,6 +15,7 @@ public static class HttpLayerServiceCollectionExtensions
         services.AddSingleton<InfrastructureHandler>();
         services.AddSingleton<CustomSeriesHandler>();
         services.AddSingleton<ThresholdsHandler>();
+        services.AddSingleton<TagsHandler>();
         services.AddSingleton<AgentSettingsHandler>();
         services.AddSingleton<AdminHandler>();
         services.AddSingleton<InstallCommand>();

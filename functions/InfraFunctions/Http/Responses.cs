@@ -84,7 +84,7 @@ public sealed record SummaryResponse(
     IReadOnlyDictionary<string, MetricStats> Metrics,
     IReadOnlyList<SummaryPoint> Series);
 
-/// <summary>A fleet row: <c>status</c> is the host's status word, <c>level</c> the health score's level, <c>threshold_status</c> the threshold check's.</summary>
+/// <summary>A fleet row: <c>status</c> is the host's status word, <c>level</c> the health score's level, <c>threshold_status</c> the threshold check's, <c>tags</c> the host's tags in effect.</summary>
 public sealed record HostView(
     string HostId,
     string Hostname,
@@ -103,10 +103,19 @@ public sealed record HostView(
     ThresholdSet Thresholds,
     string ThresholdStatus,
     string AgentVersion,
-    bool AgentOutdated);
+    bool AgentOutdated,
+    IReadOnlyDictionary<string, string> Tags);
 
-/// <summary>The fleet, with the deployment's own <c>agent_version</c>: hosts whose agent is older are <c>agent_outdated</c>.</summary>
-public sealed record HostsResponse(string Status, int Count, IReadOnlyList<HostView> Hosts, string AgentVersion);
+/// <summary>
+/// A page of the fleet, with the deployment's own <c>agent_version</c>: hosts whose agent is older are <c>agent_outdated</c>.
+/// <c>count</c> is the hosts in this reply; <c>next_page_token</c> asks for the next page, and is null on the last.
+/// </summary>
+public sealed record HostsResponse(
+    string Status,
+    int Count,
+    IReadOnlyList<HostView> Hosts,
+    string AgentVersion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextPageToken);
 
 /// <summary>A host's custom series over a window: every name it reported with its series count, and the chosen series (at most 50; <c>truncated</c> when more matched).</summary>
 public sealed record CustomSeriesResponse(

@@ -15,9 +15,10 @@ internal sealed class DeliveryHarness : IDisposable
     private readonly TempDirectory directory = new();
     private readonly HttpClient http = IngestClient.CreateHttpClient(Key);
 
-    public DeliveryHarness(Uri endpoint, long queueLimitBytes = 1024 * 1024)
+    public DeliveryHarness(Uri endpoint, long queueLimitBytes = 1024 * 1024, IReadOnlyDictionary<string, string>? tags = null)
     {
         Options = new AgentOptions { Endpoint = endpoint, Key = Key, HostId = "host-a", SpoolDir = directory.Path, Watch = [] };
+        Options = tags is null ? Options : Options with { Tags = tags };
         Spool = Spool.Open(directory.Path, queueLimitBytes, NullLogger.Instance);
         Quarantine = new Quarantine(Path.Combine(directory.Path, "quarantine.jsonl"), Time);
         Collector = new SampleCollector(Time, Options);
