@@ -56,4 +56,10 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(AgentSettingsScopeView))]
 [JsonSerializable(typeof(AgentSettingsListResponse))]
 [JsonSerializable(typeof(HostAgentSettingsResponse))]
+// Notification channels.
+[JsonSerializable(typeof(ChannelRequest))]
+[JsonSerializable(typeof(ChannelResponse))]
+[JsonSerializable(typeof(ChannelsResponse))]
+[JsonSerializable(typeof(ChannelDeletedResponse))]
+[JsonSerializable(typeof(ChannelTestResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
