@@ -13,7 +13,9 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<IChannelDirectory>(sp => sp.GetRequiredService<ChannelDirectory>());
         services.AddSingleton<WebhookOutcomes>();
-        services.AddHttpClient(WebhookDeliveryService.ClientName);
+        // The client factory's own logging writes each request's URL, and a channel's URL is a secret: the delivery
+        // service and the tester log the channel's id and host instead.
+        services.AddHttpClient(WebhookDeliveryService.ClientName).RemoveAllLoggers();
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<WebhookRedelivery>();
         services.AddSingleton<ChannelTester>();
