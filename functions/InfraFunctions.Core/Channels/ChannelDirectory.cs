@@ -19,8 +19,9 @@ public sealed class ChannelDirectory(ChannelRepository repository, IOptionsMonit
     public async Task<IReadOnlyList<ChannelRecord>> AllAsync(bool fresh = false, CancellationToken cancellationToken = default) =>
         [.. Configured(), .. (await StoredAsync(fresh, cancellationToken)).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)];
 
+    /// <summary>Read afresh: a rule naming a channel another instance just made must not be refused.</summary>
     public async Task<IReadOnlySet<string>> IdsAsync(CancellationToken cancellationToken = default) =>
-        (await AllAsync(cancellationToken: cancellationToken)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        (await AllAsync(fresh: true, cancellationToken)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
     public async Task<ChannelRecord?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         Configured().FirstOrDefault(c => c.Id == id)
@@ -40,7 +41,7 @@ public sealed class ChannelDirectory(ChannelRepository repository, IOptionsMonit
             {
                 stored = await StoredAsync(false, cancellationToken);
             }
-            catch (Exception ex) when (ex is RequestFailedException or IOException or HttpRequestException)
+            catch (Exception ex) when (StorageFailure.IsTransient(ex))
             {
                 logger.LogWarning(ex, "The channels table could not be read; only the configured channels get this alert");
             }

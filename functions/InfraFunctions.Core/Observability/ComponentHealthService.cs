@@ -142,7 +142,7 @@ public sealed class ComponentHealthService(
         {
             return (await channels.AllAsync(cancellationToken: cancellationToken)).Count > 0;
         }
-        catch (RequestFailedException)
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
             return true;
         }
