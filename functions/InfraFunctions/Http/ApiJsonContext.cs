@@ -62,4 +62,9 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(ChannelsResponse))]
 [JsonSerializable(typeof(ChannelDeletedResponse))]
 [JsonSerializable(typeof(ChannelTestResponse))]
+// Silences and maintenance windows.
+[JsonSerializable(typeof(CreateSilenceRequest))]
+[JsonSerializable(typeof(SilencesResponse))]
+[JsonSerializable(typeof(SilenceResponse))]
+[JsonSerializable(typeof(SilenceDeletedResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
