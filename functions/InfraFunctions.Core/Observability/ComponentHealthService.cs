@@ -16,7 +16,7 @@ public sealed class ComponentHealthService(
     SignalRRestClient signalRClient,
     MonitorClients monitor,
     IOptionsMonitor<MonitorOptions> monitorOptions,
-    IOptionsMonitor<WebhookOptions> webhookOptions,
+    Channels.ChannelDirectory channels,
     IOptionsMonitor<IngestOptions> ingestOptions,
     WebhookOutcomes webhooks,
     RealtimeCounters realtime,
@@ -36,7 +36,7 @@ public sealed class ComponentHealthService(
             RunAsync("table_storage", TableStorageAsync, cancellationToken),
             RunAsync("signalr", SignalRAsync, cancellationToken),
             RunAsync("log_analytics", LogAnalyticsAsync, cancellationToken),
-            RunAsync("webhooks", _ => Task.FromResult(Webhooks()), cancellationToken),
+            RunAsync("webhooks", WebhooksAsync, cancellationToken),
             RunAsync("agent_fleet", FleetAsync, cancellationToken),
         };
         return await Task.WhenAll(checks);
@@ -120,12 +120,11 @@ public sealed class ComponentHealthService(
         return result.PartialError is { } partial ? (ComponentStatus.Degraded, partial, null) : (ComponentStatus.Healthy, null, "A one-row query answered.");
     }
 
-    private (string, string?, string?) Webhooks()
+    private async Task<(string, string?, string?)> WebhooksAsync(CancellationToken cancellationToken)
     {
-        var o = webhookOptions.CurrentValue;
-        if (new[] { o.GenericUrls, o.SlackUrls, o.TeamsUrls }.All(u => WebhookOptions.Split(u).Count == 0))
+        if (channels.Configured().Count == 0 && !await AnyStoredChannelAsync(cancellationToken))
         {
-            return (ComponentStatus.NotConfigured, null, "No webhook URL is set.");
+            return (ComponentStatus.NotConfigured, null, "No notification channel is set: add one with POST /api/v1/observability/channels or a Webhooks__*Urls setting.");
         }
 
         return webhooks.Last switch
@@ -134,6 +133,19 @@ public sealed class ComponentHealthService(
             { Delivered: true } w => (ComponentStatus.Healthy, null, $"Last delivery to {w.Receiver} at {w.At:O} was accepted."),
             var w => (ComponentStatus.Degraded, w.Error, $"Last delivery to {w.Receiver} at {w.At:O} failed."),
         };
+    }
+
+    // Table trouble is the table check's to report; here it only means the run-time channels are not known.
+    private async Task<bool> AnyStoredChannelAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await channels.AllAsync(cancellationToken: cancellationToken)).Count > 0;
+        }
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
+        {
+            return true;
+        }
     }
 
     private async Task<(string, string?, string?)> FleetAsync(CancellationToken cancellationToken)

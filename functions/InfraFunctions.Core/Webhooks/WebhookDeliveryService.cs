@@ -1,14 +1,13 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Hosting;
 
 namespace InfraFunctions.Core.Webhooks;
 
 /// <summary>
-/// Posts queued alert events to their receivers. Each delivery retries network errors, 408, 429 and 5xx with
+/// Sends queued alert events to their channels. Each delivery retries network errors, 408, 429 and 5xx with
 /// exponential backoff (honouring Retry-After); deliveries run side by side, so one dead receiver delays no other.
-/// URLs are never logged: Slack and Teams webhook URLs are secrets. A delivery's outbox record is deleted when it ends
-/// and its lease kept ahead of each retry; one abandoned at shutdown keeps its record for redelivery.
+/// Channels are logged by id and host only: their URLs and keys are secrets. A delivery's outbox record is deleted
+/// when it ends and its lease kept ahead of each retry; one abandoned at shutdown keeps its record for redelivery.
 /// </summary>
 public sealed class WebhookDeliveryService(
     WebhookNotifier notifier,
@@ -48,7 +47,7 @@ public sealed class WebhookDeliveryService(
         try
         {
             var delivered = await DeliverAsync(delivery, stoppingToken);
-            outcomes.Record(delivery.Url.Host, delivered, delivered ? null : "The receiver refused the alert or stayed unreachable after every retry.");
+            outcomes.Record(delivery.Receiver, delivered, delivered ? null : "The receiver refused the alert or stayed unreachable after every retry.");
             await CompleteAsync(delivery);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -57,8 +56,8 @@ public sealed class WebhookDeliveryService(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Webhook delivery of alert {AlertId} to {Receiver} failed unexpectedly", delivery.Alert.AlertId, delivery.Url.Host);
-            outcomes.Record(delivery.Url.Host, false, ex.GetType().Name);
+            logger.LogError(ex, "Delivery of alert {AlertId} to channel {Receiver} failed unexpectedly", delivery.Alert.AlertId, delivery.Receiver);
+            outcomes.Record(delivery.Receiver, false, ex.GetType().Name);
             await CompleteAsync(delivery);
         }
         finally
@@ -67,33 +66,45 @@ public sealed class WebhookDeliveryService(
         }
     }
 
-    /// <summary>Delivers one event, retrying with backoff; true when the receiver accepted it.</summary>
+    /// <summary>Delivers one event (each of its requests in turn), retrying with backoff; true when the receiver accepted it.</summary>
     public async Task<bool> DeliverAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
     {
+        foreach (var request in ChannelRequests.For(delivery.Channel, delivery.Alert))
+        {
+            if (!await SendAsync(delivery, request, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<bool> SendAsync(WebhookDelivery delivery, OutgoingRequest outgoing, CancellationToken cancellationToken)
+    {
         var o = options.CurrentValue;
-        var body = WebhookBody.Of(delivery.Alert, delivery.Format);
         var client = clients.CreateClient(ClientName);
+        var (alert, kind, receiver) = (delivery.Alert, delivery.Channel.Kind, delivery.Receiver);
         for (var attempt = 1; ; attempt++)
         {
             TimeSpan? retryAfter = null;
             string outcome;
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                using var request = outgoing.ToMessage();
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
                 using var response = await client.SendAsync(request, timeout.Token);
                 if (response.IsSuccessStatusCode)
                 {
-                    logger.LogInformation("Webhook {Format} delivered alert {AlertId} ({Kind}) to {Receiver} on attempt {Attempt}", delivery.Format, delivery.Alert.AlertId, delivery.Alert.Kind, delivery.Url.Host, attempt);
+                    logger.LogInformation("Channel {Kind} {Receiver} accepted alert {AlertId} ({AlertKind}) on attempt {Attempt}", kind, receiver, alert.AlertId, alert.Kind, attempt);
                     return true;
                 }
 
                 outcome = $"HTTP {(int)response.StatusCode}";
                 if (!IsRetryable(response.StatusCode))
                 {
-                    logger.LogWarning("Webhook {Format} receiver {Receiver} refused alert {AlertId} with {Outcome}; not retried", delivery.Format, delivery.Url.Host, delivery.Alert.AlertId, outcome);
+                    logger.LogWarning("Channel {Kind} {Receiver} refused alert {AlertId} with {Outcome}; not retried", kind, receiver, alert.AlertId, outcome);
                     return false;
                 }
 
@@ -106,13 +117,13 @@ public sealed class WebhookDeliveryService(
 
             if (attempt >= o.MaxAttempts)
             {
-                logger.LogWarning("Webhook {Format} delivery of alert {AlertId} to {Receiver} gave up after {Attempts} attempts ({Outcome})", delivery.Format, delivery.Alert.AlertId, delivery.Url.Host, attempt, outcome);
+                logger.LogWarning("Delivery of alert {AlertId} to channel {Kind} {Receiver} gave up after {Attempts} attempts ({Outcome})", alert.AlertId, kind, receiver, attempt, outcome);
                 return false;
             }
 
             var delay = Backoff(o.RetryDelayMilliseconds, attempt, retryAfter);
             await ExtendLeaseAsync(delivery, WebhookOutbox.LeaseFor(o, delay), cancellationToken);
-            logger.LogInformation("Webhook {Format} delivery of alert {AlertId} to {Receiver} failed ({Outcome}); retry {Attempt} in {Delay}", delivery.Format, delivery.Alert.AlertId, delivery.Url.Host, outcome, attempt + 1, delay);
+            logger.LogInformation("Delivery of alert {AlertId} to channel {Kind} {Receiver} failed ({Outcome}); retry {Attempt} in {Delay}", alert.AlertId, kind, receiver, outcome, attempt + 1, delay);
             await Task.Delay(delay, time, cancellationToken);
         }
     }

@@ -10,4 +10,8 @@ namespace InfraFunctions.Core.Webhooks;
 [JsonSerializable(typeof(AlertEvent))]
 [JsonSerializable(typeof(SlackMessage))]
 [JsonSerializable(typeof(TeamsMessageCard))]
+[JsonSerializable(typeof(PagerDutyEvent))]
+[JsonSerializable(typeof(OpsgenieAlert))]
+[JsonSerializable(typeof(OpsgenieClose))]
+[JsonSerializable(typeof(DiscordMessage))]
 internal sealed partial class WebhookJsonContext : JsonSerializerContext;

@@ -1,14 +1,17 @@
 using System.Threading.Channels;
 using InfraFunctions.Core.Alerts;
+using InfraFunctions.Core.Channels;
 
 namespace InfraFunctions.Core.Webhooks;
 
 /// <summary>
-/// Records each alert event for every configured receiver in the <see cref="WebhookOutbox"/>, queues it and returns:
-/// delivery, retries and backoff happen in <see cref="WebhookDeliveryService"/>, so a slow or failing receiver never
-/// holds up ingest, and a delivery this instance cannot finish is picked up again by <see cref="WebhookRedelivery"/>.
+/// Sends each alert event to its channels: the ones its rule names, or every default channel when it names none. Each
+/// delivery is recorded in the <see cref="WebhookOutbox"/> and queued, and this returns: delivery, retries and backoff
+/// happen in <see cref="WebhookDeliveryService"/>, so a slow or failing receiver never holds up ingest, and a delivery
+/// this instance cannot finish is picked up again by <see cref="WebhookRedelivery"/>.
 /// </summary>
-public sealed class WebhookNotifier(IOptionsMonitor<WebhookOptions> options, WebhookOutbox outbox, IAlertNotificationGate gate, ILogger<WebhookNotifier> logger) : IAlertNotifier, IAlertChannelSender
+public sealed class WebhookNotifier(IOptionsMonitor<WebhookOptions> options, WebhookOutbox outbox, ChannelDirectory channels, IAlertNotificationGate gate, ILogger<WebhookNotifier> logger)
+    : IAlertNotifier, IAlertChannelSender
 {
     // Bounded: a receiver down for hours must not grow memory without limit; the oldest waiting deliveries go first
     // (their outbox rows stay, so a later redelivery sweep sends them).
@@ -27,10 +30,16 @@ public sealed class WebhookNotifier(IOptionsMonitor<WebhookOptions> options, Web
 
     public async Task SendAsync(AlertEvent alert, CancellationToken cancellationToken = default)
     {
-        var lease = WebhookOutbox.LeaseFor(options.CurrentValue);
-        foreach (var (url, format) in Receivers())
+        var (targets, unknown) = await channels.RouteAsync(alert.Channels, cancellationToken);
+        foreach (var id in unknown)
         {
-            var delivery = new WebhookDelivery(url, format, alert);
+            logger.LogWarning("Alert {AlertId} names channel {ChannelId}, which does not exist; it is skipped", alert.AlertId, id);
+        }
+
+        var lease = WebhookOutbox.LeaseFor(options.CurrentValue);
+        foreach (var channel in targets)
+        {
+            var delivery = new WebhookDelivery(channel, alert);
             try
             {
                 delivery = delivery with { OutboxId = await outbox.AddAsync(delivery, lease, cancellationToken) };
@@ -38,7 +47,7 @@ public sealed class WebhookNotifier(IOptionsMonitor<WebhookOptions> options, Web
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Storage trouble must not cost the alert: it is still sent from memory, just not redelivered.
-                logger.LogWarning(ex, "Webhook delivery of alert {AlertId} could not be recorded; it is sent without a durable record", alert.AlertId);
+                logger.LogWarning(ex, "Delivery of alert {AlertId} to channel {ChannelId} could not be recorded; it is sent without a durable record", alert.AlertId, channel.Id);
             }
 
             Enqueue(delivery);
@@ -47,26 +56,4 @@ public sealed class WebhookNotifier(IOptionsMonitor<WebhookOptions> options, Web
 
     /// <summary>Hands a delivery to this instance's delivery service.</summary>
     public void Enqueue(WebhookDelivery delivery) => _queue.Writer.TryWrite(delivery);
-
-    /// <summary>Every configured receiver; a malformed URL is logged (never printed: it may be a secret) and skipped.</summary>
-    public IReadOnlyList<(Uri Url, WebhookFormat Format)> Receivers()
-    {
-        var o = options.CurrentValue;
-        var receivers = new List<(Uri, WebhookFormat)>();
-        foreach (var (urls, format) in new[] { (o.GenericUrls, WebhookFormat.Generic), (o.SlackUrls, WebhookFormat.Slack), (o.TeamsUrls, WebhookFormat.Teams) })
-        {
-            foreach (var url in WebhookOptions.Split(urls))
-            {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-                {
-                    logger.LogWarning("A webhook URL in Webhooks__{Format}Urls is not an absolute http(s) URL; it is skipped", format);
-                    continue;
-                }
-
-                receivers.Add((uri, format));
-            }
-        }
-
-        return receivers;
-    }
 }

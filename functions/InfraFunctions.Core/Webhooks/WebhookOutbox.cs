@@ -1,16 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
 using InfraFunctions.Core.Alerts;
+using InfraFunctions.Core.Channels;
 
 namespace InfraFunctions.Core.Webhooks;
 
 /// <summary>
-/// The durable record of every webhook delivery not yet finished, in the <c>webhooks</c> table: written before the
+/// The durable record of every channel delivery not yet finished, in the <c>webhooks</c> table: written before the
 /// in-memory queue gets the delivery, deleted when it ends (delivered, refused, or out of attempts). Each row carries
 /// a lease that the delivering instance keeps ahead of its next retry; a row whose lease ran out belonged to an
 /// instance that stopped or was scaled in, and <see cref="WebhookRedelivery"/> queues it again. Delivery is therefore
-/// at least once: a receiver can tell a repeat by <c>alert_id</c> and <c>kind</c>. Receiver URLs are secrets (Slack,
-/// Teams) and are not stored: a row names its receiver by a hash, matched against the configured URLs.
+/// at least once: a receiver can tell a repeat by <c>alert_id</c> and <c>kind</c>. A row never holds a secret: it names
+/// a run-time channel by id, and a configured one by its kind and a hash of its URL, and the redelivery looks the
+/// channel up again (a row whose channel is gone is dropped).
 /// </summary>
 public sealed class WebhookOutbox(TableStore store, TimeProvider time)
 {
@@ -26,20 +28,26 @@ public sealed class WebhookOutbox(TableStore store, TimeProvider time)
     public async Task<string> AddAsync(WebhookDelivery delivery, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {
         var table = await store.GetTableAsync(TableNames.Webhooks, cancellationToken);
-        var urlHash = UrlHash(delivery.Url);
-        var id = $"{delivery.Alert.AlertId}-{delivery.Alert.Kind}-{delivery.Format}-{urlHash}";
+        var channel = delivery.Channel;
+        var id = $"{delivery.Alert.AlertId}-{delivery.Alert.Kind}-{ChannelKey(channel)}";
         var now = time.GetUtcNow();
-        await table.UpsertEntityAsync(
-            new TableEntity(Partition, id)
-            {
-                ["alert"] = JsonSerializer.Serialize(delivery.Alert, WebhookJsonContext.Default.AlertEvent),
-                ["format"] = delivery.Format.ToString(),
-                ["url_hash"] = urlHash,
-                ["created_at"] = now,
-                ["lease_until"] = now + leaseFor,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+        var row = new TableEntity(Partition, id)
+        {
+            ["alert"] = JsonSerializer.Serialize(delivery.Alert, WebhookJsonContext.Default.AlertEvent),
+            ["channel_kind"] = channel.Kind,
+            ["created_at"] = now,
+            ["lease_until"] = now + leaseFor,
+        };
+        if (channel.IsConfigured)
+        {
+            row["url_hash"] = UrlHash(channel.Url!);
+        }
+        else
+        {
+            row["channel_id"] = channel.Id;
+        }
+
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         return id;
     }
 
@@ -59,26 +67,26 @@ public sealed class WebhookOutbox(TableStore store, TimeProvider time)
 
     /// <summary>
     /// Takes every delivery whose lease ran out, leasing it anew for <paramref name="leaseFor"/> (a row another
-    /// instance took first is skipped). A row whose receiver is no longer configured is deleted, not returned.
+    /// instance took first is skipped). A row whose channel is not among <paramref name="channels"/> any more (deleted,
+    /// or its URL removed from the settings) is deleted, not returned.
     /// </summary>
-    public async Task<IReadOnlyList<WebhookDelivery>> ClaimExpiredAsync(IReadOnlyList<(Uri Url, WebhookFormat Format)> receivers, TimeSpan leaseFor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WebhookDelivery>> ClaimExpiredAsync(IReadOnlyList<ChannelRecord> channels, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {
         var table = await store.GetTableAsync(TableNames.Webhooks, cancellationToken);
         var now = time.GetUtcNow();
-        var byHash = receivers.ToDictionary(r => (UrlHash(r.Url), r.Format.ToString()), r => r.Url);
+        var byKey = channels.ToDictionary(ChannelKey, StringComparer.Ordinal);
         var claimed = new List<WebhookDelivery>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and lease_until lt {now}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (!byHash.TryGetValue((row.GetString("url_hash") ?? string.Empty, row.GetString("format") ?? string.Empty), out var url)
-                || !Enum.TryParse<WebhookFormat>(row.GetString("format"), out var format)
+            if (ChannelKeyOf(row) is not { } key || !byKey.TryGetValue(key, out var channel)
                 || JsonSerializer.Deserialize(row.GetString("alert") ?? "null", WebhookJsonContext.Default.AlertEvent) is not AlertEvent alert)
             {
                 try
                 {
                     using var _ = await table.DeleteEntityAsync(Partition, row.RowKey, row.ETag, cancellationToken);
                 }
-                catch (RequestFailedException ex) when (ex.Status == 412)
+                catch (RequestFailedException ex) when (ex.Status is 412 or 404)
                 {
                     // another instance took it meanwhile
                 }
@@ -89,7 +97,7 @@ public sealed class WebhookOutbox(TableStore store, TimeProvider time)
             try
             {
                 await table.UpdateEntityAsync(new TableEntity(Partition, row.RowKey) { ["lease_until"] = now + leaseFor }, row.ETag, TableUpdateMode.Merge, cancellationToken);
-                claimed.Add(new WebhookDelivery(url, format, alert) { OutboxId = row.RowKey });
+                claimed.Add(new WebhookDelivery(channel, alert) { OutboxId = row.RowKey });
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
             {
@@ -100,5 +108,26 @@ public sealed class WebhookOutbox(TableStore store, TimeProvider time)
         return claimed;
     }
 
-    private static string UrlHash(Uri url) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(url.AbsoluteUri)))[..16];
+    /// <summary>How a row names its channel: the id of a run-time one; kind and URL hash of a configured one, whose id is only its position in a setting.</summary>
+    private static string ChannelKey(ChannelRecord channel) => channel.IsConfigured ? $"{channel.Kind}-{UrlHash(channel.Url!)}" : channel.Id;
+
+    private static string? ChannelKeyOf(TableEntity row)
+    {
+        if (row.GetString("channel_id") is { Length: > 0 } id)
+        {
+            return id;
+        }
+
+        // Rows written before channels named their receiver by format (Generic, Slack, Teams) and URL hash.
+        var kind = row.GetString("channel_kind") ?? row.GetString("format") switch
+        {
+            "Generic" => ChannelKinds.Webhook,
+            "Slack" => ChannelKinds.Slack,
+            "Teams" => ChannelKinds.Teams,
+            _ => null,
+        };
+        return kind is not null && row.GetString("url_hash") is { Length: > 0 } hash ? $"{kind}-{hash}" : null;
+    }
+
+    private static string UrlHash(string url) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(url)))[..16];
 }

@@ -66,6 +66,12 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(RuleDeletedResponse))]
 [JsonSerializable(typeof(RuleMetricsResponse))]
 [JsonSerializable(typeof(RulePreviewResponse))]
+// Notification channels.
+[JsonSerializable(typeof(ChannelRequest))]
+[JsonSerializable(typeof(ChannelResponse))]
+[JsonSerializable(typeof(ChannelsResponse))]
+[JsonSerializable(typeof(ChannelDeletedResponse))]
+[JsonSerializable(typeof(ChannelTestResponse))]
 // Silences and maintenance windows.
 [JsonSerializable(typeof(CreateSilenceRequest))]
 [JsonSerializable(typeof(SilencesResponse))]

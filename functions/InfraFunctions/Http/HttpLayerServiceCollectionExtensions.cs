@@ -24,6 +24,7 @@ public static class HttpLayerServiceCollectionExtensions
         services.AddSingleton<EnrollHandler>();
         services.AddSingleton<IdentityHandler>();
         services.AddSingleton<AlertsHandler>();
+        services.AddSingleton<ChannelsHandler>();
         services.AddSingleton<SilencesHandler>();
         services.AddSingleton<AnomaliesHandler>();
         services.AddSingleton<TracesHandler>();

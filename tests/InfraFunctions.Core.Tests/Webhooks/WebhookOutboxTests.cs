@@ -7,12 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraFunctions.Core.Tests.Webhooks;
 
-public sealed class WebhookOutboxTests(TablesFixture tables) : IClassFixture<TablesFixture>
+public sealed class WebhookOutboxTests : IAsyncLifetime
 {
+    // Tables of its own: a redelivery sweep takes every expired row of the account whose channel it knows.
+    private readonly TablesFixture _tables = TablesFixture.Isolated();
+
+    public Task InitializeAsync() => _tables.InitializeAsync();
+
+    public Task DisposeAsync() => _tables.DisposeAsync();
+
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
     private CoreHarness Core(WebhookReceiver receiver) =>
-        CoreHarness.Create(tables.ConnectionString, T0, new Dictionary<string, string?>
+        CoreHarness.Create(_tables.ConnectionString, T0, new Dictionary<string, string?>
         {
             ["Webhooks:GenericUrls"] = receiver.Url("generic").ToString(),
             ["Webhooks:SlackUrls"] = receiver.Url("slack").ToString(),
@@ -30,7 +37,7 @@ public sealed class WebhookOutboxTests(TablesFixture tables) : IClassFixture<Tab
     }
 
     private string[] Rows(string alertId) =>
-        tables.Service.GetTableClient(TableNames.Webhooks).Query<TableEntity>(select: ["RowKey"]).Select(r => r.RowKey).Where(k => k.StartsWith(alertId, StringComparison.Ordinal)).ToArray();
+        _tables.Service.GetTableClient(TableNames.Webhooks).Query<TableEntity>(select: ["RowKey"]).Select(r => r.RowKey).Where(k => k.StartsWith(alertId, StringComparison.Ordinal)).ToArray();
 
     private async Task<string[]> RowsWhenSettledAsync(string alertId)
     {
