@@ -1,0 +1,3 @@
+export function RulesPage(_: { edit: string | null; navigate: (href: string, replace?: boolean) => void }) {
+  return null;
+}

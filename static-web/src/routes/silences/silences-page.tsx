@@ -1,0 +1,3 @@
+export function SilencesPage() {
+  return null;
+}
