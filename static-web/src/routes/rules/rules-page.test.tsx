@@ -116,7 +116,8 @@ describe('the Rules page', () => {
       duration_seconds: 60, clear_margin: 0, channels: [], renotify_minutes: 0, enabled: true,
     });
     await waitFor(() => expect(hrefs).toEqual(['/rules']));
-  });
+    // A whole editor with a debounced preview: slow on a busy shared runner.
+  }, 45_000);
 
   it('checks the levels before sending, and shows the server’s errors beside their fields', async () => {
     const fake = api({
