@@ -11,15 +11,16 @@ import { LoadingState } from './components/ui/state-views';
 import { FleetPage } from './routes/fleet/fleet-page';
 import { HostPage } from './routes/host/host-page';
 import { AgentsPage } from './routes/agents/agents-page';
-import { AlertsPage } from './routes/alerts/alerts-page';
-import { RulesPage } from './routes/rules/rules-page';
-import { SilencesPage } from './routes/silences/silences-page';
-import { ChannelsPage } from './routes/channels/channels-page';
 import type { NavPage } from './components/ui/app-header';
 import type { Route } from './hooks/use-route';
 import { RoleProvider } from './components/role-provider';
 
 const ChartPerfPage = lazy(() => import('./routes/perf/chart-perf-page'));
+// The alerting pages are chunks of their own: the fleet's first view does not carry their editors.
+const AlertsPage = lazy(() => import('./routes/alerts/alerts-page').then((m) => ({ default: m.AlertsPage })));
+const RulesPage = lazy(() => import('./routes/rules/rules-page').then((m) => ({ default: m.RulesPage })));
+const SilencesPage = lazy(() => import('./routes/silences/silences-page').then((m) => ({ default: m.SilencesPage })));
+const ChannelsPage = lazy(() => import('./routes/channels/channels-page').then((m) => ({ default: m.ChannelsPage })));
 const storedToken = () => readStoredToken();
 
 /** The navigation entry of the page on screen: a host's page belongs to the fleet. */
@@ -57,15 +58,13 @@ function Pages({ onSignOut }: { onSignOut: () => void }) {
             />
           )}
           {route.page === 'agents' && <AgentsPage />}
-          {route.page === 'alerts' && <AlertsPage filters={route.filters} navigate={navigate} />}
-          {route.page === 'rules' && <RulesPage edit={route.edit} navigate={navigate} />}
-          {route.page === 'silences' && <SilencesPage />}
-          {route.page === 'channels' && <ChannelsPage />}
-          {route.page === 'perf' && (
-            <Suspense fallback={<LoadingState />}>
-              <ChartPerfPage />
-            </Suspense>
-          )}
+          <Suspense fallback={<LoadingState />}>
+            {route.page === 'alerts' && <AlertsPage filters={route.filters} navigate={navigate} />}
+            {route.page === 'rules' && <RulesPage edit={route.edit} navigate={navigate} />}
+            {route.page === 'silences' && <SilencesPage />}
+            {route.page === 'channels' && <ChannelsPage />}
+            {route.page === 'perf' && <ChartPerfPage />}
+          </Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>
