@@ -10,13 +10,14 @@ namespace InfraFunctions.EndToEnd;
 /// </summary>
 public sealed class AlertingPagesTests(DashboardFixture fx) : IClassFixture<DashboardFixture>, IAsyncLifetime
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 15_000 };
+    private const float Soon = 15_000;
     private readonly AlertingApi _api = new(fx);
-    private readonly WebhookReceiver _slack = new(AzuriteServer.FreePort());
+    // Stopped in DisposeAsync: xunit's async lifetime, not IDisposable, ends it.
+    private WebhookReceiver Slack { get; } = new(AzuriteServer.FreePort());
 
-    public Task InitializeAsync() => _slack.StartAsync();
+    public Task InitializeAsync() => Slack.StartAsync();
 
-    public Task DisposeAsync() => _slack.DisposeAsync().AsTask();
+    public Task DisposeAsync() => Slack.DisposeAsync().AsTask();
 
     private async Task<IPage> OpenAsync(string path, string token)
     {
@@ -30,7 +31,7 @@ public sealed class AlertingPagesTests(DashboardFixture fx) : IClassFixture<Dash
     {
         const string host = "e2e-rule-editor";
         var key = await _api.HostAsync(host, "e2e-editor", 100);
-        var channel = await _api.SlackChannelAsync("e2e-editor-slack", _slack);
+        var channel = await _api.SlackChannelAsync("e2e-editor-slack", Slack);
         var page = await OpenAsync("/rules", fx.OperatorToken);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New rule" }).ClickAsync();
@@ -52,7 +53,7 @@ public sealed class AlertingPagesTests(DashboardFixture fx) : IClassFixture<Dash
         await Assertions.Expect(page.GetByTestId("preview-summary")).ToHaveTextAsync("The scope matches 1 host now; 0 would fire.", new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, "rule-editor.png"), FullPage = true });
         await editor.GetByRole(AriaRole.Button, new() { Name = "Create rule" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("rules-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "E2E connections" })).ToContainTextAsync("hosts tagged team=e2e-editor", Soon);
+        await Assertions.Expect(page.GetByTestId("rules-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "E2E connections" })).ToContainTextAsync("hosts tagged team=e2e-editor", new() { Timeout = Soon });
 
         var rule = await _api.RuleNamedAsync("E2E connections");
         Assert.Equal("network.connections", rule["metric"]!.GetValue<string>());
@@ -60,20 +61,20 @@ public sealed class AlertingPagesTests(DashboardFixture fx) : IClassFixture<Dash
         Assert.Equal(channel, rule["channels"]![0]!.GetValue<string>());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("alert-filters")).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(page.GetByTestId("alert-filters")).ToBeVisibleAsync(new() { Timeout = Soon });
         await page.GetByLabel("Live").CheckAsync();
-        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveTextAsync("streaming", Soon);
+        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveTextAsync("streaming", new() { Timeout = Soon });
         await _api.PostAsync(host, key, "e2e-editor", 9000);
 
         // While streaming the list is polled once a minute: the row comes with the alert.updated message.
         var row = page.GetByTestId("fleet-alerts-table").GetByRole(AriaRole.Row).Filter(new() { HasText = host });
-        await Assertions.Expect(row).ToContainTextAsync("E2E connections", Soon);
+        await Assertions.Expect(row).ToContainTextAsync("E2E connections", new() { Timeout = Soon });
         await Assertions.Expect(row.GetByTestId("alert-state")).ToHaveTextAsync("open");
         await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Silence .* on {host}$") }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("1 hour").CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Silence", Exact = true }).ClickAsync();
-        await Assertions.Expect(row.GetByTestId("alert-state")).ToContainTextAsync("silenced", Soon);
+        await Assertions.Expect(row.GetByTestId("alert-state")).ToContainTextAsync("silenced", new() { Timeout = Soon });
         await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, "alerts-silenced.png"), FullPage = true });
 
         var silences = (await _api.OperatorAsync(HttpMethod.Get, "silences"))["silences"]!.AsArray();
@@ -90,7 +91,7 @@ public sealed class AlertingPagesTests(DashboardFixture fx) : IClassFixture<Dash
         const string loud = "e2e-unsilenced";
         var quietKey = await _api.HostAsync(quiet, "e2e-delivery", 100);
         var loudKey = await _api.HostAsync(loud, "e2e-delivery", 100);
-        var channel = await _api.SlackChannelAsync("e2e-delivery-slack", _slack);
+        var channel = await _api.SlackChannelAsync("e2e-delivery-slack", Slack);
         var rule = (await _api.OperatorAsync(HttpMethod.Post, "rules", new
         {
             name = "E2E delivery",
@@ -116,13 +117,13 @@ public sealed class AlertingPagesTests(DashboardFixture fx) : IClassFixture<Dash
 
         // The unsilenced host's alert, posted after the silenced one's, proves the channel delivers.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (AlertingApi.TextsAbout(_slack, loud).Length == 0 && !timeout.IsCancellationRequested)
+        while (AlertingApi.TextsAbout(Slack, loud).Length == 0 && !timeout.IsCancellationRequested)
         {
             await Task.Delay(100, CancellationToken.None);
         }
 
-        Assert.NotEmpty(AlertingApi.TextsAbout(_slack, loud));
-        Assert.Empty(AlertingApi.TextsAbout(_slack, quiet));
+        Assert.NotEmpty(AlertingApi.TextsAbout(Slack, loud));
+        Assert.Empty(AlertingApi.TextsAbout(Slack, quiet));
         var alert = Assert.Single(await _api.AlertsAsync(quiet), a => a!["rule_id"]?.GetValue<string>() == rule)!;
         Assert.True(alert["silenced"]!.GetValue<bool>(), alert.ToJsonString());
         Assert.Equal("silenced", alert["held_for"]!.GetValue<string>());
@@ -130,7 +131,7 @@ public sealed class AlertingPagesTests(DashboardFixture fx) : IClassFixture<Dash
         // The page's silenced filter, from its address, lists the held alert and not the delivered one.
         var page = await OpenAsync("/alerts?state=silenced&tag=team:e2e-delivery", fx.ReaderToken);
         var table = page.GetByTestId("fleet-alerts-table");
-        await Assertions.Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = quiet })).ToContainTextAsync("silenced", Soon);
+        await Assertions.Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = quiet })).ToContainTextAsync("silenced", new() { Timeout = Soon });
         await Assertions.Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = loud })).ToHaveCountAsync(0);
     }
 
@@ -138,15 +139,15 @@ public sealed class AlertingPagesTests(DashboardFixture fx) : IClassFixture<Dash
     public async Task AReaderSeesTheRulesWithTheOperatorNoteButNoControlsAndTheApiRefusesTheirChange()
     {
         var page = await OpenAsync("/rules", fx.ReaderToken);
-        await Assertions.Expect(page.GetByTestId("operator-note")).ToContainTextAsync("Creating and changing rules needs the operator role", Soon);
+        await Assertions.Expect(page.GetByTestId("operator-note")).ToContainTextAsync("Creating and changing rules needs the operator role", new() { Timeout = Soon });
         var row = page.GetByTestId("rules-table").GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByTestId("built-in") }).First;
-        await Assertions.Expect(row).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = Soon });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "New rule" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Edit|Delete) rule") })).ToHaveCountAsync(0);
 
         await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^View rule") }).ClickAsync();
         var editor = page.GetByTestId("rule-editor");
-        await Assertions.Expect(editor.GetByLabel("Name")).ToBeDisabledAsync(Soon);
+        await Assertions.Expect(editor.GetByLabel("Name")).ToBeDisabledAsync(new() { Timeout = Soon });
         await Assertions.Expect(editor.GetByLabel("Duration (seconds)")).ToBeDisabledAsync();
         await Assertions.Expect(editor.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Save|Create) rule") })).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.Artifacts, "rules-reader.png"), FullPage = true });
