@@ -178,6 +178,9 @@ param diskForecastSchedule string = '0 20 * * * *'
 @description('NCRONTAB schedule of the webhook redelivery sweep (WEBHOOK_REDELIVERY_SCHEDULE): every five minutes.')
 param webhookRedeliverySchedule string = '30 */5 * * * *'
 
+@description('NCRONTAB schedule of the alert notification sweep (ALERT_NOTIFY_SCHEDULE): every minute; sends held alerts once their silence ends, and re-notifications.')
+param alertNotifySchedule string = '15 * * * * *'
+
 @description('Hours back a late sample still recomputes its rolled-up hour and day (Aggregation__LateSampleLookbackHours).')
 @minValue(1)
 @maxValue(720)
@@ -370,6 +373,7 @@ module api 'app/api.bicep' = {
     staleHostsSchedule: staleHostsSchedule
     diskForecastSchedule: diskForecastSchedule
     webhookRedeliverySchedule: webhookRedeliverySchedule
+    alertNotifySchedule: alertNotifySchedule
     aggregationLateSampleLookbackHours: aggregationLateSampleLookbackHours
     alertsDurationSeconds: alertsDurationSeconds
     alertsHysteresisPoints: alertsHysteresisPoints

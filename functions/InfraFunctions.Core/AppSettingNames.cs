@@ -32,6 +32,9 @@ public static class AppSettingNames
     /// <summary>NCRONTAB schedule of the ForecastDisks timer (hourly, after the hourly rollup).</summary>
     public const string DiskForecastSchedule = "DISK_FORECAST_SCHEDULE";
 
+    /// <summary>NCRONTAB schedule of the NotifyAlerts timer (every minute): held alerts whose silence ended, and re-notifications.</summary>
+    public const string AlertNotifySchedule = "ALERT_NOTIFY_SCHEDULE";
+
     /// <summary>Application Insights connection string; when set, the app's traces, metrics and logs are exported there.</summary>
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 

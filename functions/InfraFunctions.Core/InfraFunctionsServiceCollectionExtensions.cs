@@ -5,6 +5,7 @@ using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Observability;
 using InfraFunctions.Core.Realtime;
 using InfraFunctions.Core.Retention;
+using InfraFunctions.Core.Silences;
 using InfraFunctions.Core.Validation;
 using InfraFunctions.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddAggregation();
         services.AddAlerting();
         services.AddWebhooks();
+        services.AddSilences();
         services.AddObservability();
         return services;
     }

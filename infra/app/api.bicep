@@ -102,6 +102,8 @@ param staleHostsSchedule string
 param diskForecastSchedule string
 @description('WEBHOOK_REDELIVERY_SCHEDULE (NCRONTAB)')
 param webhookRedeliverySchedule string
+@description('ALERT_NOTIFY_SCHEDULE (NCRONTAB)')
+param alertNotifySchedule string
 
 @description('Aggregation__LateSampleLookbackHours')
 param aggregationLateSampleLookbackHours int
@@ -247,6 +249,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       STALE_HOSTS_SCHEDULE: staleHostsSchedule
       DISK_FORECAST_SCHEDULE: diskForecastSchedule
       WEBHOOK_REDELIVERY_SCHEDULE: webhookRedeliverySchedule
+      ALERT_NOTIFY_SCHEDULE: alertNotifySchedule
       Aggregation__LateSampleLookbackHours: string(aggregationLateSampleLookbackHours)
       Alerts__DurationSeconds: string(alertsDurationSeconds)
       Alerts__HysteresisPoints: string(alertsHysteresisPoints)

@@ -16,6 +16,7 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         { "STALE_HOSTS_SCHEDULE", 1 },
         { "DISK_FORECAST_SCHEDULE", 60 },
         { "WEBHOOK_REDELIVERY_SCHEDULE", 5 },
+        { "ALERT_NOTIFY_SCHEDULE", 1 },
     };
 
     [Fact]

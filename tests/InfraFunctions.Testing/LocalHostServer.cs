@@ -48,6 +48,7 @@ public sealed class LocalHostServer : IAsyncDisposable
             ["STALE_HOSTS_SCHEDULE"] = "0 * * * * *",
             ["DISK_FORECAST_SCHEDULE"] = "0 20 * * * *",
             ["WEBHOOK_REDELIVERY_SCHEDULE"] = "30 */5 * * * *",
+            ["ALERT_NOTIFY_SCHEDULE"] = "15 * * * * *",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

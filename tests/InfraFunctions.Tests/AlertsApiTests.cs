@@ -146,6 +146,7 @@ public sealed class AlertsApiTests(AlertsApiFixture fixture) : IClassFixture<Ale
     [InlineData("AggregateDaily", "WatermarkAfter")]
     [InlineData("DetectStaleHosts", "HostsChecked")]
     [InlineData("RetentionCleanup", "Dropped")]
+    [InlineData("NotifyAlerts", "Renotified")]
     public async Task AManualTimerRunRepliesWithItsReport(string function, string property)
     {
         using var request = LocalHostServer.Admin(HttpMethod.Post, $"admin/functions/{function}");

@@ -6,8 +6,8 @@ namespace InfraFunctions.Tests;
 /// <summary>Every route refuses a caller without the right credential before it looks at anything else in the request.</summary>
 public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
 {
-    /// <summary>A value every route with such a parameter refuses: unknown windows, states, metrics and statuses, a host id with a control character, a bad time.</summary>
-    private const string BadQuery = "?window=9y&state=sideways&since=yesterday&metric=gpu&sensitivity=extreme&status=maybe&operation=x'%20or%201==1&host=%00";
+    /// <summary>A value every route with such a parameter refuses: unknown windows, states, metrics and statuses, a host id with a control character, a bad time, a flag that is not a boolean.</summary>
+    private const string BadQuery = "?window=9y&state=sideways&since=yesterday&metric=gpu&sensitivity=extreme&status=maybe&operation=x'%20or%201==1&host=%00&active=sometimes";
     private const string BadBody = "{\"connection_id\": 7, \"cpu_warning\": \"high\"";
 
     private LocalHostServer Server => fixture.Server;

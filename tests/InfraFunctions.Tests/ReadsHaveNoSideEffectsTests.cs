@@ -41,6 +41,7 @@ public sealed class ReadsHaveNoSideEffectsTests : IAsyncLifetime
             ["STALE_HOSTS_SCHEDULE"] = Never,
             ["DISK_FORECAST_SCHEDULE"] = Never,
             ["WEBHOOK_REDELIVERY_SCHEDULE"] = Never,
+            ["ALERT_NOTIFY_SCHEDULE"] = Never,
         });
         using var reader = server.ClientWithBearer(await server.CreateTokenAsync());
         var (host, agentKey) = await HostWithEverythingToReadAsync(server);

@@ -89,6 +89,19 @@ public sealed class AlertRepository(TableStore store)
         return alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal).Take(MaxListed).ToArray();
     }
 
+    /// <summary>Every alert whose notification is held for <paramref name="heldFor"/> (<c>silenced</c>, <c>flapping</c>), open or resolved.</summary>
+    public async Task<IReadOnlyList<AlertRecord>> ListHeldAsync(string heldFor, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetTableAsync(TableNames.Alerts, cancellationToken);
+        var alerts = new List<AlertRecord>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"held_for eq {heldFor}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            alerts.Add(ToRecord(e));
+        }
+
+        return alerts;
+    }
+
     private static string Partition(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
 
     private static string? PartitionOf(string id) =>

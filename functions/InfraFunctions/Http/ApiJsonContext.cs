@@ -56,4 +56,9 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(AgentSettingsScopeView))]
 [JsonSerializable(typeof(AgentSettingsListResponse))]
 [JsonSerializable(typeof(HostAgentSettingsResponse))]
+// Silences and maintenance windows.
+[JsonSerializable(typeof(CreateSilenceRequest))]
+[JsonSerializable(typeof(SilencesResponse))]
+[JsonSerializable(typeof(SilenceResponse))]
+[JsonSerializable(typeof(SilenceDeletedResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

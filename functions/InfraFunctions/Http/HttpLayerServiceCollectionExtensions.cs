@@ -23,6 +23,7 @@ public static class HttpLayerServiceCollectionExtensions
         services.AddSingleton<EnrollHandler>();
         services.AddSingleton<IdentityHandler>();
         services.AddSingleton<AlertsHandler>();
+        services.AddSingleton<SilencesHandler>();
         services.AddSingleton<AnomaliesHandler>();
         services.AddSingleton<TracesHandler>();
         services.AddSingleton<FleetMetricsReader>();

@@ -20,6 +20,7 @@ public sealed class FleetRun : IAsyncDisposable
     [
         ("DetectStaleHosts", "STALE_HOSTS_SCHEDULE", "0 * * * * *"),
         ("RedeliverWebhooks", "WEBHOOK_REDELIVERY_SCHEDULE", "30 */5 * * * *"),
+        ("NotifyAlerts", "ALERT_NOTIFY_SCHEDULE", "15 * * * * *"),
         ("AggregateHourly", "AGGREGATION_HOURLY_SCHEDULE", "0 5 * * * *"),
         ("ForecastDisks", "DISK_FORECAST_SCHEDULE", "0 20 * * * *"),
         ("AggregateDaily", "AGGREGATION_DAILY_SCHEDULE", "0 15 0 * * *"),
@@ -50,6 +51,7 @@ public sealed class FleetRun : IAsyncDisposable
             // Timers run only when the harness asks, so their counts are their own.
             ["STALE_HOSTS_SCHEDULE"] = "0 0 0 1 1 *",
             ["WEBHOOK_REDELIVERY_SCHEDULE"] = "0 0 0 1 1 *",
+            ["ALERT_NOTIFY_SCHEDULE"] = "0 0 0 1 1 *",
             ["AGGREGATION_HOURLY_SCHEDULE"] = "0 0 0 1 1 *",
             ["AGGREGATION_DAILY_SCHEDULE"] = "0 0 0 1 1 *",
             ["DISK_FORECAST_SCHEDULE"] = "0 0 0 1 1 *",
