@@ -27,7 +27,7 @@ function columns(now: number, act: RowActions): Column<FleetAlert>[] {
     {
       header: 'Severity',
       cell: (a) => (
-        <Badge color={a.severity === 'critical' ? 'red' : 'orange'} variant={a.state === 'resolved' ? 'outline' : 'filled'} size="sm">
+        <Badge color={a.severity === 'critical' ? 'red' : 'orange'} variant={a.state === 'resolved' ? 'outline' : 'filled'} size="sm" miw={80}>
           {a.severity}
         </Badge>
       ),
