@@ -211,6 +211,16 @@ param alertsCertificateWarningDays int = 14
 @maxValue(365)
 param alertsCertificateCriticalDays int = 3
 
+@description('Raises and resolves of one alert track within the flapping window beyond which it is flapping and its notifications are held (Alerts__FlapTransitions).')
+@minValue(1)
+@maxValue(100)
+param alertsFlapTransitions int = 6
+
+@description('Minutes flapping is counted in; a flapping track settles after this long without a raise or resolve (Alerts__FlapWindowMinutes).')
+@minValue(1)
+@maxValue(1440)
+param alertsFlapWindowMinutes int = 30
+
 @description('Share of successful ingest invocations whose traces are exported, 0 to 1; failures and other functions are always kept (Telemetry__IngestSamplingRatio). A decimal, so a string.')
 param telemetryIngestSamplingRatio string = '0.01'
 
@@ -380,6 +390,8 @@ module api 'app/api.bicep' = {
     alertsCheckDownSeconds: alertsCheckDownSeconds
     alertsCertificateWarningDays: alertsCertificateWarningDays
     alertsCertificateCriticalDays: alertsCertificateCriticalDays
+    alertsFlapTransitions: alertsFlapTransitions
+    alertsFlapWindowMinutes: alertsFlapWindowMinutes
     telemetryIngestSamplingRatio: telemetryIngestSamplingRatio
     webhooksGenericUrls: webhooksGenericUrls
     webhooksSlackUrls: webhooksSlackUrls

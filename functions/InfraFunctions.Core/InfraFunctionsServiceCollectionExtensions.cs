@@ -5,6 +5,7 @@ using InfraFunctions.Core.Ingest;
 using InfraFunctions.Core.Observability;
 using InfraFunctions.Core.Realtime;
 using InfraFunctions.Core.Retention;
+using InfraFunctions.Core.Rules;
 using InfraFunctions.Core.Silences;
 using InfraFunctions.Core.Validation;
 using InfraFunctions.Core.Webhooks;
@@ -38,6 +39,7 @@ public static class InfraFunctionsServiceCollectionExtensions
         services.AddSingleton<IngestService>();
         services.AddSingleton<RetentionService>();
         services.AddAggregation();
+        services.AddRules();
         services.AddAlerting();
         services.AddWebhooks();
         services.AddSilences();

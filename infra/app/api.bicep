@@ -117,6 +117,10 @@ param alertsCheckDownSeconds int
 param alertsCertificateWarningDays int
 @description('Alerts__CertificateCriticalDays')
 param alertsCertificateCriticalDays int
+@description('Alerts__FlapTransitions')
+param alertsFlapTransitions int
+@description('Alerts__FlapWindowMinutes')
+param alertsFlapWindowMinutes int
 @description('Telemetry__IngestSamplingRatio')
 param telemetryIngestSamplingRatio string
 @description('Webhooks__GenericUrls')
@@ -256,6 +260,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Alerts__CheckDownSeconds: string(alertsCheckDownSeconds)
       Alerts__CertificateWarningDays: string(alertsCertificateWarningDays)
       Alerts__CertificateCriticalDays: string(alertsCertificateCriticalDays)
+      Alerts__FlapTransitions: string(alertsFlapTransitions)
+      Alerts__FlapWindowMinutes: string(alertsFlapWindowMinutes)
       Telemetry__IngestSamplingRatio: telemetryIngestSamplingRatio
       // The Functions host's own request spans, sampled at the same share (the host reads the standard variables).
       OTEL_TRACES_SAMPLER: 'microsoft.fixed_percentage'

@@ -24,11 +24,14 @@ switch (args.FirstOrDefault())
     case "fleet":
         await InfraFunctions.Benchmarks.Fleet.FleetCost.RunAsync(args.Skip(1).ToArray());
         break;
+    case "rules":
+        await RuleEvaluationCost.RunAsync(args.Skip(1).ToArray());
+        break;
     case "micro":
         BenchmarkRunner.Run<ValidationBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | realtime [posts] [clients] | retention [rows] [rounds] | summary [minutes-between-samples] | anomalies [hosts] | localdb [days] [raw-days] | fleet [hosts] [--minutes M] [--concurrency C] [--app DIR] [--set Name=Value] | micro");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/InfraFunctions.Benchmarks -- ingest [posts-per-worker] [workers] | realtime [posts] [clients] | retention [rows] [rounds] | summary [minutes-between-samples] | anomalies [hosts] | localdb [days] [raw-days] | fleet [hosts] [--minutes M] [--concurrency C] [--app DIR] [--set Name=Value] | rules [posts-per-host] [rounds] | micro");
         return 2;
 }
 

@@ -57,7 +57,7 @@ public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<Loc
     }
 
     /// <summary>The routes that read nothing from the query or the body, so bad parameters cannot make them fail.</summary>
-    private static readonly HashSet<string> TakesNoParameters = new(StringComparer.Ordinal) { "ListHosts", "ComponentHealth", "PrometheusMetrics", "Negotiate", "CallerIdentity" };
+    private static readonly HashSet<string> TakesNoParameters = new(StringComparer.Ordinal) { "ListHosts", "ComponentHealth", "PrometheusMetrics", "Negotiate", "CallerIdentity", "ListRules", "RuleMetrics" };
 
     [Fact]
     public async Task WithAReaderTokenAndBadParametersEveryOperatorRouteIs403AndEveryOtherRouteIs400()
@@ -85,6 +85,8 @@ public sealed class AuthFirstTests(LocalHostFixture fixture) : IClassFixture<Loc
     [InlineData("POST", "api/v1/observability/alerts/not-an-alert/acknowledge")]
     [InlineData("PUT", "api/v1/observability/thresholds")]
     [InlineData("DELETE", "api/v1/observability/thresholds")]
+    [InlineData("PUT", "api/v1/observability/rules/not-a-rule")]
+    [InlineData("DELETE", "api/v1/observability/rules/not-a-rule")]
     public async Task AReaderOnAnOperatorRouteWithBadParametersIsRefusedWith403AndAnOperatorGetsTheValidationAnswer(string method, string path)
     {
         using var operatorClient = Server.ClientWithBearer(await Server.CreateTokenAsync("operator", "on-call"));

@@ -1,26 +1,25 @@
 using InfraFunctions.Core.Ingest;
+using InfraFunctions.Core.Rules;
 using InfraFunctions.Core.Telemetry;
 
 namespace InfraFunctions.Core.Alerts;
 
 /// <summary>
-/// Evaluates each accepted sample, in time order, against the warning and critical thresholds of CPU, memory and
-/// disk (README "Health"). Each (metric, severity) is its own track with duration and hysteresis. A post from a host that
-/// was down resolves its <c>host_down</c> alert.
+/// Evaluates each accepted sample, in time order, against the rules in force for its host (README "Alerts"): the
+/// built-in CPU, memory and disk rules at the host's thresholds, and every enabled rule whose scope takes in the host.
+/// Each (rule, level) is its own track with duration and dead band; a sample without the rule's metric is no data and
+/// resolves nothing; a track that raises and resolves too often is flapping. A rule that no longer applies resolves its
+/// alerts, and a post from a host that was down resolves its <c>host_down</c> alert.
 /// </summary>
 public sealed class AlertEvaluator(
     AlertTrackStore tracks,
     AlertPublisher publisher,
+    AlertRepository alerts,
+    HostRuleCache rules,
     TimeProvider time,
-    IOptionsMonitor<AlertOptions> options) : IIngestSubscriber
+    IOptionsMonitor<AlertOptions> options,
+    IOptionsMonitor<IngestOptions> ingest) : IIngestSubscriber
 {
-    private static readonly (string Metric, string Label, Func<Sample, double> Value)[] Metrics =
-    [
-        ("cpu", "CPU", s => s.Cpu.Percent),
-        ("memory", "Memory", s => s.Memory.Percent),
-        ("disk", "Disk", s => s.Disk.Percent),
-    ];
-
     public Task OnIngestedAsync(IngestedBatch batch, CancellationToken cancellationToken = default) =>
         InfraTelemetry.InSpanAsync(InfraTelemetry.AlertsEvaluate, async span =>
         {
@@ -30,63 +29,44 @@ public sealed class AlertEvaluator(
             InfraMetrics.RecordAlertEvaluation(result);
         });
 
+    /// <summary>
+    /// How long the data may pause before it counts as a gap: the host's staleness limit at its reporting interval, or at
+    /// its sampling interval when that is longer, so a slow sampler's every sample is not a gap.
+    /// </summary>
+    public static TimeSpan GapLimit(IngestOptions ingest, double sampleIntervalSeconds) =>
+        new Staleness(ingest).Limit(Math.Max(ingest.PostIntervalSeconds, (int)Math.Ceiling(Math.Min(sampleIntervalSeconds, int.MaxValue))));
+
     /// <summary>Evaluates the batch; says whether it raised an alert, else resolved one, else changed none.</summary>
     private async Task<string> EvaluateAsync(IngestedBatch batch, CancellationToken cancellationToken)
     {
-        bool raised = false, resolved = false;
         var state = await tracks.ReadAsync(batch.HostId, cancellationToken);
-        var changed = new Dictionary<string, AlertTrack>(StringComparer.Ordinal);
+        var inForce = await rules.GetAsync(batch.HostId, cancellationToken);
+        var run = new RuleEvaluationRun(batch.HostId, state, publisher, alerts, options.CurrentValue, GapLimit(ingest.CurrentValue, batch.SampleIntervalSeconds), cancellationToken);
+        var now = time.GetUtcNow();
         var downKey = AlertTrackStore.HostDownKey;
+        var hostWasDown = false;
         if (state.TryGetValue(downKey, out var down) && down.OpenAlertId is { } downId)
         {
-            await publisher.ResolveHostDownAsync(batch.HostId, downId, time.GetUtcNow(), cancellationToken);
-            changed[downKey] = AlertTrack.Empty;
-            resolved = true;
+            await publisher.ResolveHostDownAsync(batch.HostId, downId, now, cancellationToken);
+            run.Changed[downKey] = AlertTrack.Empty;
+            hostWasDown = true;
         }
 
-        var t = batch.Thresholds;
-        var o = options.CurrentValue;
-        var duration = TimeSpan.FromSeconds(o.DurationSeconds);
-        (string Severity, Func<string, double> Threshold)[] levels =
-        [
-            (Severity.Warning, m => m switch { "cpu" => t.CpuWarning, "memory" => t.MemoryWarning, _ => t.DiskWarning }),
-            (Severity.Critical, m => m switch { "cpu" => t.CpuCritical, "memory" => t.MemoryCritical, _ => t.DiskCritical }),
-        ];
+        await run.ResolveGoneAsync(inForce, now);
         foreach (var accepted in batch.Samples.OrderBy(s => s.Sample.Timestamp))
         {
             var sample = accepted.Sample;
-            foreach (var (metric, label, read) in Metrics)
+            foreach (var rule in inForce.Rules)
             {
-                foreach (var (severity, thresholdOf) in levels)
+                var value = RuleMetrics.Read(rule.Path, sample);
+                foreach (var level in rule.Levels)
                 {
-                    var key = AlertTrackStore.Key(metric, severity);
-                    var before = changed.TryGetValue(key, out var c) ? c : state.GetValueOrDefault(key, AlertTrack.Empty);
-                    var value = read(sample);
-                    var threshold = thresholdOf(metric);
-                    var (after, transition) = AlertRule.Step(before, sample.Timestamp, value, threshold, o.HysteresisPoints, duration);
-                    if (transition == AlertTransition.Raise)
-                    {
-                        var alert = await publisher.RaiseAsync(batch.HostId, metric, severity, value, threshold, HealthMessages.UsageAt(label, severity, value), sample.Timestamp, cancellationToken);
-                        after = after with { OpenAlertId = alert.Id };
-                        raised = true;
-                    }
-                    else if (transition == AlertTransition.Resolve)
-                    {
-                        await publisher.ResolveAsync(before.OpenAlertId!, value, HealthMessages.UsageBackBelow(label, threshold - o.HysteresisPoints, value), sample.Timestamp, cancellationToken);
-                        after = after with { OpenAlertId = null };
-                        resolved = true;
-                    }
-
-                    // Only transitions of the bands are stored; the last timestamp alone is not worth a write per post.
-                    if (after.AboveSince != before.AboveSince || after.BelowSince != before.BelowSince || after.OpenAlertId != before.OpenAlertId || changed.ContainsKey(key))
-                    {
-                        changed[key] = after;
-                    }
+                    await run.StepAsync(rule, level, rule.LevelFor(level, batch.Thresholds), sample.Timestamp, value);
                 }
             }
         }
 
-        await tracks.WriteAsync(batch.HostId, changed, cancellationToken);
-        return raised ? "raised" : resolved ? "resolved" : "unchanged";
+        await tracks.WriteAsync(batch.HostId, run.Changed, cancellationToken);
+        return run.Raised ? "raised" : run.Resolved || hostWasDown ? "resolved" : "unchanged";
     }
 }

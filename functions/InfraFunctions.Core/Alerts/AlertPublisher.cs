@@ -11,7 +11,11 @@ public sealed class AlertPublisher(AlertRepository alerts, IEnumerable<IAlertNot
         RaiseAsync(AlertOrigin.BuiltIn(metric), hostId, metric, severity, value, threshold, message, at, cancellationToken);
 
     /// <summary>Raises an alert of <paramref name="origin"/>'s rule, routed to its channels.</summary>
-    public async Task<AlertRecord> RaiseAsync(AlertOrigin origin, string hostId, string metric, string severity, double value, double threshold, string message, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<AlertRecord> RaiseAsync(AlertOrigin origin, string hostId, string metric, string severity, double value, double threshold, string message, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        RaiseAsync(origin, hostId, metric, severity, value, threshold, message, at, flapping: false, cancellationToken);
+
+    /// <summary>Raises an alert of <paramref name="origin"/>'s rule; one of a flapping track is stored and announced as flapping, so its notification is held.</summary>
+    public async Task<AlertRecord> RaiseAsync(AlertOrigin origin, string hostId, string metric, string severity, double value, double threshold, string message, DateTimeOffset at, bool flapping, CancellationToken cancellationToken = default)
     {
         var alert = new AlertRecord(AlertRepository.NewId(at), hostId, metric, severity, AlertStates.Open, value, threshold, message, at)
         {
@@ -19,6 +23,7 @@ public sealed class AlertPublisher(AlertRepository alerts, IEnumerable<IAlertNot
             RuleName = origin.RuleName,
             Channels = origin.Channels,
             RenotifyMinutes = origin.RenotifyMinutes,
+            Flapping = flapping,
         };
         await alerts.AddAsync(alert, cancellationToken);
         logger.LogWarning("Alert {AlertId} raised for host {HostId}: {Message}", alert.Id, hostId, message);
@@ -26,13 +31,17 @@ public sealed class AlertPublisher(AlertRepository alerts, IEnumerable<IAlertNot
         return alert;
     }
 
-    public async Task<AlertRecord?> ResolveAsync(string alertId, double value, string message, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<AlertRecord?> ResolveAsync(string alertId, double value, string message, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ResolveAsync(alertId, value, message, at, null, cancellationToken);
+
+    /// <summary>Resolves an alert; <paramref name="flapping"/>, when given, is stored on it and so carried by the resolve event.</summary>
+    public async Task<AlertRecord?> ResolveAsync(string alertId, double value, string message, DateTimeOffset at, bool? flapping, CancellationToken cancellationToken = default)
     {
         var wasOpen = false;
         var alert = await alerts.UpdateAsync(alertId, a =>
         {
             wasOpen = a.State == AlertStates.Open;
-            return wasOpen ? a with { State = AlertStates.Resolved, ResolvedAt = at, ResolvedValue = value } : a;
+            return wasOpen ? a with { State = AlertStates.Resolved, ResolvedAt = at, ResolvedValue = value, Flapping = flapping ?? a.Flapping } : a;
         }, cancellationToken);
         if (alert is null || !wasOpen)
         {

@@ -18,7 +18,7 @@ public sealed class AlertTrackStore(TableStore store)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.EncodeHostId(hostId)}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            tracks[e.RowKey] = new AlertTrack(e.GetDateTimeOffset("above_since"), e.GetDateTimeOffset("below_since"), e.GetString("alert_id"), e.GetDateTimeOffset("last_ts"), e.GetString("subject"));
+            tracks[e.RowKey] = ToTrack(e);
         }
 
         return tracks;
@@ -31,7 +31,7 @@ public sealed class AlertTrackStore(TableStore store)
         var tracks = new Dictionary<string, AlertTrack>(StringComparer.Ordinal);
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {key}"), cancellationToken: cancellationToken))
         {
-            tracks[TableKeys.DecodeHostId(e.PartitionKey)] = new AlertTrack(e.GetDateTimeOffset("above_since"), e.GetDateTimeOffset("below_since"), e.GetString("alert_id"), e.GetDateTimeOffset("last_ts"));
+            tracks[TableKeys.DecodeHostId(e.PartitionKey)] = ToTrack(e);
         }
 
         return tracks;
@@ -62,6 +62,8 @@ public sealed class AlertTrackStore(TableStore store)
                 e["subject"] = subject;
             }
 
+            WriteRuleState(e, c.Value);
+
             return new TableTransactionAction(TableTransactionActionType.UpsertReplace, e);
         }).ToArray();
         // At most 100 entities per transaction; a host has a handful of tracks.
@@ -78,6 +80,44 @@ public sealed class AlertTrackStore(TableStore store)
     /// key by <see cref="TableKeys.BoundedKey"/>, so any unit or check name can be one.
     /// </summary>
     public static string ItemKey(string metric, string severity) => Key(TableKeys.BoundedKey(metric, 400), severity);
+
+    private static AlertTrack ToTrack(TableEntity e) => new(
+        e.GetDateTimeOffset("above_since"), e.GetDateTimeOffset("below_since"), e.GetString("alert_id"), e.GetDateTimeOffset("last_ts"), e.GetString("subject"),
+        e.GetString("rule_id"), e.GetBoolean("no_data") == true, ReadFlips(e.GetString("flips")), e.GetBoolean("flapping") == true, e.GetString("last_alert_id"));
+
+    // The columns of rule evaluation, written only when set, so the other tracks' rows stay as they were.
+    private static void WriteRuleState(TableEntity e, AlertTrack track)
+    {
+        if (track.RuleId is { } rule)
+        {
+            e["rule_id"] = rule;
+        }
+
+        if (track.NoData)
+        {
+            e["no_data"] = true;
+        }
+
+        if (track.Flapping)
+        {
+            e["flapping"] = true;
+        }
+
+        if (track.Flips is { Count: > 0 } flips)
+        {
+            e["flips"] = string.Join(',', flips.Select(f => f.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (track.LastAlertId is { } last)
+        {
+            e["last_alert_id"] = last;
+        }
+    }
+
+    private static DateTimeOffset[]? ReadFlips(string? text) =>
+        string.IsNullOrEmpty(text)
+            ? null
+            : text.Split(',').Select(f => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(f, CultureInfo.InvariantCulture))).ToArray();
 
     private static void Set(TableEntity e, string name, DateTimeOffset? value)
     {

@@ -12,6 +12,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<AlertTrackStore>();
         services.AddSingleton<AlertPublisher>();
         services.TryAddSingleton<Rules.IRuleSource, Rules.BuiltInRuleSource>();
+        services.AddSingleton<HostRuleCache>();
         services.AddSingleton<IIngestSubscriber, AlertEvaluator>();
         services.AddSingleton<IIngestSubscriber, ServiceAlertEvaluator>();
         services.AddSingleton<StaleHostDetector>();

@@ -2,9 +2,10 @@ namespace InfraFunctions.Core.Alerts;
 
 /// <summary>
 /// Marks hosts silent for N of their reporting intervals (default 3) as down, with a <c>host_down</c> alert that
-/// resolves when the host reports again (at ingest, or here if a post's resolve was missed).
+/// resolves when the host reports again (at ingest, or here if a post's resolve was missed). Raising it marks the host's
+/// open rule alerts as having no data; the host's next post with the value clears the mark.
 /// </summary>
-public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore tracks, AlertPublisher publisher, TimeProvider time, IOptionsMonitor<IngestOptions> ingest)
+public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore tracks, AlertPublisher publisher, AlertRepository alerts, TimeProvider time, IOptionsMonitor<IngestOptions> ingest)
 {
     public async Task<StaleHostsReport> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -28,7 +29,9 @@ public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore trac
                 var silent = Math.Round((now - host.LastSeen).TotalSeconds);
                 var limit = staleness.Limit(host.IntervalSeconds).TotalSeconds;
                 var alert = await publisher.RaiseAsync(host.HostId, AlertMetrics.HostDown, Severity.Critical, silent, limit, HealthMessages.HostDown(host.HostId, silent, limit), now, cancellationToken);
-                await tracks.WriteAsync(host.HostId, new Dictionary<string, AlertTrack> { [key] = AlertTrack.Empty with { OpenAlertId = alert.Id } }, cancellationToken);
+                var changed = await MarkNoDataAsync(host.HostId, cancellationToken);
+                changed[key] = AlertTrack.Empty with { OpenAlertId = alert.Id };
+                await tracks.WriteAsync(host.HostId, changed, cancellationToken);
                 raised.Add(host.HostId);
             }
             else if (!stale && track.OpenAlertId is { } id)
@@ -40,5 +43,21 @@ public sealed class StaleHostDetector(HostRepository hosts, AlertTrackStore trac
         }
 
         return new StaleHostsReport(now, known.Count, down, raised, resolved);
+    }
+
+    /// <summary>Marks the open alerts of the host's rule tracks as having no data, on the alerts and on their tracks.</summary>
+    private async Task<Dictionary<string, AlertTrack>> MarkNoDataAsync(string hostId, CancellationToken cancellationToken)
+    {
+        var changed = new Dictionary<string, AlertTrack>(StringComparer.Ordinal);
+        foreach (var (trackKey, track) in await tracks.ReadAsync(hostId, cancellationToken))
+        {
+            if (RuleTracks.RuleOf(trackKey, track) is not null && track.OpenAlertId is { } id && !track.NoData)
+            {
+                await alerts.UpdateAsync(id, a => a with { NoData = true }, cancellationToken);
+                changed[trackKey] = track with { NoData = true };
+            }
+        }
+
+        return changed;
     }
 }

@@ -44,7 +44,7 @@ public sealed class IngestService(
             logger.LogWarning("Host {HostId} reported settings in force that were not kept: {Problem}", envelope.HostId, problem);
         }
 
-        var batch = new IngestedBatch(envelope.HostId, envelope.Platform, accepted, hostThresholds);
+        var batch = new IngestedBatch(envelope.HostId, envelope.Platform, accepted, hostThresholds, envelope.SampleIntervalSeconds);
         await StoreAsync(envelope, batch, nextPost, reported, cancellationToken);
         counters.RecordBatch(accepted.Count, rejected.Count);
         InfraMetrics.RecordIngest(accepted.Count, rejected);

@@ -21,4 +21,10 @@ public sealed class AlertOptions
 
     /// <summary>Fewer days left than this, or expired, raises a critical alert; below <see cref="CertificateWarningDays"/>.</summary>
     [Range(0, 365)] public int CertificateCriticalDays { get; set; } = 3;
+
+    /// <summary>A rule's track with more raises and resolves than this within <see cref="FlapWindowMinutes"/> is flapping.</summary>
+    [Range(1, 100)] public int FlapTransitions { get; set; } = 6;
+
+    /// <summary>The window flapping is counted in; a flapping track settles after a whole window without a raise or resolve.</summary>
+    [Range(1, 1440)] public int FlapWindowMinutes { get; set; } = 30;
 }

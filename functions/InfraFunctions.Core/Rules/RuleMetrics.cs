@@ -96,5 +96,5 @@ public static class RuleMetrics
     private static MetricFamily Container(string name, string title, string unit, Func<ContainerInfo, double?> read) =>
         new(name, title, unit, "id", false,
             (s, id) => s.Containers?.FirstOrDefault(c => c.Id == id) is { } c ? read(c) : null,
-            s => (s.Containers ?? []).Select(c => MetricPath.Of(name, ("id", c.Id)).ToString()));
+            s => (s.Containers ?? []).Where(c => read(c) is not null).Select(c => MetricPath.Of(name, ("id", c.Id)).ToString()));
 }

@@ -56,6 +56,13 @@ namespace InfraFunctions.Http;
 [JsonSerializable(typeof(AgentSettingsScopeView))]
 [JsonSerializable(typeof(AgentSettingsListResponse))]
 [JsonSerializable(typeof(HostAgentSettingsResponse))]
+// Alert rules, the metrics they can watch, and previews.
+[JsonSerializable(typeof(Core.Rules.RuleDraft))]
+[JsonSerializable(typeof(RulesResponse))]
+[JsonSerializable(typeof(RuleResponse))]
+[JsonSerializable(typeof(RuleDeletedResponse))]
+[JsonSerializable(typeof(RuleMetricsResponse))]
+[JsonSerializable(typeof(RulePreviewResponse))]
 // Silences and maintenance windows.
 [JsonSerializable(typeof(CreateSilenceRequest))]
 [JsonSerializable(typeof(SilencesResponse))]

@@ -29,6 +29,8 @@ public static class HttpLayerServiceCollectionExtensions
         services.AddSingleton<FleetMetricsReader>();
         services.AddSingleton<MetricsHandler>();
         services.AddSingleton<PrometheusHandler>();
+        services.AddSingleton<RulesHandler>();
+        services.AddSingleton<RuleMetricsHandler>();
 
         // Transient: they hold the typed SignalR HttpClient (directly or through the services they use), which the factory rotates.
         services.AddTransient<ComponentsHandler>();

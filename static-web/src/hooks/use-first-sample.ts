@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../lib/api';
 import type { HostView } from '../lib/types';
 import { newSample, type SampleBaseline } from '../routes/fleet/first-sample';
 import { useLiveFeed } from './use-live';
+import { fetchAllHosts } from './use-hosts';
 
 export const FIRST_SAMPLE_POLL_MS = 2_500;
 
@@ -29,7 +29,7 @@ export function useFirstSample(hostId: string | null, baseline: SampleBaseline |
       if (busy || !baselineRef.current) return;
       busy = true;
       try {
-        const reply = await api.hosts(controller.signal);
+        const reply = await fetchAllHosts(controller.signal);
         const row = baselineRef.current && newSample(baselineRef.current, reply.hosts, hostId);
         if (row && !controller.signal.aborted) setFound(row);
       } catch {

@@ -32,6 +32,8 @@ export interface HostView {
   agent_version?: string | null;
   /** The agent is older than the deployment's own version. */
   agent_outdated?: boolean | null;
+  /** The host's effective tags (agent, then enrollment, then operator, later winning); absent for a row first seen live. */
+  tags?: Record<string, string>;
 }
 
 export interface HostsResponse {
@@ -40,6 +42,23 @@ export interface HostsResponse {
   hosts: HostView[];
   /** The deployment's own version (the function app's, which the agent it serves shares). */
   agent_version?: string | null;
+  /** The token for the next page; null (or absent) on the last. */
+  next_page_token?: string | null;
+}
+
+/** Where a host's tag came from; an operator's wins over the enrollment's, which wins over the agent's. */
+export type TagSource = 'agent' | 'enrollment' | 'operator';
+
+export interface HostTagsResponse {
+  status: string;
+  host_id: string;
+  /** The effective tags. */
+  tags: Record<string, string>;
+  /** Each effective tag's source, by key. */
+  sources: Record<string, TagSource>;
+  agent: Record<string, string>;
+  enrollment: Record<string, string>;
+  operator: Record<string, string>;
 }
 
 export interface LoadAverage { one: number; five: number; fifteen: number }

@@ -126,4 +126,34 @@ public sealed class AlertEvaluationTests(TablesFixture tables) : IClassFixture<T
         var resolved = _notified.Events.Last(e => e.HostId == host);
         Assert.Equal((AlertKinds.Resolved, $"Host {host} is reporting again"), (resolved.Kind, resolved.Message));
     }
+
+    [Fact]
+    public async Task AHostFoundDownMarksItsOpenRuleAlertsNoDataAndItsNextPostWithTheValueClearsTheMark()
+    {
+        await using var core = CoreHarness.Create(tables.ConnectionString, T0, new Dictionary<string, string?> { ["Alerts:DurationSeconds"] = "0" },
+            s => s.AddSingleton<IAlertNotifier>(_notified));
+        var host = $"mute-{Guid.NewGuid():N}"[..20];
+        core.Time.SetUtcNow(T0.AddSeconds(1));
+        await core.IngestAsync(host, [T0], _ => 95);
+        var alerts = core.Get<AlertRepository>();
+        var open = await alerts.ListAsync(host, AlertStates.Open, null);
+        Assert.Equal(["critical", "warning"], open.Select(a => a.Severity).Order(StringComparer.Ordinal));
+
+        core.Time.SetUtcNow(T0.AddSeconds(200));
+        Assert.Contains(host, (await core.Get<StaleHostDetector>().RunAsync()).Raised);
+        foreach (var a in open)
+        {
+            Assert.True((await alerts.GetAsync(a.Id))!.NoData);
+        }
+
+        core.Time.SetUtcNow(T0.AddSeconds(231));
+        await core.IngestAsync(host, [T0.AddSeconds(230)], _ => 95);
+        foreach (var a in open)
+        {
+            var after = (await alerts.GetAsync(a.Id))!;
+            Assert.Equal((AlertStates.Open, false), (after.State, after.NoData));
+        }
+
+        Assert.DoesNotContain(await alerts.ListAsync(host, AlertStates.Open, null), a => a.Metric == AlertMetrics.HostDown);
+    }
 }

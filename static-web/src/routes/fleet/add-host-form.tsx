@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { api } from '../../lib/api';
 import { fieldErrors, problemSentence } from '../../lib/problem-fields';
 import { agentsApi } from '../../lib/agents-api';
 import type { CreateAgentResponse } from '../../lib/agent-types';
@@ -8,6 +7,7 @@ import type { HostView } from '../../lib/types';
 import { tagsFromChips } from '../../lib/tags';
 import { TagsField } from '../../components/ui/tags-field';
 import { useSubmission } from '../../hooks/use-submission';
+import { fetchAllHosts } from '../../hooks/use-hosts';
 import { baselineOf, type SampleBaseline } from './first-sample';
 
 /** Which field shows a problem key: `host_id`, and `tags` or any `tags.<key>` under the tags. */
@@ -18,7 +18,7 @@ export function addHostField(key: string): 'hostId' | 'tags' | null {
 
 /** Reads the fleet (the first-sample baseline), then issues the key; the fleet may be unreadable, the key may not. */
 async function issue(hostId: string, tags: Record<string, string>): Promise<{ reply: CreateAgentResponse; baseline: SampleBaseline }> {
-  const hosts: HostView[] | null = await api.hosts().then(
+  const hosts: HostView[] | null = await fetchAllHosts().then(
     (r) => r.hosts,
     () => null,
   );

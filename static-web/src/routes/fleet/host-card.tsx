@@ -6,6 +6,7 @@ import { formatAgo } from '../../lib/format';
 import { ScoreBadge, StatusBadge } from '../../components/ui/status-badge';
 import { UsageBar } from '../../components/ui/metric-card';
 import { hostHref } from '../../hooks/use-route';
+import { TagBadges } from './tag-badges';
 
 /** "agent 0.1.0 (update available: 0.2.0)" for an agent older than the deployment, else null. */
 export function outdatedAgentText(host: HostView, deploymentVersion?: string | null): string | null {
@@ -74,6 +75,7 @@ function HostCardView({ host, now, onOpen, deploymentVersion }: HostCardProps) {
             {outdated}
           </Badge>
         )}
+        <TagBadges tags={host.tags} />
         <Text fz="xs" c={host.stale ? 'orange' : 'dimmed'} data-testid="last-seen">
           Last seen {formatAgo(host.last_seen, now)}
           {host.stale ? ' — stale: no samples for 3 intervals' : ''}

@@ -21,6 +21,7 @@ import { LoadBalancingTab } from './load-balancing-tab';
 import { AnomaliesTab } from './anomalies-tab';
 import { SystemHealthTab } from './system-health-tab';
 import { CustomTab } from './custom-tab';
+import { HostTagsPanel } from './host-tags-panel';
 
 const TABS = labelledOptions({
   metrics: 'Metrics',
@@ -90,6 +91,7 @@ export function HostPage({ hostId, tab, range, navigate, autoRefresh, setAutoRef
           {streaming ? ' · live' : ''}
         </Text>
       </div>
+      <HostTagsPanel hostId={hostId} />
       <Group justify="space-between" wrap="wrap" gap="sm">
         <SegmentedControl
           aria-label="Time range"
