@@ -11,10 +11,23 @@ import { LoadingState } from './components/ui/state-views';
 import { FleetPage } from './routes/fleet/fleet-page';
 import { HostPage } from './routes/host/host-page';
 import { AgentsPage } from './routes/agents/agents-page';
+import type { NavPage } from './components/ui/app-header';
+import type { Route } from './hooks/use-route';
 import { RoleProvider } from './components/role-provider';
 
 const ChartPerfPage = lazy(() => import('./routes/perf/chart-perf-page'));
+// The alerting pages are chunks of their own: the fleet's first view does not carry their editors.
+const AlertsPage = lazy(() => import('./routes/alerts/alerts-page').then((m) => ({ default: m.AlertsPage })));
+const RulesPage = lazy(() => import('./routes/rules/rules-page').then((m) => ({ default: m.RulesPage })));
+const SilencesPage = lazy(() => import('./routes/silences/silences-page').then((m) => ({ default: m.SilencesPage })));
+const ChannelsPage = lazy(() => import('./routes/channels/channels-page').then((m) => ({ default: m.ChannelsPage })));
 const storedToken = () => readStoredToken();
+
+/** The navigation entry of the page on screen: a host's page belongs to the fleet. */
+function navPage(route: Route): NavPage | null {
+  if (route.page === 'host') return 'fleet';
+  return route.page === 'perf' ? null : route.page;
+}
 
 function Pages({ onSignOut }: { onSignOut: () => void }) {
   const { route, navigate } = useRoute();
@@ -25,7 +38,7 @@ function Pages({ onSignOut }: { onSignOut: () => void }) {
       <AppShell.Header>
         <AppHeader
           onNavigate={navigate}
-          current={route.page === 'fleet' || route.page === 'host' ? 'fleet' : route.page === 'agents' ? 'agents' : null}
+          current={navPage(route)}
           onSignOut={onSignOut}
           live={live}
         />
@@ -45,11 +58,13 @@ function Pages({ onSignOut }: { onSignOut: () => void }) {
             />
           )}
           {route.page === 'agents' && <AgentsPage />}
-          {route.page === 'perf' && (
-            <Suspense fallback={<LoadingState />}>
-              <ChartPerfPage />
-            </Suspense>
-          )}
+          <Suspense fallback={<LoadingState />}>
+            {route.page === 'alerts' && <AlertsPage filters={route.filters} navigate={navigate} />}
+            {route.page === 'rules' && <RulesPage edit={route.edit} navigate={navigate} />}
+            {route.page === 'silences' && <SilencesPage />}
+            {route.page === 'channels' && <ChannelsPage />}
+            {route.page === 'perf' && <ChartPerfPage />}
+          </Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>

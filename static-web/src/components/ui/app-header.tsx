@@ -1,10 +1,14 @@
 import { ActionIcon, Anchor, Button, Group, Switch, Text, Tooltip, useMantineColorScheme, useComputedColorScheme } from '@mantine/core';
 import type { LiveState } from '../../lib/realtime';
 
-export type NavPage = 'fleet' | 'agents';
+export type NavPage = 'fleet' | 'alerts' | 'rules' | 'silences' | 'channels' | 'agents';
 
 const NAV: { page: NavPage; href: string; label: string }[] = [
   { page: 'fleet', href: '/', label: 'Fleet' },
+  { page: 'alerts', href: '/alerts', label: 'Alerts' },
+  { page: 'rules', href: '/rules', label: 'Rules' },
+  { page: 'silences', href: '/silences', label: 'Silences' },
+  { page: 'channels', href: '/channels', label: 'Channels' },
   { page: 'agents', href: '/agents', label: 'Agents' },
 ];
 
@@ -30,7 +34,8 @@ export function AppHeader({ onNavigate, current, onSignOut, live }: AppHeaderPro
   const next = scheme === 'dark' ? 'light' : 'dark';
   return (
     <Group justify="space-between" h="100%" px="md" wrap="nowrap" gap="xs">
-      <Group gap="md" wrap="nowrap" component="nav" aria-label="Pages">
+      {/* Six pages do not fit a phone's width: the links scroll sideways rather than push the controls off screen. */}
+      <Group gap="sm" wrap="nowrap" component="nav" aria-label="Pages" style={{ overflowX: 'auto', minWidth: 0 }}>
         <Anchor
           href="/"
           onClick={(e) => {
