@@ -7,7 +7,7 @@ namespace InfraFunctions.Handlers;
 /// Agent keys as operators issue, list, rotate and revoke them, each key for one host. The key is returned once,
 /// with the line that installs the agent with it; the row keeps only its hash.
 /// </summary>
-public sealed class AgentKeysHandler(CredentialRepository credentials, HostTagRepository tags, InstallCommand install, TimeProvider time)
+public sealed class AgentKeysHandler(CredentialRepository credentials, HostTagRepository tags, HostTagCache tagCache, InstallCommand install, TimeProvider time)
 {
     public const int DefaultGraceSeconds = 3600;
     public const int MaxGraceSeconds = 604_800;
@@ -43,6 +43,7 @@ public sealed class AgentKeysHandler(CredentialRepository credentials, HostTagRe
         if (body.Tags is not null)
         {
             await tags.SetAsync(hostId, TagSource.Operator, body.Tags, cancellationToken);
+            tagCache.Forget(hostId);
         }
 
         var effective = (await tags.GetAsync(hostId, cancellationToken)).Effective;

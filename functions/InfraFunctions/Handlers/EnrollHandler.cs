@@ -9,7 +9,7 @@ namespace InfraFunctions.Handlers;
 /// agent key, bound to its host id, with the token's tags. The keys held before by that host id alone are revoked,
 /// so a rebuilt host that enrolls again replaces its key rather than adding one.
 /// </summary>
-public sealed class EnrollHandler(EnrollmentTokenRepository tokens, CredentialRepository credentials, HostTagRepository tags, ILogger<EnrollHandler> logger)
+public sealed class EnrollHandler(EnrollmentTokenRepository tokens, CredentialRepository credentials, HostTagRepository tags, HostTagCache tagCache, ILogger<EnrollHandler> logger)
 {
     public async Task<IActionResult> EnrollAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
@@ -52,6 +52,7 @@ public sealed class EnrollHandler(EnrollmentTokenRepository tokens, CredentialRe
         if (token.Tags.Count > 0)
         {
             await tags.SetAsync(hostId, TagSource.Enrollment, token.Tags, cancellationToken);
+            tagCache.Forget(hostId);
         }
 
         var replaced = await credentials.RevokeAgentsBoundOnlyToAsync(hostId, agent.AgentId, cancellationToken);
