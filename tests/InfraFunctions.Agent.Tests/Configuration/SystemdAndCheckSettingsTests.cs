@@ -1,16 +1,14 @@
-using System.Collections;
-using InfraFunctions.Agent.Tests.Delivery;
 
 namespace InfraFunctions.Agent.Tests.Configuration;
 
 public sealed class SystemdAndCheckSettingsTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
+    private readonly ConfigurationDirectory directory = new();
 
     [Fact]
     public void SystemdIsOnWithoutWatchedUnitsAndWithoutChecksByDefault()
     {
-        var options = Load([]);
+        var options = directory.Load([]);
 
         Assert.True(options.Systemd);
         Assert.Empty(options.WatchUnits);
@@ -21,9 +19,9 @@ public sealed class SystemdAndCheckSettingsTests : IDisposable
     [Fact]
     public void SystemdIsAnObjectInTheFileAndWatchedNamesWithoutATypeAreServices()
     {
-        var file = WriteConfig("""{"systemd": {"enabled": false, "watch_units": ["nginx", "data.mount", "nginx.service"]}}""");
+        var file = directory.WriteConfig("""{"systemd": {"enabled": false, "watch_units": ["nginx", "data.mount", "nginx.service"]}}""");
 
-        var options = Load(["--config", file]);
+        var options = directory.Load(["--config", file]);
 
         Assert.False(options.Systemd);
         Assert.Equal(["nginx.service", "data.mount"], options.WatchUnits);
@@ -32,10 +30,10 @@ public sealed class SystemdAndCheckSettingsTests : IDisposable
     [Fact]
     public void TheEnvironmentAndFlagsOverrideTheFile()
     {
-        var file = WriteConfig("""{"systemd": {"enabled": true, "watch_units": ["nginx"]}}""");
+        var file = directory.WriteConfig("""{"systemd": {"enabled": true, "watch_units": ["nginx"]}}""");
 
-        var fromEnvironment = Load(["--config", file], ("INFRA_AGENT_SYSTEMD", "false"), ("INFRA_AGENT_WATCH_UNITS", "sshd, docker.socket"));
-        var fromFlags = Load(["--config", file, "--systemd", "false", "--watch-unit", "a", "--watch-unit", "b.timer"], ("INFRA_AGENT_SYSTEMD", "true"));
+        var fromEnvironment = directory.Load(["--config", file], ("INFRA_AGENT_SYSTEMD", "false"), ("INFRA_AGENT_WATCH_UNITS", "sshd, docker.socket"));
+        var fromFlags = directory.Load(["--config", file, "--systemd", "false", "--watch-unit", "a", "--watch-unit", "b.timer"], ("INFRA_AGENT_SYSTEMD", "true"));
 
         Assert.False(fromEnvironment.Systemd);
         Assert.Equal(["sshd.service", "docker.socket"], fromEnvironment.WatchUnits);
@@ -46,7 +44,7 @@ public sealed class SystemdAndCheckSettingsTests : IDisposable
     [Fact]
     public void ChecksAreObjectsInTheFileWithDefaultsForWhatIsLeftOut()
     {
-        var file = WriteConfig("""
+        var file = directory.WriteConfig("""
             {"checks": [
               {"name": "web", "target": "https://example.com/health", "interval": 60, "timeout": 10, "expect_status": 200, "body_contains": "ok", "verify_tls": false},
               {"target": "tcp://db.internal:5432"},
@@ -54,7 +52,7 @@ public sealed class SystemdAndCheckSettingsTests : IDisposable
             ]}
             """);
 
-        var checks = Load(["--config", file]).Checks;
+        var checks = directory.Load(["--config", file]).Checks;
 
         Assert.Equal(
             new CheckOptions("web", "https://example.com/health", CheckKind.Http, "example.com", 443, new Uri("https://example.com/health"),
@@ -71,10 +69,10 @@ public sealed class SystemdAndCheckSettingsTests : IDisposable
     [Fact]
     public void ChecksFromTheEnvironmentOrRepeatedFlagsReplaceTheFileAndTakeTheDefaults()
     {
-        var file = WriteConfig("""{"checks": [{"target": "tcp://from-file:1"}]}""");
+        var file = directory.WriteConfig("""{"checks": [{"target": "tcp://from-file:1"}]}""");
 
-        var fromEnvironment = Load(["--config", file], ("INFRA_AGENT_CHECKS", "tcp://a:1, https://b.example/"));
-        var fromFlags = Load(["--config", file, "--check", "tcp://c:2", "--check=http://d.example/x"]);
+        var fromEnvironment = directory.Load(["--config", file], ("INFRA_AGENT_CHECKS", "tcp://a:1, https://b.example/"));
+        var fromFlags = directory.Load(["--config", file, "--check", "tcp://c:2", "--check=http://d.example/x"]);
 
         Assert.Equal(["tcp://a:1", "https://b.example/"], fromEnvironment.Checks.Select(c => c.Target));
         Assert.Equal(["tcp://c:2", "http://d.example/x"], fromFlags.Checks.Select(c => c.Name));
@@ -96,9 +94,9 @@ public sealed class SystemdAndCheckSettingsTests : IDisposable
     [InlineData("""{"checks": ["tcp://db:1", "tcp://db:1"]}""", "entry 2 ('tcp://db:1')", "has the same name as entry 1")]
     public void ABadSystemdOrCheckSettingFailsWithAMessageNamingIt(string json, string names, string problem)
     {
-        var file = WriteConfig(json);
+        var file = directory.WriteConfig(json);
 
-        var error = Assert.Throws<AgentConfigurationException>(() => Load(["--config", file]));
+        var error = Assert.Throws<AgentConfigurationException>(() => directory.Load(["--config", file]));
 
         Assert.Contains(names, error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
@@ -107,29 +105,10 @@ public sealed class SystemdAndCheckSettingsTests : IDisposable
     [Fact]
     public void ABadCheckFromAFlagNamesWhereChecksAreSet()
     {
-        var error = Assert.Throws<AgentConfigurationException>(() => Load(["--check", "tcp://db:0"]));
+        var error = Assert.Throws<AgentConfigurationException>(() => directory.Load(["--check", "tcp://db:0"]));
 
         Assert.Contains("'checks' (in the configuration file, INFRA_AGENT_CHECKS, or --check) entry 1 ('tcp://db:0')", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => directory.Dispose();
-
-    private AgentOptions Load(string[] args, params (string Key, string Value)[] environment)
-    {
-        var env = new Hashtable();
-        foreach (var (key, value) in environment)
-        {
-            env[key] = value;
-        }
-
-        return AgentConfiguration.Load(["--once", .. args], env, Path.Combine(directory.Path, "missing.json")).Options;
-    }
-
-    private string WriteConfig(string json)
-    {
-        var path = Path.Combine(directory.Path, "agent.json");
-        File.WriteAllText(path, json);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return path;
-    }
 }

@@ -1,31 +1,29 @@
-using System.Collections;
-using InfraFunctions.Agent.Tests.Delivery;
 
 namespace InfraFunctions.Agent.Tests.Configuration;
 
 public sealed class TagSettingsTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
+    private readonly ConfigurationDirectory directory = new();
 
     [Fact]
-    public void AnAgentHasNoTagsUnlessTheyAreSet() => Assert.Empty(Load([]).Tags);
+    public void AnAgentHasNoTagsUnlessTheyAreSet() => Assert.Empty(directory.Load([]).Tags);
 
     [Fact]
     public void TagsAreAnObjectInTheFile()
     {
-        var file = WriteConfig("""{"tags": {"env": "prod", "team.name": "db ops", "rack": 7}}""");
+        var file = directory.WriteConfig("""{"tags": {"env": "prod", "team.name": "db ops", "rack": 7}}""");
 
-        Assert.Equal(new Dictionary<string, string> { ["env"] = "prod", ["rack"] = "7", ["team.name"] = "db ops" }, Load(["--config", file]).Tags);
+        Assert.Equal(new Dictionary<string, string> { ["env"] = "prod", ["rack"] = "7", ["team.name"] = "db ops" }, directory.Load(["--config", file]).Tags);
     }
 
     [Fact]
     public void TheEnvironmentAndRepeatedFlagsReplaceTheFilesTags()
     {
-        var file = WriteConfig("""{"tags": {"env": "prod", "zone": "a"}}""");
+        var file = directory.WriteConfig("""{"tags": {"env": "prod", "zone": "a"}}""");
 
-        var fromEnvironment = Load(["--config", file], ("INFRA_AGENT_TAGS", "env=staging, role=db,,url=https://x.example/?a=b"));
-        var fromFlags = Load(["--config", file, "--tag", "env=dev", "--tag=role=web"], ("INFRA_AGENT_TAGS", "env=staging"));
-        var blankEnvironment = Load(["--config", file], ("INFRA_AGENT_TAGS", " "));
+        var fromEnvironment = directory.Load(["--config", file], ("INFRA_AGENT_TAGS", "env=staging, role=db,,url=https://x.example/?a=b"));
+        var fromFlags = directory.Load(["--config", file, "--tag", "env=dev", "--tag=role=web"], ("INFRA_AGENT_TAGS", "env=staging"));
+        var blankEnvironment = directory.Load(["--config", file], ("INFRA_AGENT_TAGS", " "));
 
         Assert.Equal(new Dictionary<string, string> { ["env"] = "staging", ["role"] = "db", ["url"] = "https://x.example/?a=b" }, fromEnvironment.Tags);
         Assert.Equal(new Dictionary<string, string> { ["env"] = "dev", ["role"] = "web" }, fromFlags.Tags);
@@ -40,7 +38,7 @@ public sealed class TagSettingsTests : IDisposable
     [InlineData("team name=x", "bad tag 'team name'", "only letters, digits")]
     public void ABadTagInTheEnvironmentRefusesTheStartNamingIt(string tags, string names, string problem)
     {
-        var error = Assert.Throws<AgentConfigurationException>(() => Load([], ("INFRA_AGENT_TAGS", tags)));
+        var error = Assert.Throws<AgentConfigurationException>(() => directory.Load([], ("INFRA_AGENT_TAGS", tags)));
 
         Assert.StartsWith("Invalid configuration: 'tags'", error.Message, StringComparison.Ordinal);
         Assert.Contains(names, error.Message, StringComparison.Ordinal);
@@ -53,9 +51,9 @@ public sealed class TagSettingsTests : IDisposable
     [InlineData("""{"tags": {"env": "line\nbreak"}}""", "control characters")]
     public void ABadTagInTheFileRefusesTheStartNamingIt(string json, string problem)
     {
-        var file = WriteConfig(json);
+        var file = directory.WriteConfig(json);
 
-        var error = Assert.Throws<AgentConfigurationException>(() => Load(["--config", file]));
+        var error = Assert.Throws<AgentConfigurationException>(() => directory.Load(["--config", file]));
 
         Assert.Contains("'env'", error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
@@ -64,29 +62,10 @@ public sealed class TagSettingsTests : IDisposable
     [Fact]
     public void MoreTagsThanAHostMayHaveRefuseTheStart()
     {
-        var error = Assert.Throws<AgentConfigurationException>(() => Load([], ("INFRA_AGENT_TAGS", string.Join(",", Enumerable.Range(0, 33).Select(i => $"k{i}=v")))));
+        var error = Assert.Throws<AgentConfigurationException>(() => directory.Load([], ("INFRA_AGENT_TAGS", string.Join(",", Enumerable.Range(0, 33).Select(i => $"k{i}=v")))));
 
         Assert.Contains("33 tags; a host may have at most 32", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => directory.Dispose();
-
-    private AgentOptions Load(string[] args, params (string Key, string Value)[] environment)
-    {
-        var env = new Hashtable();
-        foreach (var (key, value) in environment)
-        {
-            env[key] = value;
-        }
-
-        return AgentConfiguration.Load(["--once", .. args], env, Path.Combine(directory.Path, "missing.json")).Options;
-    }
-
-    private string WriteConfig(string json)
-    {
-        var path = Path.Combine(directory.Path, "agent.json");
-        File.WriteAllText(path, json);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return path;
-    }
 }

@@ -1,7 +1,6 @@
-using System.Collections;
+using InfraFunctions.Agent.Tests.Configuration;
 using System.Text.Json;
 using InfraFunctions.Agent.Settings;
-using InfraFunctions.Agent.Tests.Delivery;
 using InfraFunctions.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -9,14 +8,14 @@ namespace InfraFunctions.Agent.Tests.Settings;
 
 public sealed class LiveSettingsTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
+    private readonly ConfigurationDirectory directory = new();
 
     [Fact]
     public void EachSettingInForceNamesTheSourceThatSetIt()
     {
-        var file = WriteConfig("""{"endpoint":"https://x.example","key":"k","top":3,"watch":["nginx"],"sample_interval":10,"post_interval":20}""");
+        var file = directory.WriteConfig("""{"endpoint":"https://x.example","key":"k","top":3,"watch":["nginx"],"sample_interval":10,"post_interval":20}""");
 
-        var live = new LiveSettings(Load(["--config", file, "--sample-interval", "7"], ("INFRA_AGENT_TOP", "4")));
+        var live = new LiveSettings(directory.Load(["--config", file, "--sample-interval", "7"], ("INFRA_AGENT_TOP", "4")));
 
         Assert.Equal(
             [
@@ -35,8 +34,8 @@ public sealed class LiveSettingsTests : IDisposable
     [Fact]
     public void ServerValuesReplaceDefaultsWithTheirScopeButNeverAValueTheFileSets()
     {
-        var file = WriteConfig("""{"endpoint":"https://x.example","key":"k","top":3}""");
-        var live = new LiveSettings(Load(["--config", file]));
+        var file = directory.WriteConfig("""{"endpoint":"https://x.example","key":"k","top":3}""");
+        var live = new LiveSettings(directory.Load(["--config", file]));
         var changed = live.Changed;
 
         Assert.True(live.Apply(new AgentSettings(
@@ -58,7 +57,7 @@ public sealed class LiveSettingsTests : IDisposable
     [Fact]
     public void WhenTheServerStopsSendingSettingsTheAgentsOwnApplyAgain()
     {
-        var live = new LiveSettings(Load([]));
+        var live = new LiveSettings(directory.Load([]));
         live.Apply(new AgentSettings(Watch: ["nginx"], Collectors: ["textfile"]));
 
         Assert.True(live.Apply(null));
@@ -70,7 +69,7 @@ public sealed class LiveSettingsTests : IDisposable
     [Fact]
     public void TheSameSettingsInEveryReplyChangeNothingAfterTheFirst()
     {
-        var live = new LiveSettings(Load([]));
+        var live = new LiveSettings(directory.Load([]));
         Assert.True(live.Apply(new AgentSettings(Top: 5)));
         var current = live.Current;
 
@@ -82,7 +81,7 @@ public sealed class LiveSettingsTests : IDisposable
     public void OutOfBoundsServerValuesAreIgnoredWithAWarningAndTheRestApplies()
     {
         var logger = new RecordingLogger();
-        var live = new LiveSettings(Load([]), logger);
+        var live = new LiveSettings(directory.Load([]), logger);
 
         live.Apply(new AgentSettings(Watch: ["nginx"], Top: 500, SampleIntervalSeconds: 0.1, Collectors: ["gpu"]));
 
@@ -97,7 +96,7 @@ public sealed class LiveSettingsTests : IDisposable
     [Fact]
     public void ACollectorTheAgentSwitchesOffStaysOffWhateverTheServerTurnsOn()
     {
-        var live = new LiveSettings(Load(["--temperatures", "false"]));
+        var live = new LiveSettings(directory.Load(["--temperatures", "false"]));
 
         live.Apply(new AgentSettings(Collectors: ["temperatures", "textfile"]));
 
@@ -106,23 +105,4 @@ public sealed class LiveSettingsTests : IDisposable
     }
 
     public void Dispose() => directory.Dispose();
-
-    private AgentOptions Load(string[] args, params (string Key, string Value)[] env)
-    {
-        var environment = new Hashtable { ["PATH"] = "/usr/bin" };
-        foreach (var (key, value) in env)
-        {
-            environment[key] = value;
-        }
-
-        return AgentConfiguration.Load(["--once", .. args], environment, Path.Combine(directory.Path, "none.json")).Options;
-    }
-
-    private string WriteConfig(string json)
-    {
-        var path = Path.Combine(directory.Path, "agent.json");
-        File.WriteAllText(path, json);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return path;
-    }
 }
