@@ -4,29 +4,10 @@ namespace InfraFunctions.Core.Tests.Alerts;
 
 public sealed class AlertRuleTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset T0 = StepSeries.T0;
 
-    private static List<(int Second, AlertTransition Transition)> Run(IEnumerable<(int Second, double Value)> series)
-    {
-        var track = AlertTrack.Empty;
-        var transitions = new List<(int, AlertTransition)>();
-        foreach (var (second, value) in series)
-        {
-            var (next, transition) = AlertRule.Step(track, T0.AddSeconds(second), value, 90, 5, TimeSpan.FromSeconds(60));
-            track = transition switch
-            {
-                AlertTransition.Raise => next with { OpenAlertId = "a" },
-                AlertTransition.Resolve => next with { OpenAlertId = null },
-                _ => next,
-            };
-            if (transition != AlertTransition.None)
-            {
-                transitions.Add((second, transition));
-            }
-        }
-
-        return transitions;
-    }
+    private static List<(int Second, AlertTransition Transition)> Run(IEnumerable<(int Second, double Value)> series) =>
+        StepSeries.Run(series, (track, at, value) => AlertRule.Step(track, at, value, 90, 5, TimeSpan.FromSeconds(60)));
 
     [Fact]
     public void AValueOscillatingAroundTheThresholdFasterThanTheDurationNeverRaises()

@@ -6,34 +6,14 @@ namespace InfraFunctions.Core.Tests.Alerts;
 
 public sealed class RuleStepTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan GapLimit = TimeSpan.FromSeconds(180);
 
     private static RuleDefinition Rule(string condition, int durationSeconds, double margin) =>
         new("rule-00000000000a", "Test rule", MetricNames.Load1m, RuleScope.All, condition, null, 10, durationSeconds, margin, [], 0);
 
     /// <summary>Steps a series of (second, value) through one level; returns each transition with its second.</summary>
-    private static List<(int Second, AlertTransition Transition)> Run(RuleDefinition rule, double level, IEnumerable<(int Second, double Value)> series)
-    {
-        var track = AlertTrack.Empty;
-        var transitions = new List<(int, AlertTransition)>();
-        foreach (var (second, value) in series)
-        {
-            var (next, transition) = AlertRule.Step(track, T0.AddSeconds(second), rule, value, level, GapLimit);
-            track = transition switch
-            {
-                AlertTransition.Raise => next with { OpenAlertId = "a" },
-                AlertTransition.Resolve => next with { OpenAlertId = null },
-                _ => next,
-            };
-            if (transition != AlertTransition.None)
-            {
-                transitions.Add((second, transition));
-            }
-        }
-
-        return transitions;
-    }
+    private static List<(int Second, AlertTransition Transition)> Run(RuleDefinition rule, double level, IEnumerable<(int Second, double Value)> series) =>
+        StepSeries.Run(series, (track, at, value) => AlertRule.Step(track, at, rule, value, level, GapLimit));
 
     [Fact]
     public void ARuleWithADurationOfZeroRaisesOnTheFirstSampleAtItsLevelAndResolvesOnTheFirstClearOne()
