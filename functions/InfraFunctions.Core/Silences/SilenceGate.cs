@@ -4,8 +4,8 @@ namespace InfraFunctions.Core.Silences;
 
 /// <summary>
 /// Decides whether channels get an alert event now. Held: any event while an active silence matches the alert
-/// (<c>silenced</c>, sent once by <see cref="AlertNotificationSweep"/> when the silence ends), and the raises and
-/// resolves of a flapping alert (<c>flapping</c>, which its one summary stands for). A resolve of an alert channels
+/// (<c>silenced</c>, sent once by <see cref="AlertNotificationSweep"/> when the silence ends), and the raises of a
+/// flapping alert (<c>flapping</c>, which its one summary stands for). A resolve of an alert channels
 /// were never sent goes nowhere: the receiver never heard of it. Each decision is recorded on the stored alert.
 /// </summary>
 public sealed class SilenceGate(AlertRepository alerts, SilenceFinder silences, TimeProvider time, ILogger<SilenceGate> logger) : IAlertNotificationGate
@@ -51,6 +51,8 @@ public sealed class SilenceGate(AlertRepository alerts, SilenceFinder silences, 
             return new NotificationDecision(false, Silenced, silence.Id);
         }
 
-        return alert.Flapping && alert.Kind != AlertKinds.Flapping ? new NotificationDecision(false, FlappingHold) : NotificationDecision.Now;
+        // A flapping alert's raises are held behind its summary; a resolve reaching this point is of an alert channels
+        // were sent (its summary, or its raise before it flapped), and goes, so no receiver keeps an incident open.
+        return alert.Flapping && alert.Kind == AlertKinds.Raised ? new NotificationDecision(false, FlappingHold) : NotificationDecision.Now;
     }
 }

@@ -80,7 +80,7 @@ public sealed class SilenceGateTests(TablesFixture tables) : IClassFixture<Table
     }
 
     [Fact]
-    public async Task AFlappingAlertsRaisesAndResolvesAreHeldButItsFlappingSummaryGoes()
+    public async Task AFlappingAlertsRaisesAreHeldWhileItsSummaryAndTheResolveOfAnAlertChannelsGotGo()
     {
         await using var core = Core();
         var alert = await StoredAlertAsync(core, NewHost(), notifiedAt: T0.AddMinutes(-20)) with { Flapping = true };
@@ -91,7 +91,7 @@ public sealed class SilenceGateTests(TablesFixture tables) : IClassFixture<Table
         var summary = await gate.DecideAsync(AlertEvent.Of(alert, AlertKinds.Flapping));
 
         Assert.Equal(new NotificationDecision(false, "flapping"), raise);
-        Assert.Equal(new NotificationDecision(false, "flapping"), resolve);
+        Assert.True(resolve.Send);
         Assert.True(summary.Send);
         Assert.Equal(T0, (await core.Get<AlertRepository>().GetAsync(alert.Id))!.NotifiedAt);
     }
