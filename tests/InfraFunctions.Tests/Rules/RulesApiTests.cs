@@ -137,12 +137,20 @@ public sealed class RulesApiTests(RulesApiFixture fixture)
     }
 
     [Fact]
-    public async Task NamingAChannelIsRefusedWhileNoChannelsExist()
+    public async Task ARuleNamingAChannelThatDoesNotExistIsRefusedWithItsIndexAndOneNamingAnExistingChannelIsStored()
     {
-        using var post = await fixture.Operator.PostAsJsonAsync(Rules, new { name = "x", metric = "cpu.percent", condition = "above", warning = 80, channels = ConfiguredSlack });
+        using var created = await fixture.Operator.PostAsJsonAsync("api/v1/observability/channels", new { name = "rules on-call", kind = "slack", url = "https://hooks.slack.com/services/T000/B000/rulesapitest" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var channelId = (await created.JsonAsync()).GetProperty("channel").GetProperty("id").GetString()!;
 
-        var problem = await post.ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("No notification channels exist", problem.GetProperty("errors").GetProperty("channels")[0].GetString(), StringComparison.Ordinal);
+        using var unknown = await fixture.Operator.PostAsJsonAsync(Rules, new { name = "x", metric = "cpu.percent", condition = "above", warning = 80, channels = new[] { channelId, ConfiguredSlack[0] } });
+        var problem = await unknown.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("'config-slack-1' (channels[1])", problem.GetProperty("errors").GetProperty("channels")[0].GetString(), StringComparison.Ordinal);
+
+        var rule = await CreateAsync(new { name = "routed", metric = "cpu.percent", condition = "above", warning = 80, channels = new[] { channelId } });
+        Assert.Equal([channelId], rule.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
+
+        using var _ = await fixture.Operator.DeleteAsync($"api/v1/observability/channels/{channelId}");
     }
 
     [Fact]
