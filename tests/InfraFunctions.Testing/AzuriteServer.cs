@@ -107,9 +107,13 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
     }
 
+    // Test classes start their own Azurite side by side, and node takes long to start many at once on two cores:
+    // the limit is for a server that will never listen, not for a slow one.
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(120);
+
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + StartLimit;
         while (DateTime.UtcNow < deadline)
         {
             if (_process is { HasExited: true })
@@ -129,7 +133,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"Azurite did not listen on port {Port} within 30 s.");
+        throw new TimeoutException($"Azurite did not listen on port {Port} within {StartLimit.TotalSeconds:0} s.");
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
